@@ -1,0 +1,85 @@
+// The linter: runs every enabled rule over a library and returns the findings, suppressions applied.
+
+public struct LintResult: Sendable {
+    public var findings: [Finding]
+    public var fileCount: Int
+    public var replyCount: Int
+    public var policyCount: Int
+    /// Each file's text, so reporters can quote the offending line.
+    public var sources: [String: String]
+
+    public init(findings: [Finding], fileCount: Int, replyCount: Int, policyCount: Int, sources: [String: String] = [:]) {
+        self.findings = findings
+        self.fileCount = fileCount
+        self.replyCount = replyCount
+        self.policyCount = policyCount
+        self.sources = sources
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.lazy.filter { $0.severity == severity }.count }
+    public var errorCount: Int { count(.error) }
+    public var warningCount: Int { count(.warning) }
+    public var infoCount: Int { count(.info) }
+}
+
+public struct Linter: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleRegistry.all) {
+        self.rules = rules
+    }
+
+    /// Lints `library`. With `onlyFiles`, the whole library is still loaded for cross-file rules,
+    /// but findings are kept only for those files (as a pre-commit hook wants).
+    public func lint(_ library: Library, onlyFiles: Set<String>? = nil) -> LintResult {
+        let context = LintContext(library: library)
+        let configuration = library.configuration
+        let active: [(rule: any Rule, override: Severity?)] = rules.compactMap { rule in
+            let description = type(of: rule).description
+            switch configuration.ruleLevels[description.id] {
+            case .off: return nil
+            case .on(let severity): return (rule, severity)
+            case nil: return (rule, nil)
+            }
+        }
+        func wanted(_ file: String) -> Bool { onlyFiles?.contains(file) ?? true }
+
+        var findings: [Finding] = []
+        for reply in library.replies where wanted(reply.file) {
+            let unreadable = reply.problems.contains { $0.kind == .syntax }
+            var replyFindings: [Finding] = []
+            for (rule, _) in active {
+                // A reply whose front matter does not parse gets that one error, not a cascade of guesses.
+                if unreadable && type(of: rule).description.id != FrontMatterRule.description.id { continue }
+                replyFindings += rule.check(reply: reply, in: context)
+            }
+            let suppressions = Suppressions(reply: reply)
+            findings += replyFindings.filter { !suppressions.suppresses($0) }
+        }
+        for policy in library.policies where wanted(policy.file) {
+            for (rule, _) in active { findings += rule.check(policy: policy, in: context) }
+        }
+        var replySuppressions: [String: Suppressions] = [:]
+        for (rule, _) in active {
+            for finding in rule.checkLibrary(in: context) where wanted(finding.file) {
+                if let replyID = finding.replyID, let reply = library.replies.first(where: { $0.id == replyID && $0.file == finding.file }) {
+                    let suppressions = replySuppressions[replyID] ?? Suppressions(reply: reply)
+                    replySuppressions[replyID] = suppressions
+                    if suppressions.suppresses(finding) { continue }
+                }
+                findings.append(finding)
+            }
+        }
+
+        let overrides = Dictionary(active.compactMap { entry in entry.override.map { (type(of: entry.rule).description.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        for index in findings.indices {
+            if let severity = overrides[findings[index].ruleID] { findings[index].severity = severity }
+        }
+        findings.sort()
+
+        let files = onlyFiles.map { only in library.sources.keys.filter { only.contains($0) }.count } ?? library.fileCount
+        let replies = library.replies.filter { wanted($0.file) }.count
+        let policies = library.policies.filter { wanted($0.file) }.count
+        return LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+    }
+}

@@ -1,0 +1,225 @@
+// `replylint.yml`: library paths, locale, rule levels and options, channel overrides, accounts.
+
+public struct Configuration: Sendable {
+    /// Folders holding saved replies, relative to the library root.
+    public var replyPaths: [String] = ["replies"]
+    /// Folders holding policy documents, relative to the library root.
+    public var policyPaths: [String] = ["policies"]
+    /// The locale of replies that do not declare one.
+    public var locale: String = "en"
+    public var teamName: String?
+    /// Account ids per platform (`x`, `facebook`, `instagram`, `whatsapp`), for `{{dm_link}}`.
+    public var accounts: [String: String] = [:]
+    /// Levels set in config; rules not named here keep their default severity.
+    public var ruleLevels: [String: RuleLevel] = [:]
+    public var ruleOptions: [String: [String: OptionValue]] = [:]
+    /// Every channel: the built-in ones with config's overrides applied, plus custom ones.
+    public var channels: [String: Channel] = Dictionary(uniqueKeysWithValues: Channel.builtIn.map { ($0.id, $0) })
+    /// Placeholder declarations shared by every reply.
+    public var placeholders: [String: PlaceholderDeclaration] = [:]
+    /// The config file this came from; nil for the built-in defaults.
+    public var file: String?
+
+    public init() {}
+
+    public func level(of rule: RuleDescription) -> RuleLevel {
+        ruleLevels[rule.id] ?? .on(rule.severity)
+    }
+
+    /// The option's configured value, else its default.
+    public func option(_ name: String, of rule: RuleDescription) -> OptionValue? {
+        ruleOptions[rule.id]?[name] ?? rule.options.first { $0.name == name }?.defaultValue
+    }
+}
+
+/// A config file that cannot be used; the run stops (exit 2) with this one line.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var position: TextPosition?
+    public var message: String
+
+    public var description: String {
+        if let position { return "\(file):\(position.line):\(position.column): \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+extension Configuration {
+    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders"]
+    static let channelKeys = ["platform", "visibility", "limit", "unit", "business-may-start", "dm-link"]
+
+    /// Reads `text` (the contents of `file`); `rules` are the known rules, for checking ids and options.
+    public static func parse(_ text: String, file: String, rules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
+        var configuration = Configuration()
+        configuration.file = file
+        func fail(_ message: String, _ position: TextPosition?) -> ConfigurationError {
+            ConfigurationError(file: file, position: position, message: message)
+        }
+        let root: YAMLValue?
+        do {
+            root = try YAMLDocument.parse(text, lineOffset: 0)
+        } catch {
+            throw fail(error.message, error.position)
+        }
+        guard let root, !root.isNull else { return configuration }
+        guard let entries = root.mapping else {
+            throw fail("expected a mapping of settings (paths, rules, channels, …), found \(root.typeName)", root.position)
+        }
+        for (key, keyPosition, value) in entries {
+            switch key {
+            case "paths":
+                guard let paths = value.mapping else { throw fail("'paths' takes 'replies' and 'policies'", value.position) }
+                for (pathKey, pathKeyPosition, pathValue) in paths {
+                    guard let list = pathValue.stringList, !list.isEmpty else {
+                        throw fail("'paths.\(pathKey)' takes a folder or a list of folders", pathValue.position)
+                    }
+                    switch pathKey {
+                    case "replies": configuration.replyPaths = list.map(\.value)
+                    case "policies": configuration.policyPaths = list.map(\.value)
+                    default:
+                        throw fail("unknown key 'paths.\(pathKey)'\(Suggestion.hint(for: pathKey, in: ["replies", "policies"])); paths takes replies and policies", pathKeyPosition)
+                    }
+                }
+            case "locale":
+                guard let locale = value.string, !value.isNull else { throw fail("'locale' takes a language tag such as en-US", value.position) }
+                configuration.locale = locale
+            case "team":
+                guard let team = value.mapping else { throw fail("'team' takes a mapping with 'name'", value.position) }
+                for (teamKey, teamKeyPosition, teamValue) in team {
+                    guard teamKey == "name" else { throw fail("unknown key 'team.\(teamKey)'; team takes 'name'", teamKeyPosition) }
+                    guard let name = teamValue.string else { throw fail("'team.name' takes text", teamValue.position) }
+                    configuration.teamName = name
+                }
+            case "accounts":
+                guard let accounts = value.mapping else { throw fail("'accounts' takes platform: account-id pairs, e.g. x: \"1234567890\"", value.position) }
+                for (platform, _, account) in accounts {
+                    guard let id = account.string, !account.isNull else { throw fail("'accounts.\(platform)' takes an account id", account.position) }
+                    configuration.accounts[platform] = id
+                }
+            case "rules":
+                try parseRules(value, into: &configuration, rules: rules, fail: fail)
+            case "channels":
+                try parseChannels(value, into: &configuration, fail: fail)
+            case "placeholders":
+                guard let declarations = value.mapping else { throw fail("'placeholders' takes name: {max, example, …} pairs", value.position) }
+                for (name, namePosition, declaration) in declarations {
+                    var problems: [FrontMatterProblem] = []
+                    let parsed = PlaceholderDeclaration.parse(name: name, declaration, at: namePosition, problems: &problems)
+                    if let problem = problems.first { throw fail(problem.message, problem.position) }
+                    configuration.placeholders[name] = parsed
+                }
+            default:
+                throw fail("unknown key '\(key)'\(Suggestion.hint(for: key, in: topLevelKeys)); known keys: \(topLevelKeys.joined(separator: ", "))", keyPosition)
+            }
+        }
+        return configuration
+    }
+
+    private static func parseRules(
+        _ value: YAMLValue, into configuration: inout Configuration, rules: [RuleDescription],
+        fail: (String, TextPosition?) -> ConfigurationError
+    ) throws(ConfigurationError) {
+        guard let entries = value.mapping else { throw fail("'rules' takes rule-id: level pairs, e.g. tone-exclamation: off", value.position) }
+        let byID = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) })
+        for (id, idPosition, setting) in entries {
+            guard let rule = byID[id] else {
+                throw fail("unknown rule '\(id)'\(Suggestion.hint(for: id, in: byID.keys)); `replylint rules` lists them", idPosition)
+            }
+            if let text = setting.string {
+                guard let level = RuleLevel(configValue: text) else {
+                    throw fail("rule '\(id)' takes off, info, warning or error, not '\(text)'", setting.position)
+                }
+                configuration.ruleLevels[id] = level
+                continue
+            }
+            guard let options = setting.mapping else {
+                throw fail("rule '\(id)' takes a level (off, info, warning, error) or a mapping with 'severity' and options", setting.position)
+            }
+            for (name, namePosition, optionValue) in options {
+                if name == "severity" {
+                    guard let text = optionValue.string, let level = RuleLevel(configValue: text) else {
+                        throw fail("'rules.\(id).severity' takes off, info, warning or error", optionValue.position)
+                    }
+                    configuration.ruleLevels[id] = level
+                    continue
+                }
+                guard let option = rule.options.first(where: { $0.name == name }) else {
+                    let known = ["severity"] + rule.options.map(\.name)
+                    throw fail("rule '\(id)' has no option '\(name)'\(Suggestion.hint(for: name, in: known)); it takes \(known.joined(separator: ", "))", namePosition)
+                }
+                guard let parsed = optionValue.optionValue(like: option.defaultValue) else {
+                    throw fail("'rules.\(id).\(name)' takes \(option.defaultValue.typeName)", optionValue.position)
+                }
+                configuration.ruleOptions[id, default: [:]][name] = parsed
+            }
+        }
+    }
+
+    private static func parseChannels(
+        _ value: YAMLValue, into configuration: inout Configuration,
+        fail: (String, TextPosition?) -> ConfigurationError
+    ) throws(ConfigurationError) {
+        guard let entries = value.mapping else { throw fail("'channels' takes channel-id: {limit, …} pairs", value.position) }
+        for (id, idPosition, settings) in entries {
+            guard let fields = settings.mapping else {
+                throw fail("channel '\(id)' takes a mapping (platform, visibility, limit, unit)", settings.position)
+            }
+            let existing = configuration.channels[id]
+            var channel = existing ?? Channel(id: id, platform: id, visibility: .public, limit: nil, unit: .characters)
+            var sawVisibility = false
+            for (key, keyPosition, field) in fields {
+                switch key {
+                case "platform":
+                    guard let text = field.string else { throw fail("'channels.\(id).platform' takes text", field.position) }
+                    channel.platform = text
+                case "visibility":
+                    guard let text = field.string, let visibility = Visibility(rawValue: text) else {
+                        throw fail("'channels.\(id).visibility' takes public or private", field.position)
+                    }
+                    channel.visibility = visibility
+                    sawVisibility = true
+                case "limit":
+                    if field.isNull || field.string == "none" {
+                        channel.limit = nil
+                    } else {
+                        guard let limit = field.int, limit > 0 else {
+                            throw fail("'channels.\(id).limit' takes a positive whole number, or none", field.position)
+                        }
+                        channel.limit = limit
+                    }
+                case "unit":
+                    guard let text = field.string, let unit = LengthUnit(rawValue: text) else {
+                        let units = LengthUnit.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw fail("'channels.\(id).unit' takes one of \(units)", field.position)
+                    }
+                    channel.unit = unit
+                case "business-may-start":
+                    guard let text = field.string else { throw fail("'channels.\(id).business-may-start' takes text", field.position) }
+                    channel.businessMayStart = text
+                case "dm-link":
+                    guard let text = field.string else { throw fail("'channels.\(id).dm-link' takes a URL with {account}", field.position) }
+                    channel.dmLinkTemplate = text
+                default:
+                    throw fail("unknown key '\(key)' for channel '\(id)'\(Suggestion.hint(for: key, in: channelKeys)); channels take \(channelKeys.joined(separator: ", "))", keyPosition)
+                }
+            }
+            if existing == nil && !sawVisibility {
+                throw fail("custom channel '\(id)' needs 'visibility: public' or 'visibility: private' — a linter must not guess who can read it", idPosition)
+            }
+            configuration.channels[id] = channel
+        }
+    }
+}
+
+extension YAMLValue {
+    /// This value read as the same kind of option value as `example`.
+    func optionValue(like example: OptionValue) -> OptionValue? {
+        switch example {
+        case .bool: bool.map(OptionValue.bool)
+        case .int: int.map(OptionValue.int)
+        case .number: double.map(OptionValue.number)
+        case .string: isNull ? nil : string.map(OptionValue.string)
+        case .strings: stringList.map { .strings($0.map(\.value)) }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+// Finding and reading a library's files from disk: the only place ReplyLint reads the user's tree.
+
+import Foundation
+
+/// A run that cannot go ahead (exit 2): a missing path, an unreadable config.
+public struct LoadError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+public struct LibraryLoader: Sendable {
+    /// The library root (where `replylint.yml`, `replies/` and `policies/` live).
+    public var root: String
+    /// Paths in findings are written relative to this folder (normally the working directory).
+    public var displayBase: String
+    public var configuration: Configuration
+    public var knownRules: Set<String>
+
+    public init(root: String, displayBase: String, configuration: Configuration, knownRules: Set<String>) {
+        self.root = root
+        self.displayBase = displayBase
+        self.configuration = configuration
+        self.knownRules = knownRules
+    }
+
+    public static let configFileName = "replylint.yml"
+
+    /// Reads `explicitFile`, else `root/replylint.yml` when present, else the built-in defaults.
+    public static func loadConfiguration(root: String, explicitFile: String?, displayBase: String, rules: [RuleDescription]) throws -> Configuration {
+        let path: String
+        if let explicitFile {
+            path = absolute(explicitFile, base: displayBase)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw LoadError("\(explicitFile): config file not found; check the --config path")
+            }
+        } else {
+            path = (root as NSString).appendingPathComponent(configFileName)
+            guard FileManager.default.fileExists(atPath: path) else { return Configuration() }
+        }
+        let shown = display(path, base: displayBase)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError("\(shown): cannot read the config file; check its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LoadError("\(shown): the config file is not UTF-8 text; save it as UTF-8")
+        }
+        return try Configuration.parse(text, file: shown, rules: rules)
+    }
+
+    /// Loads every reply, partial and policy under the configured folders, plus `extraPaths`
+    /// (files or folders outside them, as a user or hook may name).
+    public func load(extraPaths: [String] = []) throws -> Library {
+        var library = Library(configuration: configuration)
+        var seen = Set<String>()
+        for folder in configuration.replyPaths {
+            let base = Self.absolute(folder, base: root)
+            for file in Self.files(under: base) where seen.insert(file).inserted {
+                loadReplyFile(file, replyRoot: base, into: &library)
+            }
+        }
+        for folder in configuration.policyPaths {
+            for file in Self.files(under: Self.absolute(folder, base: root)) where seen.insert(file).inserted {
+                loadPolicyFile(file, into: &library)
+            }
+        }
+        for path in extraPaths {
+            let absolutePath = Self.absolute(path, base: displayBase)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
+                throw LoadError("\(path): no such file or folder")
+            }
+            let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
+            for file in files where seen.insert(file).inserted {
+                if Self.isPolicy(file) {
+                    loadPolicyFile(file, into: &library)
+                } else {
+                    let parent = (file as NSString).deletingLastPathComponent
+                    loadReplyFile(file, replyRoot: parent, into: &library)
+                }
+            }
+        }
+        library.fileCount = library.sources.count + library.fileProblems.filter { $0.kind == .unreadable }.count
+        return library
+    }
+
+    /// The display paths of the files a set of user-given paths (files or folders) names.
+    public func displayPaths(of paths: [String]) throws -> Set<String> {
+        var result = Set<String>()
+        for path in paths {
+            let absolutePath = Self.absolute(path, base: displayBase)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
+                throw LoadError("\(path): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                result.formUnion(Self.files(under: absolutePath).map { Self.display($0, base: displayBase) })
+            } else {
+                result.insert(Self.display(absolutePath, base: displayBase))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Reading one file
+
+    private func read(_ file: String, into library: inout Library) -> (String, String)? {
+        let shown = Self.display(file, base: displayBase)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file; check its permissions"))
+            return nil
+        }
+        if data.prefix(8192).contains(0) {
+            library.fileProblems.append(FileProblem(
+                kind: .unreadable, file: shown,
+                message: "this is a binary file, not a text reply or policy; move it out of the library or into a media folder"))
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            library.fileProblems.append(FileProblem(
+                kind: .unreadable, file: shown, message: "this file is not UTF-8 text; save it as UTF-8",
+                position: Self.firstInvalidUTF8Position(data)))
+            return nil
+        }
+        library.sources[shown] = text
+        return (shown, text)
+    }
+
+    private func loadReplyFile(_ file: String, replyRoot: String, into library: inout Library) {
+        let relative = Self.relative(file, to: replyRoot)
+        let lower = file.lowercased()
+        let isPartial = relative.hasPrefix("_partials/")
+        let isReply = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+        let isCollection = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+        guard isPartial || isReply || isCollection else { return }  // media and other attachments
+        if isPartial, !Self.isTextSnippet(lower) { return }
+        guard let (shown, text) = read(file, into: &library) else { return }
+        let stem = Self.withoutExtension(relative)
+        let folder = (file as NSString).deletingLastPathComponent
+        let mediaExists: (String) -> Bool = { path in
+            FileManager.default.fileExists(atPath: Self.absolute(path, base: folder))
+        }
+        if isPartial {
+            let name = String(stem.dropFirst("_partials/".count))
+            var partialText = Substring(text)
+            while partialText.last?.isNewline == true { partialText = partialText.dropLast() }
+            library.partials[name] = Partial(name: name, file: shown, text: String(partialText))
+        } else if isReply {
+            library.replies.append(ReplyParser.parse(
+                text, file: shown, defaultID: stem, knownRules: knownRules, mediaExists: mediaExists))
+        } else {
+            switch ReplyParser.parseCollection(text, file: shown, idPrefix: stem, knownRules: knownRules, mediaExists: mediaExists) {
+            case .success(let replies):
+                library.replies += replies
+            case .failure(let problem):
+                library.fileProblems.append(FileProblem(kind: .frontMatter(problem.kind), file: shown, message: problem.message, position: problem.position))
+            }
+        }
+    }
+
+    private func loadPolicyFile(_ file: String, into library: inout Library) {
+        guard Self.isPolicy(file) else { return }
+        guard let (shown, text) = read(file, into: &library) else { return }
+        library.policies.append(PolicyLoader.parse(text, file: shown, problems: &library.fileProblems))
+    }
+
+    // MARK: - Paths
+
+    static func isPolicy(_ file: String) -> Bool {
+        let lower = file.lowercased()
+        return [".md", ".markdown", ".html", ".htm"].contains { lower.hasSuffix($0) }
+    }
+
+    static func isTextSnippet(_ lowerFile: String) -> Bool {
+        [".mustache", ".md", ".txt", ".markdown"].contains { lowerFile.hasSuffix($0) }
+    }
+
+    /// Regular files below `folder` (or `folder` itself), sorted, skipping hidden files and folders.
+    static func files(under folder: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else { return [folder] }
+        guard let enumerator = FileManager.default.enumerator(
+            at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey],
+            options: [.skipsHiddenFiles])
+        else { return [] }
+        var result: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            result.append(url.standardizedFileURL.path)
+        }
+        return result.sorted()
+    }
+
+    static func absolute(_ path: String, base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+
+    static func relative(_ path: String, to base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The path findings show: relative to the working directory when inside it.
+    public static func display(_ path: String, base: String) -> String {
+        let standardBase = URL(fileURLWithPath: base).standardizedFileURL.path
+        let relativePath = relative(path, to: standardBase)
+        return relativePath
+    }
+
+    static func withoutExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
+        return String(path[..<dot])
+    }
+
+    private static func firstInvalidUTF8Position(_ data: Data) -> TextPosition {
+        var line = 1
+        var lineStart = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            if String(validating: data[lineStart..<index], as: UTF8.self) == nil { break }
+            line += 1
+            lineStart = index + 1
+        }
+        return TextPosition(line: line, column: 1)
+    }
+}

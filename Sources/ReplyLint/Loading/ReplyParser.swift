@@ -1,0 +1,245 @@
+// Reading reply files (front matter + body) and YAML collections of replies, checking every key.
+
+public enum ReplyParser {
+    /// Keys a reply's front matter may hold.
+    public static let keys = ["id", "title", "faq", "channels", "tags", "locale", "placeholders", "media", "disable"]
+
+    /// Parses one reply file. `defaultID` is the path below `replies/` without extension;
+    /// `mediaExists` answers whether a media path, relative to the reply's folder, exists.
+    public static func parse(
+        _ text: String, file: String, defaultID: String, knownRules: Set<String>,
+        mediaExists: (String) -> Bool
+    ) -> Reply {
+        let split = FrontMatterSplit.split(text)
+        var reply = Reply(
+            id: defaultID, file: file, body: split.body,
+            bodyStart: TextPosition(line: split.bodyFirstLine, column: 1))
+        if split.unclosed {
+            reply.problems.append(FrontMatterProblem(
+                kind: .syntax, message: "front matter opened with '---' on line 1 is never closed; add a '---' line after it",
+                position: TextPosition(line: 1, column: 1)))
+            return reply
+        }
+        guard let yaml = split.yaml else { return reply }
+        let root: YAMLValue?
+        do {
+            root = try YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1)
+        } catch {
+            reply.problems.append(FrontMatterProblem(kind: .syntax, message: error.message + "; fix the YAML between the '---' lines", position: error.position))
+            return reply
+        }
+        guard let root, !root.isNull else { return reply }
+        guard let entries = root.mapping else {
+            reply.problems.append(FrontMatterProblem(
+                kind: .syntax, message: "front matter must be a mapping of keys (title, faq, channels, …), found \(root.typeName)",
+                position: root.position))
+            return reply
+        }
+        apply(entries, to: &reply, allowedKeys: keys, knownRules: knownRules, mediaExists: mediaExists)
+        return reply
+    }
+
+    /// Parses a YAML file holding `replies: [{id, title, faq, channels, body, …}]`.
+    /// Returns the replies, or a syntax problem for the whole file.
+    public static func parseCollection(
+        _ text: String, file: String, idPrefix: String, knownRules: Set<String>,
+        mediaExists: (String) -> Bool
+    ) -> Result<[Reply], FrontMatterProblem> {
+        let root: YAMLValue?
+        do {
+            root = try YAMLDocument.parse(text, lineOffset: 0)
+        } catch {
+            return .failure(FrontMatterProblem(kind: .syntax, message: error.message, position: error.position))
+        }
+        guard let entries = root?.mapping else {
+            return .failure(FrontMatterProblem(
+                kind: .syntax, message: "a YAML reply file must hold 'replies:', a list of replies with id, title, faq, channels and body",
+                position: root?.position ?? TextPosition(line: 1, column: 1)))
+        }
+        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var replies: [Reply] = []
+        var fileProblems: [FrontMatterProblem] = []
+        for (key, keyPosition, value) in entries {
+            guard key == "replies" else {
+                fileProblems.append(FrontMatterProblem(
+                    kind: .schema, message: "unknown key '\(key)'\(Suggestion.hint(for: key, in: ["replies"])); a YAML reply file holds only 'replies:'",
+                    position: keyPosition))
+                continue
+            }
+            guard let items = value.sequence else {
+                return .failure(FrontMatterProblem(kind: .syntax, message: "'replies' must be a list of replies", position: value.position))
+            }
+            for (index, item) in items.enumerated() {
+                var reply = Reply(id: "\(idPrefix)#\(index + 1)", file: file, body: "", bodyStart: item.position, position: item.position)
+                guard let fields = item.mapping else {
+                    reply.problems.append(FrontMatterProblem(
+                        kind: .syntax, message: "each item of 'replies' must be a mapping with id, title, faq, channels and body",
+                        position: item.position))
+                    replies.append(reply)
+                    continue
+                }
+                if !fields.contains(where: { $0.key == "id" }) {
+                    reply.problems.append(FrontMatterProblem(
+                        kind: .schema, message: "give this reply an 'id' so agents and suppressions can name it (it is called '\(reply.id)' for now)",
+                        position: item.position))
+                }
+                apply(fields, to: &reply, allowedKeys: keys + ["body"], knownRules: knownRules, mediaExists: mediaExists, sourceLines: sourceLines)
+                if !fields.contains(where: { $0.key == "body" }) {
+                    reply.problems.append(FrontMatterProblem(kind: .schema, message: "this reply has no 'body'", position: item.position))
+                }
+                replies.append(reply)
+            }
+        }
+        if !fileProblems.isEmpty {
+            if replies.isEmpty {
+                return .failure(fileProblems[0])
+            }
+            replies[0].problems += fileProblems
+        }
+        return .success(replies)
+    }
+
+    private static func apply(
+        _ entries: [(key: String, keyPosition: TextPosition, value: YAMLValue)], to reply: inout Reply,
+        allowedKeys: [String], knownRules: Set<String>, mediaExists: (String) -> Bool,
+        sourceLines: [Substring] = []
+    ) {
+        func problem(_ message: String, _ position: TextPosition) {
+            reply.problems.append(FrontMatterProblem(kind: .schema, message: message, position: position))
+        }
+        func text(_ value: YAMLValue, _ key: String) -> String? {
+            guard let string = value.string, !value.isNull, value.sequence == nil else {
+                problem("'\(key)' takes a single text value, found \(value.typeName)", value.position)
+                return nil
+            }
+            return string
+        }
+        func list(_ value: YAMLValue, _ key: String) -> [Located<String>] {
+            guard let items = value.stringList else {
+                problem("'\(key)' takes a list, e.g. \(key): [a, b]; found \(value.typeName)", value.position)
+                return []
+            }
+            return items
+        }
+        for (key, keyPosition, value) in entries {
+            switch key {
+            case "id":
+                if let id = text(value, key) { reply.id = id }
+            case "title":
+                reply.title = text(value, key)
+            case "faq":
+                if let faq = text(value, key) { reply.faq = Located(faq, at: value.position) }
+            case "channels":
+                reply.channels = list(value, key)
+            case "tags":
+                reply.tags = list(value, key).map(\.value)
+            case "locale":
+                reply.locale = text(value, key)
+            case "disable":
+                for rule in list(value, key) {
+                    if knownRules.contains(rule.value) {
+                        reply.disabledRules.insert(rule.value)
+                    } else {
+                        problem("'disable' names unknown rule '\(rule.value)'\(Suggestion.hint(for: rule.value, in: knownRules)); `replylint rules` lists them", rule.position)
+                    }
+                }
+            case "placeholders":
+                guard let declarations = value.mapping else {
+                    problem("'placeholders' takes name: {max, required, example, default, personal} pairs", value.position)
+                    continue
+                }
+                for (name, namePosition, declaration) in declarations {
+                    reply.placeholders[name] = PlaceholderDeclaration.parse(name: name, declaration, at: namePosition, problems: &reply.problems)
+                }
+            case "media":
+                guard let items = value.sequence else {
+                    problem("'media' takes a list of {path, alt}", value.position)
+                    continue
+                }
+                for item in items {
+                    if let path = item.string, !item.isNull {
+                        reply.media.append(MediaAttachment(path: path, alt: nil, exists: mediaExists(path), position: item.position))
+                        continue
+                    }
+                    guard let fields = item.mapping else {
+                        problem("each media item takes {path, alt}", item.position)
+                        continue
+                    }
+                    var path: String?
+                    var alt: String?
+                    for (field, fieldPosition, fieldValue) in fields {
+                        switch field {
+                        case "path": path = text(fieldValue, "media.path")
+                        case "alt": alt = text(fieldValue, "media.alt")
+                        default: problem("unknown media key '\(field)'\(Suggestion.hint(for: field, in: ["path", "alt"])); media items take path and alt", fieldPosition)
+                        }
+                    }
+                    guard let path else {
+                        problem("this media item has no 'path'", item.position)
+                        continue
+                    }
+                    reply.media.append(MediaAttachment(path: path, alt: alt, exists: mediaExists(path), position: item.position))
+                }
+            case "body" where allowedKeys.contains("body"):
+                guard let body = text(value, key) else { continue }
+                setBody(body, from: value, on: &reply, sourceLines: sourceLines)
+            default:
+                problem("unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: allowedKeys)); known keys: \(allowedKeys.joined(separator: ", "))", keyPosition)
+            }
+        }
+    }
+
+    /// A collection item's body: a block scalar's text starts on the next line, indented.
+    private static func setBody(_ body: String, from value: YAMLValue, on reply: inout Reply, sourceLines: [Substring]) {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let (trimmed, skipped) = FrontMatterSplit.trimBlankLines(lines[...])
+        reply.body = trimmed
+        if case .scalar(let scalar) = value.node, scalar.style == .literal || scalar.style == .folded {
+            // Yams marks the `|`; the text begins on the following line at the block's indentation.
+            let firstLine = value.position.line + 1 + skipped
+            let indent = sourceLines.indices.contains(firstLine - 1)
+                ? sourceLines[firstLine - 1].prefix(while: { $0 == " " }).count : 0
+            reply.bodyIndent = indent
+            reply.bodyStart = TextPosition(line: firstLine, column: indent + 1)
+        } else {
+            let quoted = (value.node.scalar?.style ?? .plain) != .plain
+            reply.bodyStart = TextPosition(line: value.position.line, column: value.position.column + (quoted ? 1 : 0))
+            reply.bodyIndent = 0
+        }
+    }
+}
+
+extension PlaceholderDeclaration {
+    static let keys = ["max", "required", "example", "default", "personal"]
+
+    static func parse(name: String, _ value: YAMLValue, at position: TextPosition, problems: inout [FrontMatterProblem]) -> PlaceholderDeclaration {
+        var declaration = PlaceholderDeclaration(name: name, position: position)
+        if value.isNull { return declaration }
+        guard let fields = value.mapping else {
+            problems.append(FrontMatterProblem(kind: .schema, message: "placeholder '\(name)' takes {max, required, example, default, personal}", position: value.position))
+            return declaration
+        }
+        for (key, keyPosition, field) in fields {
+            func typeProblem(_ expected: String) {
+                problems.append(FrontMatterProblem(kind: .schema, message: "'\(name).\(key)' takes \(expected)", position: field.position))
+            }
+            switch key {
+            case "max":
+                if let max = field.int, max >= 0 { declaration.max = max } else { typeProblem("a whole number of characters") }
+            case "required":
+                if let flag = field.bool { declaration.required = flag } else { typeProblem("true or false") }
+            case "personal":
+                if let flag = field.bool { declaration.personal = flag } else { typeProblem("true or false") }
+            case "example":
+                if let text = field.string, !field.isNull { declaration.example = text } else { typeProblem("text") }
+            case "default":
+                if let text = field.string, !field.isNull { declaration.defaultValue = text } else { typeProblem("text") }
+            default:
+                problems.append(FrontMatterProblem(
+                    kind: .schema, message: "unknown key '\(key)' for placeholder '\(name)'\(Suggestion.hint(for: key, in: keys)); placeholders take \(keys.joined(separator: ", "))",
+                    position: keyPosition))
+            }
+        }
+        return declaration
+    }
+}

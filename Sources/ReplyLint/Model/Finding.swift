@@ -1,0 +1,39 @@
+// One thing a rule found: what, how bad, and where — the unit every reporter prints.
+
+public struct Finding: Sendable, Hashable {
+    public var ruleID: String
+    public var severity: Severity
+    public var message: String
+    /// Path as the user sees it (relative to the working directory where possible).
+    public var file: String
+    public var range: TextRange?
+    /// The reply's id, when the finding is about one reply.
+    public var replyID: String?
+    /// The channel id, when the finding is about one channel of a reply.
+    public var channel: String?
+
+    public init(
+        ruleID: String, severity: Severity, message: String, file: String,
+        range: TextRange? = nil, replyID: String? = nil, channel: String? = nil
+    ) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.range = range
+        self.replyID = replyID
+        self.channel = channel
+    }
+}
+
+extension Finding: Comparable {
+    /// Report order: by file, then position, then rule id.
+    public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        let l = lhs.range?.start ?? TextPosition(line: 0, column: 0)
+        let r = rhs.range?.start ?? TextPosition(line: 0, column: 0)
+        if l != r { return l < r }
+        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+        return (lhs.channel ?? "") < (rhs.channel ?? "")
+    }
+}

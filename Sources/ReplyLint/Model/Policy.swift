@@ -1,0 +1,93 @@
+// Policy documents (FAQ, moderation policy) in one model, whether written in Markdown or HTML.
+
+public enum PolicyKind: String, Sendable, Codable, CaseIterable {
+    case faq
+    case moderation
+    /// A document in `policies/` that is neither; it is still checked for links and readability.
+    case other
+}
+
+public enum PolicyFormat: String, Sendable, Codable {
+    case markdown
+    case html
+}
+
+/// A run of text from the document — a paragraph or a list item — with where it starts.
+public struct TextBlock: Sendable, Hashable {
+    public var text: String
+    public var position: TextPosition
+
+    public init(text: String, position: TextPosition) {
+        self.text = text
+        self.position = position
+    }
+}
+
+public struct PolicyLink: Sendable, Hashable {
+    /// The link target exactly as written (`href` or Markdown destination).
+    public var target: String
+    public var text: String
+    public var position: TextPosition
+
+    public init(target: String, text: String, position: TextPosition) {
+        self.target = target
+        self.text = text
+        self.position = position
+    }
+}
+
+/// One heading and everything up to the next heading of any level.
+public struct PolicySection: Sendable, Hashable {
+    public var heading: String
+    /// 1–6 for a heading; 0 for text before the first heading.
+    public var level: Int
+    /// The explicit id (`{#id}` in Markdown, `id=` in HTML) or else the heading's slug.
+    public var id: String
+    public var hasExplicitID: Bool
+    /// Classes written on the heading (`{.sensitive}` in Markdown, `class=` in HTML).
+    public var classes: [String]
+    public var position: TextPosition
+    public var paragraphs: [TextBlock]
+    public var listItems: [TextBlock]
+
+    public init(
+        heading: String, level: Int, id: String, hasExplicitID: Bool = false, classes: [String] = [],
+        position: TextPosition, paragraphs: [TextBlock] = [], listItems: [TextBlock] = []
+    ) {
+        self.heading = heading
+        self.level = level
+        self.id = id
+        self.hasExplicitID = hasExplicitID
+        self.classes = classes
+        self.position = position
+        self.paragraphs = paragraphs
+        self.listItems = listItems
+    }
+}
+
+public struct PolicyDocument: Sendable {
+    /// Path as the user sees it.
+    public var file: String
+    public var format: PolicyFormat
+    public var kind: PolicyKind
+    /// The document title: `title:` front matter, `<title>`, or the first level-1 heading.
+    public var title: String?
+    /// Sections in document order; a level-0 section holds any text before the first heading.
+    public var sections: [PolicySection]
+    public var links: [PolicyLink]
+    /// Every id an in-page link may point at (section ids plus any other element ids in HTML).
+    public var anchors: Set<String>
+
+    public init(
+        file: String, format: PolicyFormat, kind: PolicyKind, title: String? = nil,
+        sections: [PolicySection] = [], links: [PolicyLink] = [], anchors: Set<String> = []
+    ) {
+        self.file = file
+        self.format = format
+        self.kind = kind
+        self.title = title
+        self.sections = sections
+        self.links = links
+        self.anchors = anchors
+    }
+}

@@ -1,0 +1,144 @@
+// A saved reply as loaded from the library: its front matter, its body, and where each part sits in its file.
+
+public struct PlaceholderDeclaration: Sendable, Hashable {
+    public var name: String
+    public var max: Int?
+    public var required: Bool
+    public var example: String?
+    public var defaultValue: String?
+    public var personal: Bool
+    public var position: TextPosition?
+
+    public init(
+        name: String, max: Int? = nil, required: Bool = false, example: String? = nil,
+        defaultValue: String? = nil, personal: Bool = false, position: TextPosition? = nil
+    ) {
+        self.name = name
+        self.max = max
+        self.required = required
+        self.example = example
+        self.defaultValue = defaultValue
+        self.personal = personal
+        self.position = position
+    }
+}
+
+public struct MediaAttachment: Sendable, Hashable {
+    /// The path as written, relative to the reply's file.
+    public var path: String
+    public var alt: String?
+    /// Whether the file was found when the library was loaded.
+    public var exists: Bool
+    public var position: TextPosition
+
+    public init(path: String, alt: String?, exists: Bool, position: TextPosition) {
+        self.path = path
+        self.alt = alt
+        self.exists = exists
+        self.position = position
+    }
+}
+
+/// A value from front matter and the position of the value in the file.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var position: TextPosition
+
+    public init(_ value: Value, at position: TextPosition) {
+        self.value = value
+        self.position = position
+    }
+}
+
+/// Something wrong with how a reply's front matter is written; the `front-matter` rule reports these.
+public struct FrontMatterProblem: Error, Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The YAML does not parse: the reply's fields could not be read (an error).
+        case syntax
+        /// A key that is not part of the schema, or a value of the wrong type (a warning).
+        case schema
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var position: TextPosition
+
+    public init(kind: Kind, message: String, position: TextPosition) {
+        self.kind = kind
+        self.message = message
+        self.position = position
+    }
+}
+
+public struct Reply: Sendable {
+    public var id: String
+    /// Path as the user sees it.
+    public var file: String
+    public var title: String?
+    public var faq: Located<String>?
+    public var channels: [Located<String>]
+    public var tags: [String]
+    public var locale: String?
+    public var placeholders: [String: PlaceholderDeclaration]
+    public var media: [MediaAttachment]
+    /// Rule ids switched off for this reply in front matter (`disable:`).
+    public var disabledRules: Set<String>
+    /// The reply exactly as sent, before placeholders are filled.
+    public var body: String
+    /// Where the body's first character sits in the file.
+    public var bodyStart: TextPosition
+    /// Added to the column of body lines after the first (a YAML block scalar's indentation).
+    public var bodyIndent: Int
+    /// Where the reply is declared: the file's first line, or its item in a YAML collection.
+    public var position: TextPosition
+    public var problems: [FrontMatterProblem]
+
+    public init(
+        id: String, file: String, title: String? = nil, faq: Located<String>? = nil,
+        channels: [Located<String>] = [], tags: [String] = [], locale: String? = nil,
+        placeholders: [String: PlaceholderDeclaration] = [:], media: [MediaAttachment] = [],
+        disabledRules: Set<String> = [], body: String, bodyStart: TextPosition = TextPosition(line: 1, column: 1),
+        bodyIndent: Int = 0, position: TextPosition = TextPosition(line: 1, column: 1),
+        problems: [FrontMatterProblem] = []
+    ) {
+        self.id = id
+        self.file = file
+        self.title = title
+        self.faq = faq
+        self.channels = channels
+        self.tags = tags
+        self.locale = locale
+        self.placeholders = placeholders
+        self.media = media
+        self.disabledRules = disabledRules
+        self.body = body
+        self.bodyStart = bodyStart
+        self.bodyIndent = bodyIndent
+        self.position = position
+        self.problems = problems
+    }
+
+    public var channelIDs: [String] { channels.map(\.value) }
+
+    /// The file position of a position inside the body (both 1-based).
+    public func filePosition(ofBody position: TextPosition) -> TextPosition {
+        if position.line == 1 {
+            return TextPosition(line: bodyStart.line, column: bodyStart.column + position.column - 1)
+        }
+        return TextPosition(line: bodyStart.line + position.line - 1, column: position.column + bodyIndent)
+    }
+}
+
+/// A shared snippet under `replies/_partials/`, used as `{{> name}}`.
+public struct Partial: Sendable, Hashable {
+    /// The name templates use: the path below `_partials/` without extension.
+    public var name: String
+    public var file: String
+    public var text: String
+
+    public init(name: String, file: String, text: String) {
+        self.name = name
+        self.file = file
+        self.text = text
+    }
+}

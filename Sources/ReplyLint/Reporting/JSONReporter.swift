@@ -1,0 +1,39 @@
+// `--format json`: the report shape PRODUCT.md documents (version 1).
+
+public enum JSONReporter {
+    public static func report(_ result: LintResult) -> String {
+        let summary: JSONValue = .object([
+            ("files", .int(result.fileCount)),
+            ("replies", .int(result.replyCount)),
+            ("policies", .int(result.policyCount)),
+            ("errors", .int(result.errorCount)),
+            ("warnings", .int(result.warningCount)),
+            ("infos", .int(result.infoCount)),
+        ])
+        let document: JSONValue = .object([
+            ("version", .int(1)),
+            ("summary", summary),
+            ("diagnostics", .array(result.findings.map(diagnostic))),
+        ])
+        return document.serialized(pretty: true) + "\n"
+    }
+
+    /// One finding as a diagnostic object; also used by `render --format json` and the HTTP API.
+    public static func diagnostic(_ finding: Finding) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("rule", .string(finding.ruleID)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)),
+            ("file", .string(finding.file)),
+        ]
+        if let range = finding.range {
+            pairs += [
+                ("line", .int(range.start.line)), ("column", .int(range.start.column)),
+                ("endLine", .int(range.end.line)), ("endColumn", .int(range.end.column)),
+            ]
+        }
+        if let reply = finding.replyID { pairs.append(("reply", .string(reply))) }
+        if let channel = finding.channel { pairs.append(("channel", .string(channel))) }
+        return .object(pairs)
+    }
+}

@@ -1,0 +1,23 @@
+// file-unreadable: a file in the library that is binary, not UTF-8, or cannot be read.
+
+public struct FileUnreadableRule: Rule {
+    public static let description = RuleDescription(
+        id: "file-unreadable", severity: .error, category: .library,
+        summary: "A file in the library is binary, not UTF-8 text, or cannot be read.",
+        rationale: """
+            A reply that cannot be read cannot be checked, and an agent who opens it will see garbled text. \
+            It is reported rather than skipped, so nothing in the library goes unchecked without anyone knowing.
+            """,
+        blindSpots: ["Only the first 8 KiB are checked for NUL bytes; text in a legacy 8-bit encoding that happens to be valid UTF-8 is read as UTF-8."],
+        triggering: [],
+        nonTriggering: [Example("Hi {{customer.first_name}}, thanks for telling us.")])
+
+    public init() {}
+
+    public func checkLibrary(in context: LintContext) -> [Finding] {
+        context.library.fileProblems.compactMap { problem in
+            guard problem.kind == .unreadable else { return nil }
+            return Self.finding(problem.message, file: problem.file, at: problem.position ?? TextPosition(line: 1, column: 1))
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// front-matter: YAML that does not parse (error), unknown or ill-typed keys (warning).
+
+public struct FrontMatterRule: Rule {
+    public static let description = RuleDescription(
+        id: "front-matter", severity: .error, category: .library,
+        summary: "Front matter that does not parse (error), or keys that are unknown or of the wrong type (warning).",
+        rationale: """
+            A typo such as `chanels:` would otherwise drop a reply's channels silently, and with them the \
+            length and privacy checks for those channels. YAML that does not parse means none of the reply's \
+            settings can be trusted, so it is the only finding reported for that reply until it is fixed.
+            """,
+        blindSpots: ["A key that is spelt right but holds a wrong, well-typed value (a real but unintended channel) is not caught here."],
+        triggering: [
+            Example("---\nfaq: missed-collection\nchannels: [x-reply]\n↓chanels: [x-dm]\n---\nHi {{customer.first_name}}, thanks for telling us."),
+            Example("---\nfaq: missed-collection\nchannels: [x-reply]\nplaceholders:\n  customer.first_name: {max: ↓thirty}\n---\nHi {{customer.first_name}}."),
+            Example("---\nfaq: missed-collection\nchannels: [x-reply\n---\nHi {{customer.first_name}}, thanks for telling us."),
+            Example("---\nfaq: missed-collection\nchannels: [x-reply]\nHi {{customer.first_name}}, thanks for telling us."),
+        ],
+        nonTriggering: [
+            Example("---\nid: bins/missed\ntitle: Missed bin\nfaq: missed-collection\nchannels: [x-reply]\ntags: [waste]\nlocale: en-US\n---\nHi {{customer.first_name}}, thanks for telling us."),
+        ])
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        reply.problems.map { problem in
+            var finding = Self.finding(problem.message, in: reply, at: problem.position)
+            finding.severity = problem.kind == .syntax ? .error : .warning
+            return finding
+        }
+    }
+
+    public func checkLibrary(in context: LintContext) -> [Finding] {
+        context.library.fileProblems.compactMap { problem in
+            guard case .frontMatter(let kind) = problem.kind else { return nil }
+            var finding = Self.finding(problem.message, file: problem.file, at: problem.position ?? TextPosition(line: 1, column: 1))
+            finding.severity = kind == .syntax ? .error : .warning
+            return finding
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Every rule ReplyLint knows, in the order `replylint rules` lists them.
+
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        FrontMatterRule(),
+        FileUnreadableRule(),
+        ChannelUnknownRule(),
+        FAQMissingRule(),
+        FAQUnknownRule(),
+        MediaMissingRule(),
+        MediaAltTextRule(),
+        PolicySectionMissingRule(),
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map { type(of: $0).description } }
+
+    public static var ids: Set<String> { Set(descriptions.map(\.id)) }
+}

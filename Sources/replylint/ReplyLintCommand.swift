@@ -1,0 +1,54 @@
+// The `replylint` executable: parses arguments, runs one subcommand, maps the outcome to an exit code.
+
+import ArgumentParser
+import Foundation
+import ReplyLint
+
+@main
+struct ReplyLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replylint",
+        abstract: "Lint, render and serve saved replies and moderation policies for social customer care.",
+        version: "0.1.0",
+        subcommands: [Lint.self, Rules.self],
+        defaultSubcommand: Lint.self)
+
+    /// Exit codes: 0 clean, 1 findings over the bar, 2 the run could not be done.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let error as LoadError {
+            fail(error.message)
+        } catch let error as ConfigurationError {
+            fail(error.description)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            // Argument mistakes: one clear line (plus ArgumentParser's usage hint), exit 2.
+            standardError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        standardError("replylint: \(message)")
+        Foundation.exit(2)
+    }
+}
+
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Whether standard output is a colour terminal (and the user has not asked for no colour).
+func standardOutputWantsColor() -> Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if environment["NO_COLOR"] != nil || environment["TERM"] == "dumb" { return false }
+    return isatty(STDOUT_FILENO) != 0
+}

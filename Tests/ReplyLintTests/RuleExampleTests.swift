@@ -1,0 +1,66 @@
+// Every rule's own examples: triggering ones must be reported where `↓` points, the others not at all.
+
+import ReplyLint
+import Testing
+
+struct RuleExampleCase: CustomTestStringConvertible, Sendable {
+    var ruleID: String
+    var example: Example
+    var triggers: Bool
+
+    var testDescription: String { "\(ruleID) \(triggers ? "reports" : "accepts") \(example.text.prefix(50).debugDescription)" }
+
+    static var all: [RuleExampleCase] {
+        RuleRegistry.descriptions.flatMap { rule in
+            rule.triggering.map { RuleExampleCase(ruleID: rule.id, example: $0, triggers: true) }
+                + rule.nonTriggering.map { RuleExampleCase(ruleID: rule.id, example: $0, triggers: false) }
+        }
+    }
+}
+
+@Test(arguments: RuleExampleCase.all)
+func ruleExample(_ testCase: RuleExampleCase) {
+    let example = testCase.example
+    let location = SourceLocation(fileID: "ReplyLint/\(example.file.split(separator: "/").last ?? "")", filePath: example.file, line: Int(example.line), column: 1)
+    let findings = ExampleHarness.findings(of: testCase.ruleID, for: example)
+    if testCase.triggers {
+        #expect(!findings.isEmpty, "expected \(testCase.ruleID) to report this example", sourceLocation: location)
+        let markers = ExampleHarness.markers(in: ExampleHarness.fileText(of: example))
+        if !markers.isEmpty {
+            let starts = findings.compactMap { $0.range?.start }
+            #expect(Set(starts) == Set(markers), "findings at \(starts), markers at \(markers): \(findings.map(\.message))", sourceLocation: location)
+        }
+    } else {
+        #expect(findings.isEmpty, "expected no \(testCase.ruleID) finding, got \(findings.map(\.message))", sourceLocation: location)
+    }
+}
+
+@Suite struct RuleRegistryTests {
+    @Test func idsAreUniqueKebabCase() {
+        let ids = RuleRegistry.descriptions.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.allSatisfy { $0.isLowercase || $0 == "-" || $0.isNumber }, "\(id) is not kebab-case")
+        }
+    }
+
+    @Test func everyRuleHasExamplesBothWaysAndARationale() {
+        for rule in RuleRegistry.descriptions {
+            // file-unreadable cannot be shown as reply text: a file that is not text is its only trigger.
+            if rule.id != "file-unreadable" {
+                #expect(!rule.triggering.isEmpty, "\(rule.id) has no triggering example")
+            }
+            #expect(!rule.nonTriggering.isEmpty, "\(rule.id) has no non-triggering example")
+            #expect(!rule.rationale.isEmpty && !rule.summary.isEmpty, "\(rule.id) has no rationale")
+        }
+    }
+
+    @Test func everyProductRuleIDIsRegisteredOrPlanned() {
+        // The rules of the foundation issue; later issues add theirs.
+        let foundation: Set = [
+            "front-matter", "channel-unknown", "faq-missing", "faq-unknown", "policy-section-missing",
+            "media-missing", "media-alt-text",
+        ]
+        #expect(foundation.isSubset(of: RuleRegistry.ids))
+    }
+}

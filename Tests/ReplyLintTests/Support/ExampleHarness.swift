@@ -1,0 +1,76 @@
+// Turns a rule's Example into a one-reply (or one-policy) library and lints it.
+
+import ReplyLint
+
+enum ExampleHarness {
+    /// The FAQ every example library has: entries `missed-collection` and `pothole-report`;
+    /// `bereavement` is a sensitive topic.
+    static let faq = PolicyDocument(
+        file: "policies/faq.md", format: .markdown, kind: .faq, title: "FAQ",
+        sections: [
+            PolicySection(heading: "FAQ", level: 1, id: "faq", position: TextPosition(line: 1, column: 1)),
+            PolicySection(heading: "My bin wasn't collected", level: 2, id: "missed-collection", hasExplicitID: true, position: TextPosition(line: 3, column: 1)),
+            PolicySection(heading: "Reporting a pothole", level: 2, id: "pothole-report", hasExplicitID: true, position: TextPosition(line: 6, column: 1)),
+            PolicySection(
+                heading: "Sensitive topics", level: 2, id: "sensitive-topics", position: TextPosition(line: 9, column: 1),
+                listItems: [TextBlock(text: "Bereavement", position: TextPosition(line: 10, column: 1))]),
+        ])
+
+    static let signature = Partial(name: "signature", file: "replies/_partials/signature.mustache", text: "{{agent.full_name}}, {{team.name}}")
+
+    /// The file text an example stands for, markers still in.
+    static func fileText(of example: Example) -> String {
+        guard case .reply(let channels) = example.subject, !example.text.hasPrefix("---"), !example.text.hasPrefix("↓---") else {
+            return example.text
+        }
+        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n---\n" + example.text
+    }
+
+    /// Where the `↓` markers point, as file positions of the character after each.
+    static func markers(in text: String) -> [TextPosition] {
+        var result: [TextPosition] = []
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "↓" {
+                result.append(TextPosition(line: line, column: column))
+                continue
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return result
+    }
+
+    static func library(for example: Example, configuration: Configuration = Configuration()) -> Library {
+        let text = fileText(of: example).replacingOccurrences(of: "↓", with: "")
+        var library = Library(configuration: configuration, policies: [faq])
+        library.partials = [signature.name: signature]
+        switch example.subject {
+        case .reply:
+            let file = "replies/example.md"
+            library.replies = [ReplyParser.parse(
+                text, file: file, defaultID: "example", knownRules: RuleRegistry.ids,
+                mediaExists: { !$0.contains("missing") })]
+            library.sources[file] = text
+        case .policy(let fileName):
+            let file = "policies/" + fileName
+            var problems: [FileProblem] = []
+            library.policies.append(PolicyLoader.parse(text, file: file, problems: &problems))
+            library.fileProblems = problems
+            library.sources[file] = text
+        }
+        return library
+    }
+
+    /// The findings of `ruleID` for `example`.
+    static func findings(of ruleID: String, for example: Example) -> [Finding] {
+        let library = library(for: example)
+        let rules = RuleRegistry.all.filter { type(of: $0).description.id == ruleID }
+        return Linter(rules: rules).lint(library).findings
+    }
+}
