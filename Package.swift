@@ -28,8 +28,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplyLintTests",
-            dependencies: ["ReplyLint"],
-            resources: [.copy("Fixtures")]
+            // The CLI tests run the built `replylint`; fixtures are read from the source tree.
+            dependencies: ["ReplyLint", "replylint"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -46,7 +46,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 
 extension Configuration {
     static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders"]
-    static let channelKeys = ["platform", "visibility", "limit", "unit", "business-may-start", "dm-link"]
+    static let channelKeys = ["platform", "visibility", "limit", "unit", "business-may-start", "dm-link", "account", "private-route"]
 
     /// Reads `text` (the contents of `file`); `rules` are the known rules, for checking ids and options.
     public static func parse(_ text: String, file: String, rules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
@@ -199,6 +199,12 @@ extension Configuration {
                 case "dm-link":
                     guard let text = field.string else { throw fail("'channels.\(id).dm-link' takes a URL with {account}", field.position) }
                     channel.dmLinkTemplate = text
+                case "account":
+                    guard let text = field.string else { throw fail("'channels.\(id).account' takes a key of 'accounts:'", field.position) }
+                    channel.accountKey = text
+                case "private-route":
+                    guard let text = field.string else { throw fail("'channels.\(id).private-route' takes a private channel id", field.position) }
+                    channel.privateRoute = text
                 default:
                     throw fail("unknown key '\(key)' for channel '\(id)'\(Suggestion.hint(for: key, in: channelKeys)); channels take \(channelKeys.joined(separator: ", "))", keyPosition)
                 }

@@ -28,10 +28,16 @@ public struct Channel: Sendable, Hashable {
     public var businessMayStart: String
     /// A platform's private-message deep-link template, with `{account}` for the configured account id.
     public var dmLinkTemplate: String?
+    /// The key under `accounts:` in config whose id fills `{account}` (`x`, `facebook`, …).
+    public var accountKey: String?
+    /// For a public channel, the private channel a reply moves the customer to (`x-reply` → `x-dm`);
+    /// its deep link is this channel's `{{dm_link}}`.
+    public var privateRoute: String?
 
     public init(
         id: String, platform: String, visibility: Visibility, limit: Int?, unit: LengthUnit,
-        businessMayStart: String = "—", dmLinkTemplate: String? = nil
+        businessMayStart: String = "—", dmLinkTemplate: String? = nil, accountKey: String? = nil,
+        privateRoute: String? = nil
     ) {
         self.id = id
         self.platform = platform
@@ -40,6 +46,8 @@ public struct Channel: Sendable, Hashable {
         self.unit = unit
         self.businessMayStart = businessMayStart
         self.dmLinkTemplate = dmLinkTemplate
+        self.accountKey = accountKey
+        self.privateRoute = privateRoute
     }
 
     public var isPublic: Bool { visibility == .public }
@@ -48,33 +56,39 @@ public struct Channel: Sendable, Hashable {
 extension Channel {
     /// The channels of PRODUCT.md; `docs/channels.md` gives each figure's source and confidence.
     public static let builtIn: [Channel] = [
-        Channel(id: "x-post", platform: "X (Twitter)", visibility: .public, limit: 280, unit: .weighted),
-        Channel(id: "x-reply", platform: "X (Twitter)", visibility: .public, limit: 280, unit: .weighted),
+        Channel(id: "x-post", platform: "X (Twitter)", visibility: .public, limit: 280, unit: .weighted, privateRoute: "x-dm"),
+        Channel(id: "x-reply", platform: "X (Twitter)", visibility: .public, limit: 280, unit: .weighted, privateRoute: "x-dm"),
         Channel(
             id: "x-dm", platform: "X Direct Message", visibility: .private, limit: 10_000, unit: .characters,
             businessMayStart: "only if the person allows DMs from anyone, or follows the account",
-            dmLinkTemplate: "https://x.com/messages/compose?recipient_id={account}"),
-        Channel(id: "facebook-comment", platform: "Facebook Page comment", visibility: .public, limit: 8_000, unit: .characters),
+            dmLinkTemplate: "https://x.com/messages/compose?recipient_id={account}", accountKey: "x"),
+        Channel(
+            id: "facebook-comment", platform: "Facebook Page comment", visibility: .public, limit: 8_000, unit: .characters,
+            privateRoute: "messenger"),
         Channel(
             id: "facebook-private-reply", platform: "Facebook private reply to a comment", visibility: .private,
             limit: 2_000, unit: .characters, businessMayStart: "once per comment, within 7 days of it",
-            dmLinkTemplate: "https://m.me/{account}"),
+            dmLinkTemplate: "https://m.me/{account}", accountKey: "facebook"),
         Channel(
             id: "messenger", platform: "Facebook Messenger", visibility: .private, limit: 2_000, unit: .characters,
             businessMayStart: "no: within 24 h of the person's last message (7 days for a human agent)",
-            dmLinkTemplate: "https://m.me/{account}"),
-        Channel(id: "instagram-comment", platform: "Instagram comment", visibility: .public, limit: 2_200, unit: .characters),
+            dmLinkTemplate: "https://m.me/{account}", accountKey: "facebook"),
+        Channel(
+            id: "instagram-comment", platform: "Instagram comment", visibility: .public, limit: 2_200, unit: .characters,
+            privateRoute: "instagram-dm"),
         Channel(
             id: "instagram-dm", platform: "Instagram Direct", visibility: .private, limit: 1_000, unit: .bytes,
             businessMayStart: "no: within 24 h of the person's last message (7 days for a human agent)",
-            dmLinkTemplate: "https://ig.me/m/{account}"),
-        Channel(id: "linkedin-comment", platform: "LinkedIn comment", visibility: .public, limit: 1_250, unit: .characters),
+            dmLinkTemplate: "https://ig.me/m/{account}", accountKey: "instagram"),
+        Channel(
+            id: "linkedin-comment", platform: "LinkedIn comment", visibility: .public, limit: 1_250, unit: .characters,
+            privateRoute: "linkedin-message"),
         Channel(
             id: "linkedin-message", platform: "LinkedIn message / InMail", visibility: .private, limit: 1_900,
             unit: .characters, businessMayStart: "InMail credits only"),
         Channel(
             id: "tumblr-answer", platform: "Tumblr Ask answered publicly", visibility: .public, limit: 4_096,
-            unit: .characters),
+            unit: .characters, privateRoute: "tumblr-message"),
         Channel(
             id: "tumblr-message", platform: "Tumblr private message", visibility: .private, limit: 4_096,
             unit: .characters, businessMayStart: "only to people who follow the blog"),
@@ -82,7 +96,7 @@ extension Channel {
         Channel(
             id: "whatsapp", platform: "WhatsApp Business", visibility: .private, limit: 4_096, unit: .characters,
             businessMayStart: "only with an approved template outside the 24 h window",
-            dmLinkTemplate: "https://wa.me/{account}"),
+            dmLinkTemplate: "https://wa.me/{account}", accountKey: "whatsapp"),
         Channel(id: "sms", platform: "SMS", visibility: .private, limit: 10, unit: .segments, businessMayStart: "yes, with consent"),
         Channel(id: "email", platform: "email", visibility: .private, limit: nil, unit: .characters, businessMayStart: "yes"),
     ]

@@ -84,7 +84,11 @@ public struct Reply: Sendable {
     /// Rule ids switched off for this reply in front matter (`disable:`).
     public var disabledRules: Set<String>
     /// The reply exactly as sent, before placeholders are filled.
-    public var body: String
+    public var body: String {
+        didSet { template = ParsedTemplate(parsing: body) }
+    }
+    /// The body parsed as a Mustache template, once, for every rule and the renderer.
+    public private(set) var template: ParsedTemplate
     /// Where the body's first character sits in the file.
     public var bodyStart: TextPosition
     /// Added to the column of body lines after the first (a YAML block scalar's indentation).
@@ -112,6 +116,7 @@ public struct Reply: Sendable {
         self.media = media
         self.disabledRules = disabledRules
         self.body = body
+        self.template = ParsedTemplate(parsing: body)
         self.bodyStart = bodyStart
         self.bodyIndent = bodyIndent
         self.position = position

@@ -9,10 +9,10 @@ extension ReplyLintCommand {
         static let configuration = CommandConfiguration(abstract: "List the rules with their descriptions, options and examples.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json
+            case text, json, markdown
         }
 
-        @Option(help: "Output format: text or json.")
+        @Option(help: "Output format: text, json, or markdown (the docs/rules.md page).")
         var format: Format = .text
 
         @Argument(help: ArgumentHelp("Only these rule ids.", valueName: "RULE"))
@@ -27,7 +27,11 @@ extension ReplyLintCommand {
                 }
                 rules = rules.filter { ids.contains($0.id) }
             }
-            let text = format == .json ? RulesReporter.json(rules) : RulesReporter.text(rules)
+            let text = switch format {
+            case .text: RulesReporter.text(rules)
+            case .json: RulesReporter.json(rules)
+            case .markdown: RulesReporter.markdown(rules)
+            }
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }

@@ -1,0 +1,86 @@
+// The values a template is rendered with: what `--var`, `--vars FILE.json` and the HTTP API supply.
+
+public indirect enum TemplateValue: Sendable, Hashable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// Mustache's falsey values: false, null, the empty list — and, for replies, the empty string,
+    /// so an optional section around an empty value disappears instead of printing "Your case number is .".
+    public var isFalsey: Bool {
+        switch self {
+        case .bool(let value): !value
+        case .null: true
+        case .list(let items): items.isEmpty
+        case .string(let text): text.isEmpty
+        default: false
+        }
+    }
+
+    /// The text an interpolation prints.
+    public var text: String {
+        switch self {
+        case .string(let text): text
+        case .number(let value):
+            if value.rounded() == value, abs(value) < 1e15 { String(Int64(value)) } else { String(value) }
+        case .bool(let value): value ? "true" : "false"
+        case .null: ""
+        case .list, .object: ""
+        }
+    }
+
+    public subscript(key: String) -> TemplateValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// Sets `value` at a dotted path (`customer.first_name`), creating objects on the way.
+    public mutating func set(_ value: TemplateValue, at path: String) {
+        set(value, at: path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...])
+    }
+
+    private mutating func set(_ value: TemplateValue, at path: ArraySlice<String>) {
+        guard let head = path.first else {
+            self = value
+            return
+        }
+        var members: [String: TemplateValue]
+        if case .object(let existing) = self { members = existing } else { members = [:] }
+        var child = members[head] ?? .null
+        child.set(value, at: path.dropFirst())
+        members[head] = child
+        self = .object(members)
+    }
+
+    /// The value at a dotted path, or nil when any step is missing.
+    public func value(at path: String) -> TemplateValue? {
+        var current: TemplateValue? = self
+        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+            current = current?[String(part)]
+        }
+        return current
+    }
+}
+
+extension TemplateValue: Decodable {
+    /// Any JSON value: objects, arrays, strings, numbers, booleans and null.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let items = try? container.decode([TemplateValue].self) {
+            self = .list(items)
+        } else {
+            self = .object(try container.decode([String: TemplateValue].self))
+        }
+    }
+}

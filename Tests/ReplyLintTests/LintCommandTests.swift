@@ -1,0 +1,130 @@
+// `replylint lint` end to end: exit codes, broken files, bad config, paths, formats.
+
+import Foundation
+import Testing
+
+@Suite struct LintCommandTests {
+    let broken = CLI.fixtures.appendingPathComponent("broken-library")
+
+    @Test func bundledSampleLibraryIsClean() throws {
+        let result = try CLI.run(["lint"], in: CLI.packageRoot)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("No problems found in "), "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func sampleLibraryPoliciesAreReadAsTheirKinds() throws {
+        // Break a heading in a copy of the sample's Markdown policy: the rule must notice.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for item in ["replies", "policies", "replylint.yml"] {
+            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+        }
+        let policy = copy.appendingPathComponent("policies/moderation.html")
+        let html = try String(contentsOf: policy, encoding: .utf8)
+        try html.replacingOccurrences(of: "<h2 id=\"hours\">When we're online</h2>", with: "<h2>Schedule</h2>")
+            .write(to: policy, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["lint", "--format", "json"], in: copy)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"file\": \"policies/moderation.html\""), "\(result.stdout)")
+        #expect(result.stdout.contains("when the accounts are monitored"))
+    }
+
+    @Test func brokenFilesAreReportedAndTheRestIsStillLinted() throws {
+        let result = try CLI.run(["lint"], in: broken)
+        #expect(result.status == 1)
+        let out = result.stdout
+        // The YAML error names the file and the line of the problem.
+        #expect(out.contains("replies/waste/broken-yaml.md:5:"), "\(out)")
+        #expect(out.contains("front-matter"))
+        // One finding for the broken reply, no cascade of guesses about its faq or channels.
+        #expect(!out.contains("broken-yaml.md:1:1  error  this reply names no"))
+        // The typo'd key and the misspelt channel and FAQ id in another file are all reported.
+        #expect(out.contains("replies/waste/typo.md:4:1  warning  unknown front-matter key 'chanels' (did you mean 'channels'?)"))
+        #expect(out.contains("unknown channel 'x-replly' (did you mean 'x-reply'?)"))
+        #expect(out.contains("FAQ entry 'missed-colection' is not in the FAQ (did you mean 'missed-collection'?)"))
+        // Non-UTF-8 and binary files are reported, not crashed on.
+        #expect(out.contains("replies/waste/latin1.md:2:1  error  this file is not UTF-8 text; save it as UTF-8  file-unreadable"))
+        #expect(out.contains("replies/waste/archive.md"))
+        #expect(out.contains("binary file"))
+        // The good reply is clean; the summary counts every file.
+        #expect(!out.contains("good.md"))
+        #expect(out.contains("in 6 files (3 replies, 1 policy)"), "\(out)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func sourceLineAndCaretPointAtTheProblem() throws {
+        let result = try CLI.run(["lint", "replies/waste/typo.md"], in: broken)
+        #expect(result.stdout.contains("  5 | channels: [x-replly]\n    |            ^~~~~~~~\n"), "\(result.stdout)")
+    }
+
+    @Test func givenFilesAreReportedAloneButTheLibraryIsLoaded() throws {
+        let result = try CLI.run(["lint", "replies/waste/good.md"], in: broken)
+        // faq-unknown needs policies/faq.md: loaded although only good.md was named.
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout == "No problems found in 1 file (1 reply, 0 policies).\n")
+    }
+
+    @Test func jsonReportHasTheDocumentedShape() throws {
+        let result = try CLI.run(["lint", "--format", "json", "replies/waste/typo.md"], in: broken)
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        let summary = try #require(json["summary"] as? [String: Int])
+        #expect(summary == ["files": 1, "replies": 1, "policies": 0, "errors": 2, "warnings": 1, "infos": 0])
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        let channel = try #require(diagnostics.first { $0["rule"] as? String == "channel-unknown" })
+        #expect(channel["file"] as? String == "replies/waste/typo.md")
+        #expect(channel["line"] as? Int == 5)
+        #expect(channel["column"] as? Int == 12)
+        #expect(channel["endColumn"] as? Int == 20)
+        #expect(channel["reply"] as? String == "waste/typo")
+        #expect(channel["channel"] as? String == "x-replly")
+        #expect(channel["severity"] as? String == "error")
+    }
+
+    @Test func quietAndMaxWarnings() throws {
+        let quiet = try CLI.run(["lint", "--quiet", "replies/waste/typo.md"], in: broken)
+        #expect(!quiet.stdout.contains("  warning  "))
+        #expect(quiet.stdout.contains("  error  "))
+        let bad = CLI.fixtures.appendingPathComponent("broken-library")
+        let warnings = try CLI.run(["lint", "--max-warnings", "0", "--format", "json", "replies/waste/typo.md"], in: bad)
+        #expect(warnings.status == 1)
+    }
+
+    @Test func outputFileGetsTheReport() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["lint", "--format", "json", "--output", file.path], in: broken)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"version\": 1,"))
+    }
+
+    @Test func missingPathIsExitTwoWithOneLine() throws {
+        let result = try CLI.run(["lint", "replies/nope.md"], in: broken)
+        #expect(result.status == 2)
+        #expect(result.stderr == "replylint: replies/nope.md: no such file or folder\n")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func badConfigIsExitTwoNamingTheKey() throws {
+        let result = try CLI.run(["lint"], in: CLI.fixtures.appendingPathComponent("bad-config"))
+        #expect(result.status == 2)
+        #expect(result.stderr == "replylint: replylint.yml:3:1: unknown key 'chanels' (did you mean 'channels'?); known keys: paths, locale, team, accounts, rules, channels, placeholders\n")
+    }
+
+    @Test func missingConfigFileIsExitTwo() throws {
+        let result = try CLI.run(["lint", "--config", "nope.yml"], in: broken)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nope.yml: config file not found"))
+    }
+
+    @Test func badArgumentsAreExitTwo() throws {
+        let result = try CLI.run(["lint", "--format", "yaml"], in: broken)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("yaml"))
+    }
+}
