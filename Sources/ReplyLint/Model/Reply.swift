@@ -3,14 +3,15 @@
 public struct PlaceholderDeclaration: Sendable, Hashable {
     public var name: String
     public var max: Int?
-    public var required: Bool
+    /// nil when not declared: then a name printed outside a section for it is required.
+    public var required: Bool?
     public var example: String?
     public var defaultValue: String?
     public var personal: Bool
     public var position: TextPosition?
 
     public init(
-        name: String, max: Int? = nil, required: Bool = false, example: String? = nil,
+        name: String, max: Int? = nil, required: Bool? = nil, example: String? = nil,
         defaultValue: String? = nil, personal: Bool = false, position: TextPosition? = nil
     ) {
         self.name = name

@@ -120,12 +120,15 @@ public protocol Rule: Sendable {
     func check(policy: PolicyDocument, in context: LintContext) -> [Finding]
     /// Findings that need the whole library at once (duplicates, files that did not load).
     func checkLibrary(in context: LintContext) -> [Finding]
+    /// Findings about a reply rendered for one channel: the real text, after placeholders are filled.
+    func check(rendered: RenderedText, in context: LintContext) -> [Finding]
 }
 
 extension Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] { [] }
     public func check(policy: PolicyDocument, in context: LintContext) -> [Finding] { [] }
     public func checkLibrary(in context: LintContext) -> [Finding] { [] }
+    public func check(rendered: RenderedText, in context: LintContext) -> [Finding] { [] }
 
     /// A finding of this rule at its default severity; the linter applies the configured one.
     public static func finding(

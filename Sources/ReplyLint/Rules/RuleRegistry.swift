@@ -9,6 +9,11 @@ public enum RuleRegistry {
         FAQUnknownRule(),
         MediaMissingRule(),
         MediaAltTextRule(),
+        PlaceholderSyntaxRule(),
+        PlaceholderUnknownRule(),
+        PartialMissingRule(),
+        FillInMarkerRule(),
+        PersonalDataPlaceholderPublicRule(),
         PolicySectionMissingRule(),
     ]
 

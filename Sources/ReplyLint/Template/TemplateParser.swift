@@ -247,10 +247,10 @@ enum TemplateParser {
                             append(.section(tag(inner.token), inverted: inner.inverted, children: inner.children))
                         }
                     } else {
+                        // Taken as a misspelt close of the innermost section, so one mistake is one finding.
                         problems.append(TemplateProblem(
-                            message: "'{{/\(token.content)}}' does not match the open section '\(frame.token.content)' opened at \(frame.token.start)",
+                            message: "'{{/\(token.content)}}' does not match the open section '\(frame.token.content)' (opened at \(frame.token.start)); write {{/\(frame.token.content)}}",
                             start: token.start, end: token.end))
-                        continue
                     }
                 }
                 let closed = stack.removeLast()

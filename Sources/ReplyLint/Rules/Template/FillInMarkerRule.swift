@@ -1,0 +1,40 @@
+// fill-in-marker: hand fill-ins left in the text — `[NAME]`, `XXX`, `<insert …>`, `{name}`, `%FIRST_NAME%`, `____`.
+
+public struct FillInMarkerRule: Rule {
+    public static let description = RuleDescription(
+        id: "fill-in-marker", severity: .error, category: .template,
+        summary: "A hand fill-in marker left in the text: `[NAME]`, `XXX`, `<insert …>`, `{name}` with single braces, `%FIRST_NAME%`, `____`.",
+        rationale: """
+            Saved replies reaching customers with the blanks still in them is the most common complaint about \
+            canned responses in helpdesk tools. Use a `{{placeholder}}`: `render` refuses to send it unfilled.
+            """,
+        blindSpots: [
+            "Bracketed text counts only when it names what to fill in (NAME, DATE, insert, your …): \"[UPDATE]\" and \"[sic]\" are left alone, so \"[CITY]\" is missed.",
+            "Lower-case \"xxx\" (kisses, in some teams' sign-offs) is not reported.",
+        ],
+        triggering: [
+            Example("Hi ↓[NAME], thanks for waiting."),
+            Example("Your pickup is on ↓<insert date>."),
+            Example("Hi ↓{first_name}, your case is ↓XXXX."),
+            Example("Hi ↓%FIRST_NAME%, your reference is ↓______."),
+        ],
+        nonTriggering: [
+            Example("[UPDATE] Hi {{customer.first_name}}, the road is open again. 50% of crews are out."),
+            Example("Hi {{customer.first_name}}, thanks! <3"),
+        ])
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let tagSpans = reply.template.tags().map { ($0.tag.start, $0.tag.end) }
+        return FillInMarkers.find(in: reply.body).compactMap { match in
+            let start = TextPosition.of(offset: match.range.lowerBound, in: reply.body)
+            let end = TextPosition.of(offset: match.range.upperBound, in: reply.body)
+            // Text inside a tag (a comment, say) is not sent.
+            if tagSpans.contains(where: { start >= $0.0 && start < $0.1 }) { return nil }
+            return Self.finding(
+                "fill-in marker '\(match.text)' left in the reply; use a placeholder such as {{customer.first_name}} so it is filled for each customer",
+                in: reply, at: reply.filePosition(ofBody: start), end: reply.filePosition(ofBody: end))
+        }
+    }
+}

@@ -1,0 +1,202 @@
+// Rendering a saved reply for one customer and one channel: values, refusals, and the checks
+// that run again on the real text.
+
+public struct RenderedReply: Sendable {
+    public var id: String
+    public var channel: Channel
+    public var text: String
+    public var length: Length
+    public var diagnostics: [Finding]
+}
+
+/// Why a reply was not rendered. The CLI exits 2 and the HTTP API answers 404 or 422.
+public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible {
+    case replyNotFound(String, suggestion: String?)
+    /// The reply has several channels and none was chosen.
+    case channelRequired(reply: String, channels: [String])
+    /// The channel is not one the reply declares: a private reply must not reach a public channel by accident.
+    case channelNotDeclared(reply: String, channel: String, declared: [String])
+    /// The reply itself does not parse (front matter or template).
+    case replyBroken(reply: String, reason: String)
+    /// Required values missing, empty or only spaces; each entry is a name with an optional hint.
+    case missingValues(reply: String, names: [String])
+    /// The output would carry an unfilled tag, a fill-in marker or an empty greeting.
+    case unsafeOutput(reply: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .replyNotFound(let id, let suggestion):
+            return "no reply with id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .channelRequired(let reply, let channels):
+            return "reply '\(reply)' is written for \(channels.joined(separator: ", ")); choose one with --channel"
+        case .channelNotDeclared(let reply, let channel, let declared):
+            return "reply '\(reply)' is not written for channel '\(channel)' (it is for \(declared.joined(separator: ", "))); rendering it there is refused"
+        case .replyBroken(let reply, let reason):
+            return "reply '\(reply)' cannot be rendered: \(reason)"
+        case .missingValues(let reply, let names):
+            return "reply '\(reply)' needs a value for \(names.joined(separator: ", "))"
+        case .unsafeOutput(let reply, let reason):
+            return "reply '\(reply)' was not rendered: \(reason)"
+        }
+    }
+
+    /// The HTTP status the API answers with.
+    public var httpStatus: Int {
+        switch self {
+        case .replyNotFound: 404
+        default: 422
+        }
+    }
+}
+
+public struct ReplyRenderer: Sendable {
+    public let library: Library
+    public let rules: [any Rule]
+    private let templates: TemplateRenderer
+    private let repliesByID: [String: Reply]
+
+    public init(library: Library, rules: [any Rule] = RuleRegistry.all) {
+        self.library = library
+        self.rules = rules
+        self.templates = TemplateRenderer(partials: library.partials.mapValues(\.text), strict: true)
+        var byID: [String: Reply] = [:]
+        for reply in library.replies where byID[reply.id] == nil { byID[reply.id] = reply }
+        self.repliesByID = byID
+    }
+
+    public func reply(_ id: String) -> Reply? { repliesByID[id] }
+
+    /// Renders reply `id` for `channelID` (optional when the reply has one channel) with `values`,
+    /// an object of placeholder values (`{"customer": {"first_name": "Ana"}}`).
+    public func render(id: String, channel channelID: String?, values: TemplateValue) throws(ReplyRenderError) -> RenderedReply {
+        guard let reply = repliesByID[id] else {
+            throw .replyNotFound(id, suggestion: Suggestion.closest(to: id, in: repliesByID.keys))
+        }
+        if let problem = reply.problems.first(where: { $0.kind == .syntax }) {
+            throw .replyBroken(reply: id, reason: "\(reply.file):\(problem.position.line): \(problem.message)")
+        }
+        if let problem = reply.template.problems.first {
+            let at = reply.filePosition(ofBody: problem.start)
+            throw .replyBroken(reply: id, reason: "\(reply.file):\(at.line):\(at.column): \(problem.message)")
+        }
+        let declared = reply.channelIDs
+        let chosen: String
+        if let channelID {
+            guard declared.contains(channelID) else { throw .channelNotDeclared(reply: id, channel: channelID, declared: declared) }
+            chosen = channelID
+        } else {
+            guard declared.count == 1 else { throw .channelRequired(reply: id, channels: declared) }
+            chosen = declared[0]
+        }
+        guard let channel = library.configuration.channels[chosen] else {
+            throw .replyBroken(reply: id, reason: "channel '\(chosen)' is not a known channel")
+        }
+
+        let context = self.context(for: reply, channel: channel, values: values)
+        let missing = missingValues(reply: reply, channel: channel, context: context)
+        if !missing.isEmpty { throw .missingValues(reply: id, names: missing) }
+
+        let text: String
+        do {
+            text = try templates.render(reply.template, context: context)
+        } catch {
+            throw .replyBroken(reply: id, reason: error.description)
+        }
+        let trimmed = FrontMatterSplit.trimBlankLines(text.split(separator: "\n", omittingEmptySubsequences: false)[...]).0
+        if let reason = Self.unsafeReason(in: trimmed) { throw .unsafeOutput(reply: id, reason: reason) }
+
+        let lintContext = LintContext(library: library)
+        let rendered = RenderedText(reply: reply, channel: channel, text: trimmed)
+        var diagnostics: [Finding] = []
+        for rule in rules {
+            let description = type(of: rule).description
+            guard library.configuration.level(of: description) != .off, !reply.disabledRules.contains(description.id) else { continue }
+            diagnostics += rule.check(rendered: rendered, in: lintContext)
+        }
+        for index in diagnostics.indices {
+            if case .on(let severity)? = library.configuration.ruleLevels[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
+        }
+        return RenderedReply(id: id, channel: channel, text: trimmed, length: LengthCounter.measure(trimmed, on: channel), diagnostics: diagnostics)
+    }
+
+    /// Values in order of precedence, lowest first: built-ins from config (`team.name`, `dm_link`),
+    /// declared defaults, then the caller's values.
+    func context(for reply: Reply, channel: Channel, values: TemplateValue) -> TemplateValue {
+        var context = TemplateValue.object([:])
+        if let team = library.configuration.teamName { context.set(.string(team), at: "team.name") }
+        if let link = DMLink.link(for: channel, configuration: library.configuration) { context.set(.string(link), at: "dm_link") }
+        let declarations = library.configuration.placeholders.merging(reply.placeholders) { _, reply in reply }
+        for (name, declaration) in declarations {
+            if let value = declaration.defaultValue { context.set(.string(value), at: name) }
+        }
+        if case .object(let members) = values {
+            for (key, value) in members { context.set(Self.merge(context[key], value), at: key) }
+        }
+        return context
+    }
+
+    private static func merge(_ base: TemplateValue?, _ overlay: TemplateValue) -> TemplateValue {
+        guard case .object(var members)? = base, case .object(let extra) = overlay else { return overlay }
+        for (key, value) in extra { members[key] = merge(members[key], value) }
+        return .object(members)
+    }
+
+    /// Names that would print empty: every name declared `required: true`, and every name printed
+    /// outside a section for it (so "Hi {{customer.first_name}}," never goes out as "Hi ,") unless it
+    /// has a default or is declared `required: false`.
+    func missingValues(reply: Reply, channel: Channel, context: TemplateValue) -> [String] {
+        var required: [String] = []
+        func consider(_ name: String, guarded: Bool) {
+            let declaration = reply.placeholders[name] ?? library.configuration.placeholders[name]
+            let isRequired = declaration?.required ?? !guarded
+            if isRequired, !required.contains(name) { required.append(name) }
+        }
+        for name in reply.placeholders.keys.sorted() where reply.placeholders[name]?.required == true { consider(name, guarded: true) }
+        visitVariables(in: reply.template, partialStack: []) { name, enclosing in
+            consider(name, guarded: enclosing.contains { $0 == name || name.hasPrefix($0 + ".") })
+        }
+        return required.compactMap { name in
+            if let value = context.value(at: name), value != .null {
+                guard case .string(let text) = value, text.allSatisfy(\.isWhitespace) else { return nil }
+            }
+            if name == "dm_link" { return "dm_link (\(DMLink.missingHint(for: channel, configuration: library.configuration)))" }
+            if name == "team.name" { return "team.name (set `team: {name: …}` in replylint.yml)" }
+            return name
+        }
+    }
+
+    /// Each variable tag in the template and the partials it includes, with its enclosing section names.
+    private func visitVariables(in template: ParsedTemplate, partialStack: [String], _ visit: (String, [String]) -> Void) {
+        for entry in template.tags() {
+            switch entry.kind {
+            case .variable where entry.tag.name != ".":
+                // Inside a section, a plain name may be a field of the section's value; only top-level names are checked.
+                if entry.enclosingSections.isEmpty || entry.tag.name.contains(".") || Placeholders.builtIn[entry.tag.name] != nil {
+                    visit(entry.tag.name, entry.enclosingSections)
+                }
+            case .partial where !partialStack.contains(entry.tag.name):
+                if let partial = library.partials[entry.tag.name], entry.enclosingSections.isEmpty {
+                    visitVariables(in: ParsedTemplate(parsing: partial.text), partialStack: partialStack + [entry.tag.name], visit)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Whatever must never reach a customer: a leftover tag, a fill-in marker, an empty greeting.
+    static func unsafeReason(in text: String) -> String? {
+        if text.contains("{{") || text.contains("}}") { return "the output still holds '{{' or '}}' (a value contains template braces)" }
+        if let marker = FillInMarkers.first(in: text) { return "the output holds the fill-in marker '\(marker.text)'" }
+        if let greeting = FillInMarkers.emptyGreeting(in: text) { return "the output starts with an empty greeting '\(greeting)'" }
+        if text.allSatisfy(\.isWhitespace) { return "the output is empty" }
+        return nil
+    }
+}
+
+/// A reply rendered for one channel, as rules that check real text see it.
+public struct RenderedText: Sendable {
+    public var reply: Reply
+    public var channel: Channel
+    public var text: String
+}
