@@ -31,6 +31,29 @@ public struct TextRange: Sendable, Hashable, Codable {
 }
 
 extension TextPosition {
+    /// The positions of many scalar offsets (ascending) in one pass over `text`.
+    public static func of(offsets: [Int], in text: String) -> [TextPosition] {
+        var result: [TextPosition] = []
+        result.reserveCapacity(offsets.count)
+        var line = 1
+        var column = 1
+        var index = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        for offset in offsets {
+            while index < offset, let scalar = scalars.next() {
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                index += 1
+            }
+            result.append(TextPosition(line: line, column: column))
+        }
+        return result
+    }
+
     /// The position of the scalar at `offset` in `text`.
     public static func of(offset: Int, in text: String) -> TextPosition {
         var line = 1

@@ -26,12 +26,18 @@ public struct FillInMarkerRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let tagSpans = reply.template.tags().map { ($0.tag.start, $0.tag.end) }
-        return FillInMarkers.find(in: reply.body).compactMap { match in
-            let start = TextPosition.of(offset: match.range.lowerBound, in: reply.body)
-            let end = TextPosition.of(offset: match.range.upperBound, in: reply.body)
+        let tagSpans = reply.template.tags().map { ($0.tag.start, $0.tag.end) }.sorted { $0.0 < $1.0 }
+        let matches = FillInMarkers.find(in: reply.body)
+        guard !matches.isEmpty else { return [] }
+        let positions = TextPosition.of(offsets: matches.flatMap { [$0.range.lowerBound, $0.range.upperBound] }, in: reply.body)
+        // Tags and matches are both in document order: walk them together.
+        var tagIndex = 0
+        return matches.enumerated().compactMap { index, match in
+            let start = positions[2 * index]
+            let end = positions[2 * index + 1]
+            while tagIndex < tagSpans.count && tagSpans[tagIndex].1 <= start { tagIndex += 1 }
             // Text inside a tag (a comment, say) is not sent.
-            if tagSpans.contains(where: { start >= $0.0 && start < $0.1 }) { return nil }
+            if tagIndex < tagSpans.count && tagSpans[tagIndex].0 <= start { return nil }
             return Self.finding(
                 "fill-in marker '\(match.text)' left in the reply; use a placeholder such as {{customer.first_name}} so it is filled for each customer",
                 in: reply, at: reply.filePosition(ofBody: start), end: reply.filePosition(ofBody: end))
