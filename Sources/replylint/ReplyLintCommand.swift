@@ -10,7 +10,7 @@ struct ReplyLintCommand: ParsableCommand {
         commandName: "replylint",
         abstract: "Lint, render and serve saved replies and moderation policies for social customer care.",
         version: "0.1.0",
-        subcommands: [Lint.self, Render.self, Rules.self],
+        subcommands: [Lint.self, Render.self, Count.self, Rules.self],
         defaultSubcommand: Lint.self)
 
     /// Exit codes: 0 clean, 1 findings over the bar, 2 the run could not be done.

@@ -17,7 +17,7 @@ public enum RulesReporter {
                 output += "  Does not catch:\n"
                 for blindSpot in rule.blindSpots { output += "    - \(blindSpot)\n" }
             }
-            for example in rule.triggering { output += "  ✗ reported:\n" + indent(example.text, by: "      ") + "\n" }
+            for example in rule.triggering { output += "  ✗ reported:\n" + indent(example.fileText, by: "      ") + "\n" }
             for example in rule.nonTriggering { output += "  ✓ fine:\n" + indent(example.plainText, by: "      ") + "\n" }
             output += "\n"
         }
@@ -36,7 +36,7 @@ public enum RulesReporter {
                     .object([("name", .string(option.name)), ("default", .string(option.defaultValue.description)), ("summary", .string(option.summary))])
                 })),
                 ("blindSpots", .array(rule.blindSpots.map(JSONValue.string))),
-                ("triggering", .array(rule.triggering.map { .string($0.text) })),
+                ("triggering", .array(rule.triggering.map { .string($0.fileText) })),
                 ("nonTriggering", .array(rule.nonTriggering.map { .string($0.plainText) })),
             ])
         }
@@ -83,7 +83,7 @@ extension RulesReporter {
             if let notes = notes[rule.id] { output += "\n" + notes + "\n" }
             if !rule.triggering.isEmpty {
                 output += "\n**Reported** (`↓` marks where):\n\n"
-                for example in rule.triggering { output += fence(example.text) }
+                for example in rule.triggering { output += fence(example.fileText) }
             }
             if !rule.nonTriggering.isEmpty {
                 output += "\n**Fine:**\n\n"

@@ -77,8 +77,15 @@ public struct Example: Sendable, Hashable {
         self.line = line
     }
 
-    /// The text without its `↓` markers.
-    public var plainText: String { text.replacingOccurrences(of: "↓", with: "") }
+    /// The whole file the example stands for, markers kept: a bare body gets the front matter
+    /// `faq: missed-collection` and the example's channels.
+    public var fileText: String {
+        guard case .reply(let channels) = subject, !text.hasPrefix("---"), !text.hasPrefix("↓---") else { return text }
+        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n---\n" + text
+    }
+
+    /// The file without its `↓` markers.
+    public var plainText: String { fileText.replacingOccurrences(of: "↓", with: "") }
 }
 
 public struct RuleDescription: Sendable {

@@ -14,6 +14,8 @@ public enum RuleRegistry {
         PartialMissingRule(),
         FillInMarkerRule(),
         PersonalDataPlaceholderPublicRule(),
+        LengthLimitRule(),
+        LengthNearLimitRule(),
         PolicySectionMissingRule(),
     ]
 

@@ -18,13 +18,7 @@ enum ExampleHarness {
 
     static let signature = Partial(name: "signature", file: "replies/_partials/signature.mustache", text: "{{agent.full_name}}, {{team.name}}")
 
-    /// The file text an example stands for, markers still in.
-    static func fileText(of example: Example) -> String {
-        guard case .reply(let channels) = example.subject, !example.text.hasPrefix("---"), !example.text.hasPrefix("↓---") else {
-            return example.text
-        }
-        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n---\n" + example.text
-    }
+    static func fileText(of example: Example) -> String { example.fileText }
 
     /// Where the `↓` markers point, as file positions of the character after each.
     static func markers(in text: String) -> [TextPosition] {
