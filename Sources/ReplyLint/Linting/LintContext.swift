@@ -3,10 +3,19 @@
 public struct LintContext: Sendable {
     public let library: Library
     public let faq: FAQIndex
+    /// The personal-data vocabulary with what the moderation policy and config add to it.
+    public let personalData: PersonalDataVocabulary
 
     public init(library: Library) {
         self.library = library
         self.faq = FAQIndex(policies: library.policies)
+        let configuration = library.configuration
+        let never = configuration.ruleOptions["personal-data-never"]?["extra-items"]
+        let personal = configuration.ruleOptions["personal-data-public"]?["extra-items"]
+        var vocabulary = PersonalDataVocabulary.standard.addingSecrets(NeverAskList.items(in: library.policies))
+        if case .strings(let extra)? = never { vocabulary = vocabulary.addingSecrets(extra) }
+        if case .strings(let extra)? = personal { vocabulary = vocabulary.addingPersonal(extra) }
+        self.personalData = vocabulary
     }
 
     public var configuration: Configuration { library.configuration }

@@ -1,0 +1,73 @@
+// dm-link-missing: a public reply sends the customer to DMs without a `{{dm_link}}`.
+
+public struct DMLinkMissingRule: Rule {
+    public static let description = RuleDescription(
+        id: "dm-link-missing", severity: .warning, category: .privacy,
+        summary: "A public reply sends the customer to a Direct Message or private message without a `{{dm_link}}` deep link.",
+        rationale: """
+            "Please DM us" leaves the customer to find the button; on most platforms a business cannot start the \
+            private conversation itself. A deep link opens it in one tap, which is why customers actually follow \
+            through.
+            """,
+        blindSpots: [
+            "Only X, Facebook and Instagram channels have a built-in link; other public channels are not checked.",
+            "A reply that pastes the DM link in full (x.com/messages/compose…, m.me/…, ig.me/…) is accepted; a short link that hides it (t.co/…) is not recognised as one.",
+        ],
+        triggering: [
+            Example("Sorry to hear that! Please ↓DM us your street address and we'll book a pickup."),
+            Example("Send us a ↓private message with the details and we'll look into it."),
+        ],
+        nonTriggering: [
+            Example("Sorry to hear that! Please DM us your street address and we'll book a pickup: {{dm_link}}"),
+            Example("Thanks for letting us know, we'll pass this on to the crew."),
+            Example("Please DM us your street address and we'll book a pickup.", channels: ["x-dm"]),
+        ])
+
+    static let cues: [[String]] = [
+        ["dm"], ["dms"], ["pm"], ["direct", "message"], ["private", "message"], ["message", "us"], ["inbox"], ["d", "m"], ["messenger"],
+    ]
+    static let fullLinks = ["messages/compose", "m.me/", "ig.me/", "wa.me/", "twitter.com/messages", "x.com/messages"]
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let channels = context.channels(of: reply).filter { channel in
+            channel.isPublic && DMLink.link(for: channel, configuration: context.configuration) != nil
+                || channel.isPublic && channel.privateRoute.flatMap { context.channel($0)?.dmLinkTemplate } != nil
+        }
+        guard let channel = channels.first, !usesDMLink(reply, in: context) else { return [] }
+        let text = PrivacyText.masked(reply)
+        guard let cue = Self.firstCue(in: text) else { return [] }
+        let position = PrivacyText.positions(of: [cue], in: reply)[0]
+        return [Self.finding(
+            "sends the customer to a private message without a link; add {{dm_link}} so they can open the conversation in one tap",
+            in: reply, at: position.0, end: position.1, channel: channel.id)]
+    }
+
+    func usesDMLink(_ reply: Reply, in context: LintContext) -> Bool {
+        var seen = Set<String>()
+        func uses(_ template: ParsedTemplate) -> Bool {
+            for entry in template.tags() {
+                if entry.kind == .variable && entry.tag.name == "dm_link" { return true }
+                if entry.kind == .partial, seen.insert(entry.tag.name).inserted, let partial = context.library.partials[entry.tag.name],
+                   uses(ParsedTemplate(parsing: partial.text)) { return true }
+            }
+            return false
+        }
+        return uses(reply.template) || Self.fullLinks.contains { reply.body.contains($0) }
+    }
+
+    /// The scalar range of the first "DM us"-style cue.
+    static func firstCue(in text: String) -> Range<Int>? {
+        let tokens = PersonalDataText(text).tokens
+        let words = tokens.map(\.text)
+        for index in words.indices {
+            for cue in cues where index + cue.count <= words.count && Array(words[index..<(index + cue.count)]) == cue {
+                if cue == ["d", "m"] && tokens[index + 1].range.lowerBound > tokens[index].range.upperBound + 1 { continue }
+                if cue == ["pm"] && index > 0 && words[index - 1].allSatisfy(\.isNumber) { continue }
+                return tokens[index].range.lowerBound..<tokens[index + cue.count - 1].range.upperBound
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+// personal-data-literal: a public reply holds a literal email address, phone number, card number or ID number.
+
+public struct PersonalDataLiteralRule: Rule {
+    public static let description = RuleDescription(
+        id: "personal-data-literal", severity: .error, category: .privacy,
+        summary: "A public reply contains a literal email address, phone number, Luhn-valid card number or national ID number.",
+        rationale: """
+            Personal data typed into a public reply is published for good, and usually by accident: a customer's \
+            email pasted into the wrong placeholder, a phone number copied from a DM. The team's own contact \
+            details — role mailboxes such as help@ or support@, toll-free numbers, a number introduced as \
+            "call us on" — are left alone.
+            """,
+        blindSpots: [
+            "Phone numbers are recognised with at least 10 digits and a separator or a leading +; a bare run of digits is not taken for a phone number.",
+            "A personal mailbox of the team's own (jo.bloggs@city.gov) is reported; add `disable: [personal-data-literal]` to a reply that really means to publish it.",
+            "National ID numbers: US Social Security numbers written ddd-dd-dddd only.",
+        ],
+        triggering: [
+            Example("Hi {{customer.first_name}}, we've updated the account for ↓ana.lopez@example.com."),
+            Example("We've noted ↓+1 415 555 0134 as your contact number."),
+            Example("The card ending ↓4111 1111 1111 1111 has been refunded."),
+        ],
+        nonTriggering: [
+            Example("Email us at help@riverton.gov or call us on 1-800-555-0199 and we'll sort it out."),
+            Example("We've updated the account for ana.lopez@example.com.", channels: ["x-dm"]),
+            Example("Your order 1234-5678-9012 ships today."),
+        ])
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let publicChannels = context.channels(of: reply).filter(\.isPublic)
+        guard let channel = publicChannels.first else { return [] }
+        let literals = PersonalDataLiterals.find(in: PrivacyText.masked(reply))
+        let positions = PrivacyText.positions(of: literals.map(\.range), in: reply)
+        return zip(literals, positions).map { literal, position in
+            Self.finding(message(for: literal), in: reply, at: position.0, end: position.1, channel: channel.id)
+        }
+    }
+
+    public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
+        guard rendered.channel.isPublic else { return [] }
+        return PersonalDataLiterals.find(in: rendered.text).map { literal in
+            Self.finding(message(for: literal), in: rendered.reply, at: nil, channel: rendered.channel.id)
+        }
+    }
+
+    func message(for literal: PersonalDataLiteral) -> String {
+        "publishes \(literal.kind.rawValue) ('\(literal.text)') in a public reply; take it out, and move anything personal to a private channel"
+    }
+}

@@ -1,0 +1,49 @@
+// personal-data-never: a reply asks for what must never be asked for, on any channel.
+
+public struct PersonalDataNeverRule: Rule {
+    public static let description = RuleDescription(
+        id: "personal-data-never", severity: .error, category: .privacy,
+        summary: "A reply asks for something no one should ever be asked for: a password, PIN, one-time code, full card number, CVV or national ID number.",
+        rationale: """
+            Fraudsters impersonate support accounts and ask for exactly these. If a real team asks for them, \
+            even in a DM, customers learn that it is normal to hand them over. The moderation policy's \
+            "We will never ask for" list is enforced on top of the built-in list.
+            """,
+        options: [RuleOption("extra-items", default: .strings([]), "more things never to ask for, e.g. [mother's maiden name]")],
+        blindSpots: [
+            "English only.",
+            "A request worded as a statement (\"we'll just need the code we texted you\") is caught; one that never names the item (\"send us what you got by text\") is not.",
+        ],
+        triggering: [
+            Example("Please DM us your ↓password so we can check the account.", channels: ["x-dm"]),
+            Example("Could you confirm the ↓PIN on the account?", channels: ["messenger"]),
+            Example("What's the ↓verification code we just sent you?", channels: ["sms"]),
+        ],
+        nonTriggering: [
+            Example("We will never ask for your password or PIN. Please don't share them with anyone, including us.", channels: ["x-dm"]),
+            Example("Please DM us the last four digits of the card: {{dm_link}}"),
+            Example("We've sent you a verification code by text.", channels: ["sms"]),
+        ])
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let text = PrivacyText.masked(reply)
+        let requests = DataRequests.find(in: text, vocabulary: context.personalData).filter { $0.item.kind == .secret }
+        let positions = PrivacyText.positions(of: requests.map(\.range), in: reply)
+        return zip(requests, positions).map { request, position in
+            Self.finding(message(for: request), in: reply, at: position.0, end: position.1)
+        }
+    }
+
+    public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
+        DataRequests.find(in: rendered.text, vocabulary: context.personalData).filter { $0.item.kind == .secret }.map { request in
+            Self.finding(message(for: request), in: rendered.reply, at: nil, channel: rendered.channel.id)
+        }
+    }
+
+    func message(for request: DataRequest) -> String {
+        let name = request.item.id.hasPrefix("policy:") ? "'\(request.item.name)' (on your policy's never-ask list)" : request.item.name
+        return "asks for \(name), which must never be asked for on any channel; remove the request and point the customer to a secure sign-in or reset page"
+    }
+}

@@ -1,0 +1,151 @@
+// Personal data written out in a reply: email addresses, phone numbers, card numbers, national ID numbers.
+
+public struct PersonalDataLiteral: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case email = "an email address"
+        case phone = "a phone number"
+        case card = "a card number"
+        case nationalID = "a national ID number"
+    }
+
+    public var kind: Kind
+    public var range: Range<Int>
+    public var text: String
+}
+
+public enum PersonalDataLiterals {
+    /// Mailbox names that belong to a team, not a person.
+    static let roleMailboxes: Set<String> = [
+        "help", "support", "info", "care", "service", "services", "contact", "hello", "team", "customercare", "customerservice",
+        "customerservices", "press", "media", "feedback", "enquiries", "inquiries", "complaints", "noreply", "no-reply", "admin",
+        "social", "socialmedia", "webmaster", "sales", "billing", "accounts", "office", "mail", "questions", "ask", "helpdesk",
+        "311", "customer.service", "customer.care", "customer-service", "privacy", "dpo", "records", "foia", "permits", "parking",
+    ]
+    /// Words shortly before a number that make it the team's own line ("call us on …").
+    static let teamNumberCues: Set<String> = ["call", "ring", "dial", "text", "contact", "reach", "helpline", "hotline", "line", "our", "us", "phone", "fax", "whatsapp", "tel", "telephone"]
+
+    public static func find(in text: String) -> [PersonalDataLiteral] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [PersonalDataLiteral] = []
+        result += emails(scalars)
+        result += numbers(scalars)
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static func isLocal(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)) || "._%+-".unicodeScalars.contains(scalar)
+    }
+
+    private static func isDomain(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)) || scalar == "-" || scalar == "."
+    }
+
+    static func emails(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
+        var result: [PersonalDataLiteral] = []
+        for (at, scalar) in scalars.enumerated() where scalar == "@" {
+            var start = at
+            while start > 0 && isLocal(scalars[start - 1]) { start -= 1 }
+            var end = at + 1
+            while end < scalars.count && isDomain(scalars[end]) { end += 1 }
+            while end > at + 1 && scalars[end - 1] == "." { end -= 1 }
+            guard start < at, end > at + 1 else { continue }
+            let local = String(String.UnicodeScalarView(scalars[start..<at])).lowercased()
+            let domain = String(String.UnicodeScalarView(scalars[(at + 1)..<end]))
+            let labels = domain.split(separator: ".")
+            guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { continue }
+            if roleMailboxes.contains(local) { continue }
+            result.append(PersonalDataLiteral(kind: .email, range: start..<end, text: local + "@" + domain))
+        }
+        return result
+    }
+
+    /// Runs of digits with the separators people write in phone and card numbers.
+    static func numbers(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
+        var result: [PersonalDataLiteral] = []
+        var index = 0
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+        while index < scalars.count {
+            let first = scalars[index]
+            guard isDigit(first) || (first == "+" && index + 1 < scalars.count && isDigit(scalars[index + 1])) || (first == "(" && index + 1 < scalars.count && isDigit(scalars[index + 1])) else {
+                index += 1
+                continue
+            }
+            // Part of a word, an id or an amount ("A123", "#12345", "$1,000"): skip the whole run.
+            if index > 0, let previous = Optional(scalars[index - 1]),
+               previous.properties.isAlphabetic || isDigit(previous) || "#$£€/:.@_".unicodeScalars.contains(previous) {
+                while index < scalars.count && (isDigit(scalars[index]) || scalars[index].properties.isAlphabetic) { index += 1 }
+                continue
+            }
+            var end = index
+            var digits = ""
+            var separators = 0
+            while end < scalars.count {
+                let scalar = scalars[end]
+                if isDigit(scalar) {
+                    digits.unicodeScalars.append(scalar)
+                } else if " -.()+".unicodeScalars.contains(scalar), end + 1 < scalars.count,
+                          isDigit(scalars[end + 1]) || (scalar == ")" && scalars[end + 1] == " ") || (scalar == " " && scalars[end + 1] == "(") {
+                    if scalar != "+" { separators += 1 }
+                } else if scalar == ")" && !digits.isEmpty {
+                    separators += 1
+                } else {
+                    break
+                }
+                end += 1
+            }
+            defer { index = max(end, index + 1) }
+            if end < scalars.count, scalars[end].properties.isAlphabetic { continue }
+            let text = String(String.UnicodeScalarView(scalars[index..<end])).trimmingWhitespace
+            if let kind = classify(digits: digits, text: text, separators: separators, before: words(before: index, in: scalars)) {
+                result.append(PersonalDataLiteral(kind: kind, range: index..<(index + text.unicodeScalars.count), text: text))
+            }
+        }
+        return result
+    }
+
+    static func classify(digits: String, text: String, separators: Int, before: [String]) -> PersonalDataLiteral.Kind? {
+        if isSSN(text) { return .nationalID }
+        if (13...19).contains(digits.count), luhnValid(digits) { return .card }
+        // International numbers with +; otherwise North American (10, or 11 with a leading 1) and UK (11 with a leading 0).
+        if text.hasPrefix("+") {
+            guard (10...15).contains(digits.count) else { return nil }
+        } else {
+            guard separators > 0, digits.count == 10 || (digits.count == 11 && (digits.hasPrefix("1") || digits.hasPrefix("0"))) else { return nil }
+        }
+        if isTollFree(digits) || before.contains(where: teamNumberCues.contains) { return nil }
+        return .phone
+    }
+
+    static func isSSN(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts.map(\.count) == [3, 2, 4], parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return false }
+        return parts[0] != "000" && parts[0] != "666" && !parts[0].hasPrefix("9") && parts[1] != "00" && parts[2] != "0000"
+    }
+
+    static func luhnValid(_ digits: String) -> Bool {
+        var sum = 0
+        for (offset, character) in digits.reversed().enumerated() {
+            guard var digit = character.wholeNumberValue else { return false }
+            if offset % 2 == 1 {
+                digit *= 2
+                if digit > 9 { digit -= 9 }
+            }
+            sum += digit
+        }
+        return sum % 10 == 0 && Set(digits).count > 1
+    }
+
+    /// North American toll-free (1-800 and the like) and UK freephone / non-geographic numbers.
+    static func isTollFree(_ digits: String) -> Bool {
+        let national = digits.hasPrefix("1") && digits.count == 11 ? String(digits.dropFirst()) : digits
+        if ["800", "888", "877", "866", "855", "844", "833"].contains(String(national.prefix(3))) { return true }
+        if digits.hasPrefix("0800") || digits.hasPrefix("0808") || digits.hasPrefix("03") || digits.hasPrefix("44800") || digits.hasPrefix("443") { return true }
+        return false
+    }
+
+    private static func words(before index: Int, in scalars: [Unicode.Scalar]) -> [String] {
+        let start = max(0, index - 40)
+        let text = String(String.UnicodeScalarView(scalars[start..<index]))
+        return Array(PersonalDataText.words(text).suffix(5))
+    }
+}
