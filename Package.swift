@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
-            dependencies: ["ReplyLint", "replylint"],
+            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -11,6 +11,8 @@ public struct DataRequest: Sendable, Hashable {
     public var invitesPublicAnswer: Bool
     /// The request's own sentence names a private route ("DM us your …", "email us with …").
     public var namesPrivateRoute: Bool
+    /// Which sentence of the text it is in, so requests for several items in one sentence can be reported together.
+    public var sentence: Int
 }
 
 public enum DataRequests {
@@ -22,12 +24,12 @@ public enum DataRequests {
         "let", "know", "need", "require", "have", "get", "grab", "see", "check", "quote",
     ]
     /// Words that may stand between the start of a request and its verb ("please just send").
-    static let softeners: Set<String> = ["please", "pls", "plz", "kindly", "just", "also", "simply", "then", "now", "quickly", "first", "feel", "free", "to", "be", "sure", "and", "or", "so", "can", "could", "would", "will", "you", "u", "if", "possible", "mind", "able", "are", "we", "may", "i", "us", "me", "ask", "that", "gently", "once", "again", "do"]
+    static let softeners: Set<String> = ["please", "pls", "plz", "kindly", "just", "also", "simply", "now", "quickly", "first", "feel", "free", "to", "be", "sure", "so", "can", "could", "would", "will", "you", "u", "if", "possible", "mind", "able", "are", "we", "may", "i", "us", "me", "ask", "that", "gently", "once", "again", "do"]
     /// Before a verb, these make it the team's own action ("we'll send your tracking number").
     static let teamSubjects: Set<String> = ["we", "we'll", "we've", "we're", "we'd", "i", "i'll", "i've", "i'm", "i'd", "they", "they'll", "it", "it'll", "he", "she", "team", "will", "who", "which", "that"]
     static let negations: Set<String> = ["don't", "dont", "do not", "never", "not", "no", "avoid", "without", "won't", "wont", "shouldn't", "refrain", "nor", "isn't", "aren't", "cannot", "can't", "needn't"]
     /// Words that start a new thought between a verb and an item ("verify if this is your account number").
-    static let breakers: Set<String> = ["if", "whether", "is", "are", "was", "were", "that", "when", "where", "why", "how", "what", "which", "because", "since", "while", "to", "on", "in", "at", "for", "about", "referring"]
+    static let breakers: Set<String> = ["if", "whether", "is", "are", "was", "were", "that", "when", "where", "why", "how", "what", "which", "because", "since", "while", "on", "in", "at", "for", "about", "referring"]
     static let determiners: Set<String> = ["your", "ur", "the", "that", "this", "those", "these", "any", "some", "its", "their", "his", "her", "our", "a", "an", "full", "correct", "right", "registered", "associated", "relevant", "best", "current", "new", "old", "previous", "original", "order", "account"]
 
     /// Every request for an item of `vocabulary` in `text`.
@@ -48,12 +50,29 @@ public enum DataRequests {
             guard isRequested(at: index, end: end, tokens: tokens, questions: parsed.sentenceIsQuestion) else { continue }
             let sentence = tokens[index].sentence
             let sentenceWords = tokens.filter { $0.sentence == sentence }.map(\.text)
+            let wordsBefore = tokens[..<index].filter { $0.sentence == sentence }.map(\.text)
             requests.append(DataRequest(
                 item: item, range: tokens[index].range.lowerBound..<tokens[end - 1].range.upperBound,
-                invitesPublicAnswer: Routes.invitesPublicAnswer(sentenceWords),
-                namesPrivateRoute: Routes.namesPrivateRoute(sentenceWords)))
+                invitesPublicAnswer: Routes.invitesPublicAnswer(sentenceWords)
+                    || (!Routes.namesPrivateRoute(wordsBefore) && saysHere(after: end, tokens: tokens, scalars: parsed.scalars)),
+                namesPrivateRoute: Routes.namesPrivateRoute(sentenceWords), sentence: sentence))
         }
         return requests
+    }
+
+    /// "Share your reservation number here": "here" just after the item, unless it introduces a link ("here: https://…").
+    static func saysHere(after end: Int, tokens: [PersonalDataText.Token], scalars: [Unicode.Scalar]) -> Bool {
+        var index = end
+        while index < tokens.count && index - end <= 2 && tokens[index].sentence == tokens[end - 1].sentence {
+            if tokens[index].text == "here" {
+                var next = tokens[index].range.upperBound
+                while next < scalars.count && scalars[next] == " " { next += 1 }
+                let rest = next < scalars.count ? String(String.UnicodeScalarView(scalars[next..<min(scalars.count, next + 8)])) : ""
+                return !(rest.hasPrefix(":") || rest.hasPrefix("http") || rest.hasPrefix("{{dm_link"))
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func match(at index: Int, in tokens: [PersonalDataText.Token], vocabulary: PersonalDataVocabulary) -> ([String], Int)? {
@@ -73,13 +92,16 @@ public enum DataRequests {
     /// "to address your concern" (a verb), "IP address", "tracking" on its own.
     private static func isNotData(item: PersonalDataItem, at index: Int, end: Int, tokens: [PersonalDataText.Token]) -> Bool {
         let words = phrase(tokens, index, end)
-        let previous = index > 0 && tokens[index - 1].sentence == tokens[index].sentence ? tokens[index - 1].text : ""
+        // Only a word in the same clause counts: after a comma ("your name, address…") there is none.
+        let previous = index > 0 && tokens[index - 1].clause == tokens[index].clause ? tokens[index - 1].text : ""
         let next = end < tokens.count && tokens[end].sentence == tokens[index].sentence ? tokens[end].text : ""
         switch item.id {
         case "email" where words.last != "address":
-            return !emailOwners.contains(previous) || ["us", "me", "them", "from", "to", "back"].contains(next)
+            if ["us", "me", "them", "from", "to", "back"].contains(next) { return true }
+            if previous == "the" && ["you", "on", "associated", "linked", "used", "registered", "we", "address"].contains(next) { return false }
+            return !(emailOwners.contains(previous) || ["what", "which"].contains(previous))
         case "address" where words == ["address"] || words == ["addresses"]:
-            return !(owners.contains(previous) || addressKinds.contains(previous))
+            return !(owners.contains(previous) || addressKinds.contains(previous) || ["what", "which", ""].contains(previous))
         case "order-number" where words == ["confirmation"] || words == ["tracking"]:
             // On their own these are data only as "your confirmation #" and the like, matched as a whole.
             return true
@@ -108,6 +130,13 @@ public enum DataRequests {
         let clauseBefore = before.filter { $0.clause == clause }.map(\.text)
         let sentenceWords = tokens.filter { $0.sentence == sentence }.map(\.text)
 
+        // An item further down a list ("send us your name, address and phone number") is asked for if the list's head is.
+        let listWords: Set<String> = ["and", "or", "also", "your", "ur", "the", "a", "an", "any", "plus", "maybe", "possibly"]
+        if clauseBefore.allSatisfy(listWords.contains) {
+            let previous = index - clauseBefore.count - 1
+            if previous >= 0, tokens[previous].sentence == sentence, tokens[previous].clause != clause,
+               isRequested(at: previous, end: previous + 1, tokens: tokens, questions: questions) { return true }
+        }
         // Warnings and negations: "please don't share your account number here", "we'll never ask for your PIN".
         if clauseBefore.contains(where: { negations.contains($0) }) || sentenceWords.contains(where: { $0 == "never" }) { return false }
         if containsPhrase(clauseBefore, ["keep"]) && sentenceWords.contains("private") { return false }
@@ -115,8 +144,7 @@ public enum DataRequests {
         // "what's your order number?", "which email is on the account?": the item follows closely.
         if let what = clauseBefore.lastIndex(where: { ["what", "what's", "whats", "which"].contains($0) }) {
             let between = clauseBefore[(what + 1)...]
-            let fillers: Set<String> = ["is", "was", "are", "your", "ur", "the", "'s", "s", "of", "best", "correct", "registered"]
-            if between.count <= 3 && between.allSatisfy(fillers.contains) { return true }
+            if between.count <= 4 && !between.contains(where: { breakers.contains($0) && !["is", "was", "are"].contains($0) || requestVerbs.contains($0) }) { return true }
         }
         // "do you have a tracking number?", "have you got your booking reference?"
         if containsPhrase(clauseBefore, ["do", "you", "have"]) || containsPhrase(clauseBefore, ["have", "you", "got"]) || containsPhrase(clauseBefore, ["do", "you", "know"]) {
@@ -139,10 +167,11 @@ public enum DataRequests {
         for (offset, word) in clauseBefore.enumerated().reversed() where requestVerbs.contains(word) && !["need", "require", "have", "get", "see", "check", "know"].contains(word) {
             // Between the verb and the item: a few words such as "us a DM with your", never a new clause ("if this is").
             let between = clauseBefore[(offset + 1)...]
-            if between.count > 6 || between.contains(where: breakers.contains) { continue }
+            if between.count > 8 || between.contains(where: breakers.contains) { continue }
             // "email", "text", "message" are verbs here only when said to someone: "email us your…".
-            if ["email", "text", "message", "dm", "pm", "inbox", "tweet"].contains(word), let next = between.first, !["us", "me", "it", "them", "your", "the"].contains(next) { continue }
-            if word == "let" && !between.contains("know") { continue }
+            let pleaded = offset > 0 && ["please", "pls", "plz", "kindly"].contains(clauseBefore[offset - 1])
+            if ["email", "text", "message", "dm", "pm", "inbox", "tweet"].contains(word), !pleaded, let next = between.first, !["us", "me", "it", "them", "your", "the", "back"].contains(next) { continue }
+            if word == "let" && !between.contains("know") && !between.contains("have") { continue }
             // What comes before the verb must be nothing, or softeners that make it a request ("please", "can you").
             var chain: [String] = []
             var back = offset - 1
@@ -150,17 +179,18 @@ public enum DataRequests {
                 chain.append(clauseBefore[back])
                 back -= 1
             }
-            let startsClause = back < 0
+            // "DM us or just drop your order number below": after "or", "and", "but" a new request may start.
+            let startsClause = back < 0 || ["or", "and", "but", "then"].contains(clauseBefore[back])
             let softened = chain.contains { ["please", "pls", "plz", "kindly", "you", "u"].contains($0) }
             if back >= 0 && (teamSubjects.contains(clauseBefore[back]) || clauseBefore[back].hasSuffix("ed")) { continue }
             if startsClause || softened { return true }
         }
-        // A bare question: "Order number?", "And your postcode?"
-        if questions.indices.contains(sentence), questions[sentence] {
-            let rest = sentenceWords.filter { !determiners.contains($0) && !["and", "also", "please", "pls", "plus", "hi", "hey", "thanks"].contains($0) }
-            let itemWords = tokens[index..<end].map(\.text)
-            if rest.count <= itemWords.count + 1 { return true }
-        }
+        // A bare question: "Order number?", "And your postcode?"; or "Account number please".
+        let itemWords = tokens[index..<end].map(\.text)
+        let rest = sentenceWords.filter { !determiners.contains($0) && !["and", "also", "please", "pls", "plus", "hi", "hey", "thanks", "the"].contains($0) }
+        if questions.indices.contains(sentence), questions[sentence], rest.count <= itemWords.count { return true }
+        if clauseBefore.allSatisfy({ determiners.contains($0) || $0 == "and" }), end < tokens.count, tokens[end].sentence == sentence,
+           ["please", "pls", "plz"].contains(tokens[end].text) { return true }
         return false
     }
 
@@ -173,24 +203,28 @@ public enum DataRequests {
 
 /// Where a reply sends the customer: a private route (DM, email, phone, a form or link) or a public answer.
 public enum Routes {
-    static let privateWords: Set<String> = ["dm", "dms", "pm", "pms", "inbox", "messenger", "whatsapp", "privately", "private", "direct", "chat", "form", "link", "securely", "secure", "webchat", "livechat"]
+    static let privateWords: Set<String> = ["dm", "dms", "pm", "pms", "inbox", "messenger", "whatsapp", "privately", "private", "direct", "chat", "link", "securely", "secure", "webchat", "livechat", "helpline", "hotline"]
     static let privatePhrases: [[String]] = [
         ["message", "us"], ["message", "me"], ["email", "us"], ["e", "mail", "us"], ["email", "me"], ["call", "us"], ["call", "me"], ["give", "us", "a", "call"],
-        ["ring", "us"], ["phone", "us"], ["text", "us"], ["contact", "us"], ["reach", "out"], ["get", "in", "touch"], ["follow", "us"], ["follow", "and"],
+        ["ring", "us"], ["phone", "us"], ["text", "us"], ["contact", "us"], ["get", "in", "touch", "with", "our"], ["follow", "us"], ["follow", "and"],
         ["send", "us", "a", "message"], ["drop", "us", "a", "message"], ["drop", "us", "a", "line"], ["via", "the", "link"], ["this", "link"], ["the", "link", "below"],
         ["our", "website"], ["online", "form"], ["web", "form"], ["customer", "service", "team"], ["support", "team"], ["call", "our"], ["email", "our"],
         ["contact", "our"], ["visit", "our"], ["fill", "out"], ["fill", "in"], ["help", "centre"], ["help", "center"],
+        ["this", "form"], ["the", "form", "below"], ["our", "form"], ["online", "form"], ["by", "phone"], ["over", "the", "phone"], ["on", "the", "phone"],
+        ["by", "email"], ["via", "email"], ["by", "e", "mail"], ["phone", "our"], ["give", "them", "a", "call"], ["ring", "our"],
     ]
     static let publicPhrases: [[String]] = [
         ["reply", "here"], ["replying", "here"], ["here", "with"], ["here", "or"], ["or", "here"], ["below"], ["in", "the", "comments"], ["in", "this", "thread"],
-        ["publicly"], ["reply", "to", "this"], ["comment", "with"], ["in", "a", "reply"], ["on", "this", "thread"], ["in", "the", "replies"], ["here", "please"],
-        ["post", "it", "here"], ["tweet", "us"], ["tweet", "it"], ["here", "in"],
+        ["publicly"], ["reply", "to", "this"], ["comment", "with"], ["in", "a", "reply"], ["on", "this", "thread"], ["in", "the", "replies"],
+        ["post", "it", "here"], ["tweet", "us"], ["tweet", "it"],
     ]
 
     /// Whether `text` as a whole offers the customer a private way to send data: a DM, email, phone,
     /// a form or a link (a URL or `{{dm_link}}`).
     public static func offersPrivateRoute(_ text: String) -> Bool {
         if text.contains("{{dm_link}}") || text.contains("{{ dm_link }}") || containsURL(text) { return true }
+        // A team mailbox or phone line written out ("email help@…", "call 1-800-…", "call 311") is a route too.
+        if PersonalDataLiterals.containsContact(text) { return true }
         return namesPrivateRoute(PersonalDataText.words(text))
     }
 

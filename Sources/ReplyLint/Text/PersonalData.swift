@@ -70,7 +70,7 @@ public struct PersonalDataVocabulary: Sendable {
             variants(["order", "booking", "reservation", "confirmation", "tracking", "purchase", "transaction", "invoice", "receipt", "shipment", "delivery", "parcel", "consignment"], numberWords)
             + [["confirmation"], ["tracking"], ["booking", "ref"], ["pnr"], ["record", "locator"], ["waybill"]].map { $0 }),
         PersonalDataItem(id: "account-number", name: "an account number", kind: .personal, phrases:
-            variants(["account", "acct", "acc", "membership", "member", "customer", "loyalty", "rewards", "frequent flyer", "frequent flier", "policy", "subscriber", "user"], numberWords)
+            variants(["account", "acct", "acc", "membership", "member", "customer", "loyalty", "rewards", "frequent flyer", "frequent flier", "policy", "subscriber", "user", "student", "employee", "staff", "library card", "badge", "meter", "vehicle registration", "registration", "licence plate", "license plate", "plate"], numberWords)
             + [["username"], ["user", "name"], ["user", "id"], ["userid"], ["login", "email"], ["account", "email"], ["account", "holder"], ["apple", "id"]]),
         PersonalDataItem(id: "case-number", name: "a case number", kind: .personal, phrases:
             variants(["case", "ticket", "claim", "reference", "ref", "incident", "complaint", "report", "service request", "sr"], ["number", "#", "no", "num", "nr", "id", "reference", "ref"])),
@@ -80,7 +80,7 @@ public struct PersonalDataVocabulary: Sendable {
             variants(["phone", "mobile", "cell", "cellphone", "contact", "telephone", "tel", "callback", "call back", "home phone", "contact telephone", "contact phone", "mobile phone", "cell phone", "daytime phone", "landline", "whatsapp"], ["number", "#", "no", "num", "nr"])
             + [["best", "number"], ["number", "to", "reach", "you"], ["number", "we", "can", "reach"], ["number", "to", "call"]]),
         PersonalDataItem(id: "address", name: "a postal address", kind: .personal, phrases:
-            [["address"], ["addresses"], ["postcode"], ["post", "code"], ["postal", "code"], ["zip", "code"], ["zip"], ["zipcode"], ["eircode"]]),
+            [["address"], ["addresses"], ["flat", "number"], ["house", "number"], ["apartment", "number"], ["apt", "number"], ["postcode"], ["post", "code"], ["postal", "code"], ["zip", "code"], ["zip"], ["zipcode"], ["eircode"]]),
         PersonalDataItem(id: "full-name", name: "a full name", kind: .personal, phrases:
             [["full", "name"], ["first", "and", "last", "name"], ["first", "and", "last", "names"], ["legal", "name"], ["name", "on", "the", "account"], ["account", "holder", "name"], ["full", "names"], ["surname"], ["last", "name"]]),
         PersonalDataItem(id: "date-of-birth", name: "a date of birth", kind: .personal, phrases:
@@ -90,14 +90,14 @@ public struct PersonalDataVocabulary: Sendable {
         PersonalDataItem(id: "government-id", name: "a national ID number", kind: .secret, phrases:
             [["social", "security", "number"], ["social", "security"], ["ssn"], ["social", "insurance", "number"], ["sin", "number"], ["national", "insurance", "number"], ["national", "insurance"], ["ni", "number"], ["passport", "number"], ["passport", "details"], ["driver", "s", "license", "number"], ["drivers", "license", "number"], ["driving", "licence", "number"], ["license", "number"], ["licence", "number"], ["national", "id"], ["national", "id", "number"], ["id", "number"], ["tax", "id"], ["tax", "file", "number"], ["aadhaar"], ["pps", "number"], ["medicare", "number"], ["nhs", "number"]]),
         PersonalDataItem(id: "password", name: "a password", kind: .secret, phrases:
-            [["password"], ["passwords"], ["passcode"], ["pass", "code"], ["login", "details"], ["login", "credentials"], ["credentials"], ["log", "in", "details"], ["memorable", "word"], ["memorable", "information"], ["security", "question"], ["security", "questions"], ["security", "answer"], ["security", "answers"], ["secret", "answer"]]),
+            [["password"], ["passwords"], ["passcode"], ["pass", "code"], ["login", "details"], ["login", "credentials"], ["credentials"], ["log", "in", "details"], ["memorable", "word"], ["memorable", "information"], ["security", "question"], ["security", "questions"], ["security", "answer"], ["security", "answers"], ["secret", "answer"], ["maiden", "name"], ["online", "banking", "details"]]),
         PersonalDataItem(id: "pin", name: "a PIN", kind: .secret, phrases: [["pin"], ["pin", "number"], ["pin", "code"], ["pins"]]),
         PersonalDataItem(id: "one-time-code", name: "a one-time code", kind: .secret, phrases:
-            [["one", "time", "code"], ["one", "time", "password"], ["one", "time", "passcode"], ["otp"], ["verification", "code"], ["authentication", "code"], ["auth", "code"], ["2fa", "code"], ["sms", "code"], ["security", "code"], ["access", "code"]]),
+            [["one", "time", "code"], ["one", "time", "password"], ["one", "time", "passcode"], ["otp"], ["verification", "code"], ["authentication", "code"], ["auth", "code"], ["2fa", "code"], ["sms", "code"], ["security", "code"], ["access", "code"], ["digit", "code"], ["code", "we", "sent"], ["code", "we", "texted"], ["code", "we", "just"]]),
         // A bare "card number" may be a loyalty or library card: personal, asked for in private. A payment card's is secret.
         PersonalDataItem(id: "card", name: "a card number", kind: .personal, phrases: [["card", "number"], ["card", "#"], ["card", "no"]]),
         PersonalDataItem(id: "card-number", name: "a full card number", kind: .secret, phrases:
-            [["credit", "card", "number"], ["credit", "card", "#"], ["debit", "card", "#"], ["bank", "card", "number"], ["payment", "card", "number"], ["debit", "card", "number"], ["long", "card", "number"], ["full", "card", "number"], ["16", "digit", "card", "number"], ["cvv"], ["cvc"], ["cvv2"], ["cv2"], ["card", "verification"]]),
+            [["credit", "card", "number"], ["credit", "card", "#"], ["debit", "card", "#"], ["bank", "card", "number"], ["payment", "card", "number"], ["debit", "card", "number"], ["long", "card", "number"], ["full", "card", "number"], ["long", "number"], ["16", "digit", "number"], ["expiry", "date", "and", "cvv"], ["16", "digit", "card", "number"], ["cvv"], ["cvc"], ["cvv2"], ["cv2"], ["card", "verification"]]),
     ])
 }
 
@@ -113,6 +113,7 @@ struct PersonalDataText {
     var tokens: [Token]
     /// For each sentence, whether it ends with "?".
     var sentenceIsQuestion: [Bool]
+    var scalars: [Unicode.Scalar]
 
     init(_ text: String) {
         var tokens: [Token] = []
@@ -170,6 +171,7 @@ struct PersonalDataText {
         while questions.count <= sentence { questions.append(false) }
         self.tokens = tokens
         self.sentenceIsQuestion = questions
+        self.scalars = scalars
     }
 
     /// Just the words of `text`, lower-cased.

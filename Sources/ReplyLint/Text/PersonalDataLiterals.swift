@@ -21,14 +21,44 @@ public enum PersonalDataLiterals {
         "social", "socialmedia", "webmaster", "sales", "billing", "accounts", "office", "mail", "questions", "ask", "helpdesk",
         "311", "customer.service", "customer.care", "customer-service", "privacy", "dpo", "records", "foia", "permits", "parking",
     ]
-    /// Words shortly before a number that make it the team's own line ("call us on …").
-    static let teamNumberCues: Set<String> = ["call", "ring", "dial", "text", "contact", "reach", "helpline", "hotline", "line", "our", "us", "phone", "fax", "whatsapp", "tel", "telephone"]
+    /// Words shortly before a number that make it the team's own line ("call us on …", "our helpline").
+    static let teamNumberCues: Set<String> = ["us", "our", "helpline", "hotline", "dial", "tel", "fax", "freephone", "team", "office", "line", "desk"]
+
+    /// Whether `text` gives the team's own contact: a role mailbox (help@…), a toll-free or
+    /// short number, or a number introduced as the team's ("call us on …").
+    public static func containsContact(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for (at, scalar) in scalars.enumerated() where scalar == "@" && at > 0 && isLocal(scalars[at - 1]) {
+            var start = at
+            while start > 0 && isLocal(scalars[start - 1]) { start -= 1 }
+            if roleMailboxes.contains(String(String.UnicodeScalarView(scalars[start..<at])).lowercased()) { return true }
+        }
+        let words = PersonalDataText.words(text)
+        for (index, word) in words.enumerated() where ["call", "dial", "ring", "text", "phone"].contains(word) && index + 1 < words.count {
+            if ["311", "211", "911", "999", "111", "112", "101", "us", "our"].contains(words[index + 1]) { return true }
+        }
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].value >= 48 && scalars[index].value <= 57 else { index += 1; continue }
+            var end = index
+            var digits = ""
+            while end < scalars.count && (scalars[end].value >= 48 && scalars[end].value <= 57 || " -.()".unicodeScalars.contains(scalars[end])) {
+                if scalars[end].value >= 48 && scalars[end].value <= 57 { digits.unicodeScalars.append(scalars[end]) }
+                end += 1
+            }
+            if digits.count >= 10 && isTollFree(digits) { return true }
+            if digits.count >= 10 && Self.words(before: index, in: scalars).contains(where: teamNumberCues.contains) { return true }
+            index = end + 1
+        }
+        return false
+    }
 
     public static func find(in text: String) -> [PersonalDataLiteral] {
         let scalars = Array(text.unicodeScalars)
         var result: [PersonalDataLiteral] = []
         result += emails(scalars)
         result += numbers(scalars)
+        result += nationalInsuranceNumbers(scalars)
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -114,6 +144,32 @@ public enum PersonalDataLiterals {
         }
         if isTollFree(digits) || before.contains(where: teamNumberCues.contains) { return nil }
         return .phone
+    }
+
+    /// UK National Insurance numbers: two letters, six digits, a letter A–D, spaces optional ("AB 12 34 56 C").
+    static func nationalInsuranceNumbers(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 65 && scalar.value <= 90 }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+        var result: [PersonalDataLiteral] = []
+        var index = 0
+        while index + 8 < scalars.count {
+            defer { index += 1 }
+            guard isUpper(scalars[index]), index == 0 || !scalars[index - 1].properties.isAlphabetic, index + 1 < scalars.count, isUpper(scalars[index + 1]) else { continue }
+            var cursor = index + 2
+            var digits = 0
+            while cursor < scalars.count && digits < 6 {
+                if isDigit(scalars[cursor]) { digits += 1 } else if scalars[cursor] != " " { break }
+                cursor += 1
+            }
+            guard digits == 6 else { continue }
+            while cursor < scalars.count && scalars[cursor] == " " { cursor += 1 }
+            guard cursor < scalars.count, "ABCD".unicodeScalars.contains(scalars[cursor]),
+                  cursor + 1 == scalars.count || !scalars[cursor + 1].properties.isAlphabetic else { continue }
+            let text = String(String.UnicodeScalarView(scalars[index...cursor]))
+            result.append(PersonalDataLiteral(kind: .nationalID, range: index..<(cursor + 1), text: text))
+            index = cursor
+        }
+        return result
     }
 
     static func isSSN(_ text: String) -> Bool {

@@ -11,7 +11,7 @@ public struct DMLinkMissingRule: Rule {
             """,
         blindSpots: [
             "Only X, Facebook and Instagram channels have a built-in link; other public channels are not checked.",
-            "A reply that pastes the DM link in full (x.com/messages/compose…, m.me/…, ig.me/…) is accepted; a short link that hides it (t.co/…) is not recognised as one.",
+            "A reply that pastes the DM link in full (x.com/messages/compose…, m.me/…, ig.me/…) is accepted, and so is any short link (t.co/…, bit.ly/…), which may hide one: precision before recall.",
         ],
         triggering: [
             Example("Sorry to hear that! Please ↓DM us your street address and we'll book a pickup."),
@@ -26,7 +26,8 @@ public struct DMLinkMissingRule: Rule {
     static let cues: [[String]] = [
         ["dm"], ["dms"], ["pm"], ["direct", "message"], ["private", "message"], ["message", "us"], ["inbox"], ["d", "m"], ["messenger"],
     ]
-    static let fullLinks = ["messages/compose", "m.me/", "ig.me/", "wa.me/", "twitter.com/messages", "x.com/messages"]
+    /// Links that are, or may be, a DM deep link: X's button posts as a t.co link, so a short link is given the benefit of the doubt.
+    static let fullLinks = ["messages/compose", "m.me/", "ig.me/", "wa.me/", "twitter.com/messages", "x.com/messages", "t.co/", "bit.ly/", "ow.ly/"]
 
     public init() {}
 
@@ -57,15 +58,32 @@ public struct DMLinkMissingRule: Rule {
         return uses(reply.template) || Self.fullLinks.contains { reply.body.contains($0) }
     }
 
-    /// The scalar range of the first "DM us"-style cue.
+    /// The scalar range of the first cue that sends the customer to a private message ("DM us",
+    /// "send us a private message"), leaving out "no need to DM us", "the number you sent by DM"
+    /// and the customer's own email inbox.
     static func firstCue(in text: String) -> Range<Int>? {
         let tokens = PersonalDataText(text).tokens
         let words = tokens.map(\.text)
         for index in words.indices {
             for cue in cues where index + cue.count <= words.count && Array(words[index..<(index + cue.count)]) == cue {
+                let end = index + cue.count
                 if cue == ["d", "m"] && tokens[index + 1].range.lowerBound > tokens[index].range.upperBound + 1 { continue }
-                if cue == ["pm"] && index > 0 && words[index - 1].allSatisfy(\.isNumber) { continue }
-                return tokens[index].range.lowerBound..<tokens[index + cue.count - 1].range.upperBound
+                let previous = index > 0 ? words[index - 1] : ""
+                let next = end < words.count ? words[end] : ""
+                if cue == ["pm"] && previous.allSatisfy(\.isNumber) && !previous.isEmpty { continue }
+                if cue == ["inbox"] && !(["our", "page", "the"].contains(previous) && next != "for") && next != "us" { continue }
+                if cue == ["messenger"] && !["on", "via", "in", "through", "over"].contains(previous) && next != "us" { continue }
+                // "check your DMs", "we'll send you a direct message": the team writes first.
+                if previous == "your" || (previous == "a" && index >= 2 && words[index - 2] == "you") { continue }
+                let sentence = tokens[index].sentence
+                let before = tokens[..<index].filter { $0.sentence == sentence }.map(\.text)
+                if before.contains(where: { ["no", "never", "don't", "dont", "not", "without", "won't"].contains($0) }) { continue }
+                // "the order number you sent by DM", "we've sent you a DM": what has happened, not an invitation.
+                if before.contains(where: { ["sent", "sending", "received", "got", "replied", "responded", "answered"].contains($0) }) { continue }
+                // "we have responded to you via DM", "we has respond you via DM": a statement about a DM, not an invitation.
+                if ["via", "by", "over"].contains(previous), before.contains(where: { ["we", "i", "we've", "i've"].contains($0) }),
+                   !before.contains(where: { ["please", "pls", "send", "can", "could"].contains($0) }) { continue }
+                return tokens[index].range.lowerBound..<tokens[end - 1].range.upperBound
             }
         }
         return nil

@@ -39,31 +39,47 @@ public struct PersonalDataPublicRule: Rule {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
         let text = PrivacyText.masked(reply)
-        let requests = Self.publicRequests(in: text, vocabulary: context.personalData)
-        let positions = PrivacyText.positions(of: requests.map(\.range), in: reply)
-        return zip(requests, positions).map { request, position in
-            Self.finding(message(for: request, channel: channel), in: reply, at: position.0, end: position.1, channel: channel.id)
+        let sentences = Self.bySentence(Self.publicRequests(in: text, vocabulary: context.personalData))
+        let positions = PrivacyText.positions(of: sentences.map { $0[0].range }, in: reply)
+        return zip(sentences, positions).map { requests, position in
+            Self.finding(message(for: requests, channel: channel), in: reply, at: position.0, end: position.1, channel: channel.id)
         }
     }
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
         guard rendered.channel.isPublic else { return [] }
-        return Self.publicRequests(in: rendered.text, vocabulary: context.personalData).map { request in
-            Self.finding(message(for: request, channel: rendered.channel), in: rendered.reply, at: nil, channel: rendered.channel.id)
+        return Self.bySentence(Self.publicRequests(in: rendered.text, vocabulary: context.personalData)).map { requests in
+            Self.finding(message(for: requests, channel: rendered.channel), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }
 
-    /// Requests for personal (not secret: `personal-data-never` reports those) items that would be answered in public.
+    /// One finding per sentence: "send us your name, ZIP and phone #" asks for three things at once.
+    static func bySentence(_ requests: [DataRequest]) -> [[DataRequest]] {
+        var groups: [[DataRequest]] = []
+        for request in requests {
+            if let last = groups.last?.last, last.sentence == request.sentence {
+                groups[groups.count - 1].append(request)
+            } else {
+                groups.append([request])
+            }
+        }
+        return groups
+    }
+
+    /// Requests that would be answered in public (secrets included: `personal-data-never` also reports those).
     static func publicRequests(in text: String, vocabulary: PersonalDataVocabulary) -> [DataRequest] {
-        let requests = DataRequests.find(in: text, vocabulary: vocabulary).filter { $0.item.kind == .personal }
+        let requests = DataRequests.find(in: text, vocabulary: vocabulary)
         guard !requests.isEmpty else { return [] }
         let routed = Routes.offersPrivateRoute(text)
         return requests.filter { $0.invitesPublicAnswer || (!routed && !$0.namesPrivateRoute) }
     }
 
-    func message(for request: DataRequest, channel: Channel) -> String {
+    func message(for requests: [DataRequest], channel: Channel) -> String {
         let where_ = channel.privateRoute != nil ? "in a Direct Message ({{dm_link}})" : "in a private channel"
-        let invited = request.invitesPublicAnswer ? " and invites the answer in public" : ""
-        return "asks for \(request.item.name) in a public reply\(invited); ask for it \(where_) instead"
+        let invited = requests.contains(where: \.invitesPublicAnswer) ? " and invites the answer in public" : ""
+        var names: [String] = []
+        for request in requests where !names.contains(request.item.name) { names.append(request.item.name) }
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names[0]
+        return "asks for \(list) in a public reply\(invited); ask for \(names.count > 1 ? "them" : "it") \(where_) instead"
     }
 }
