@@ -20,6 +20,13 @@ public enum RuleRegistry {
         DMLinkMissingRule(),
         LengthLimitRule(),
         LengthNearLimitRule(),
+        ToneShoutingRule(),
+        ToneExclamationRule(),
+        ToneBlameRule(),
+        ToneClicheRule(),
+        ToneImpersonalRule(),
+        ToneSignoffRule(),
+        ToneReadabilityRule(),
         PolicySectionMissingRule(),
     ]
 

@@ -1,0 +1,70 @@
+// tone-blame and tone-cliche: phrases from data the user can extend.
+
+public struct ToneBlameRule: Rule {
+    public static let description = RuleDescription(
+        id: "tone-blame", severity: .warning, category: .tone,
+        summary: "Blaming or condescending phrases: \"as we already told you\", \"you should have\", \"obviously\".",
+        rationale: "The customer is already having a bad day; a reply that makes it their fault escalates it, in public. Say what happens next instead.",
+        options: [RuleOption("phrases", default: .strings([]), "more phrases to report")],
+        blindSpots: [
+            "Blame without a stock phrase (\"the form clearly says…\") is not recognised.",
+            "\"You should have\" counts only before something the customer failed to do (\"you should have read the email\"): \"you should have a reference number\" is an expectation.",
+        ],
+        triggering: [
+            Example("↓As we already told you, bins go out by 7 am."),
+            Example("Hi {{customer.first_name}}, ↓you should have booked the pickup online."),
+        ],
+        nonTriggering: [
+            Example("Hi {{customer.first_name}}, bins go out by 7 am. We've booked a pickup for tomorrow."),
+            Example("Hi {{customer.first_name}}, you should have a reference number in your email."),
+        ])
+
+    static let matcher = PhraseMatcher(TonePhrases.blame + TonePhrases.shouldHave)
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let extra = context.strings("phrases", of: Self.description)
+        let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(TonePhrases.blame + TonePhrases.shouldHave + extra)
+        let text = ToneText.prose(reply)
+        let items = matcher.matches(in: text).map { match in
+            let phrase = String(String.UnicodeScalarView(Array(text.unicodeScalars)[match.range]))
+            return ("\"\(phrase)\" sounds like blame; say what happens next instead", match.range)
+        }
+        return ToneText.findings(Self.self, items, in: reply)
+    }
+}
+
+public struct ToneClicheRule: Rule {
+    public static let description = RuleDescription(
+        id: "tone-cliche", severity: .warning, category: .tone,
+        summary: "Corporate stock phrases: \"we apologize for any inconvenience\", \"please be advised\", \"kindly\", \"valued customer\".",
+        rationale: "Stock phrases read as a form letter, the opposite of what a personal reply is for. Each has a plainer way to say it, shown in the message.",
+        options: [RuleOption("phrases", default: .strings([]), "more phrases to report")],
+        blindSpots: ["Only the listed phrases (in docs/rules.md and `replylint rules`) are known."],
+        triggering: [
+            Example("Hi {{customer.first_name}}, ↓we apologize for any inconvenience."),
+            Example("↓Please be advised that the road is closed."),
+            Example("↓Kindly send us a DM: {{dm_link}}"),
+        ],
+        nonTriggering: [Example("Hi {{customer.first_name}}, sorry about this. The road is closed until Friday.")])
+
+    static let matcher = PhraseMatcher(TonePhrases.cliches.map(\.phrase))
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let extra = context.strings("phrases", of: Self.description)
+        let phrases = TonePhrases.cliches + extra.map { ($0, "") }
+        let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(phrases.map(\.phrase))
+        let text = ToneText.prose(reply)
+        let scalars = Array(text.unicodeScalars)
+        let items = matcher.matches(in: text).map { match in
+            let written = String(String.UnicodeScalarView(scalars[match.range]))
+            let instead = phrases[match.phrase].instead
+            let advice = instead.isEmpty ? "leave it out" : "try \"\(instead)\""
+            return ("\"\(written)\" is a stock phrase; \(advice)", match.range)
+        }
+        return ToneText.findings(Self.self, items, in: reply)
+    }
+}

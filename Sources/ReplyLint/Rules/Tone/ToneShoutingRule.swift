@@ -1,0 +1,85 @@
+// tone-shouting: words in capitals beyond acronyms.
+
+public struct ToneShoutingRule: Rule {
+    public static let description = RuleDescription(
+        id: "tone-shouting", severity: .warning, category: .tone,
+        summary: "Words written in capitals (beyond acronyms and names) read as shouting.",
+        rationale: "Capitals read as raised voices, and are harder to read. Use words (\"really\", \"only\") or reword for emphasis.",
+        options: [
+            RuleOption("acronyms", default: .strings([]), "more capitalised words that are fine (product names, place codes)"),
+            RuleOption("min-length", default: .int(3), "shorter capitalised words are never reported"),
+        ],
+        blindSpots: [
+            "A single capitalised word that is not a common emphasis word (NOT, NEVER, FREE…) is taken for a name or acronym (XFINITY, AMD) and left alone; two or more in a row are shouting.",
+            "An initials sign-off (^JD) is `tone-signoff`'s, not shouting.",
+        ],
+        triggering: [
+            Example("Hi {{customer.first_name}}, this is ↓NOT how we want your day to go."),
+            Example("↓PLEASE CALL US before you put the bin out."),
+        ],
+        nonTriggering: [Example("Hi {{customer.first_name}}, please DM us your ZIP code and we'll check the FAQ for you: {{dm_link}}")])
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        let extra = Set(context.strings("acronyms", of: Self.description).map { $0.uppercased() })
+        let minimum = context.int("min-length", of: Self.description) ?? 3
+        var text = ToneText.prose(reply)
+        if let signoff = ToneSignoffRule.initials(in: text) {
+            // Initials are reported by tone-signoff; blank them here so they are not also "shouting".
+            var scalars = Array(text.unicodeScalars)
+            for index in signoff where index < scalars.count { scalars[index] = " " }
+            text = String(String.UnicodeScalarView(scalars))
+        }
+        let shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra)
+        guard let first = shouted.first else { return [] }
+        let words = shouted.prefix(5).map(\.word).joined(separator: ", ")
+        return ToneText.findings(Self.self, [("\(words) in capitals reads as shouting; write \(shouted.count == 1 ? "it" : "them") in lower case", first.range)], in: reply)
+    }
+
+    /// Capitalised words that shout: an emphasis word on its own ("NOT"), or a run of two or more
+    /// capitalised words ("PLEASE CALL US"); a lone unknown one is a name or acronym.
+    static func shoutedWords(in text: String, minimum: Int, allowed: Set<String>) -> [(word: String, range: Range<Int>)] {
+        let candidates = capitalised(in: text, minimum: minimum, allowed: allowed)
+        let scalars = Array(text.unicodeScalars)
+        var result: [(word: String, range: Range<Int>)] = []
+        for (index, candidate) in candidates.enumerated() {
+            func adjacent(_ other: (word: String, range: Range<Int>)?) -> Bool {
+                guard let other else { return false }
+                let gap = other.range.lowerBound > candidate.range.upperBound
+                    ? scalars[candidate.range.upperBound..<other.range.lowerBound] : scalars[other.range.upperBound..<candidate.range.lowerBound]
+                return gap.allSatisfy { $0 == " " || $0 == "," }
+            }
+            let previous = index > 0 ? candidates[index - 1] : nil
+            let next = index + 1 < candidates.count ? candidates[index + 1] : nil
+            // A run of short unknown capitals is codes ("LAS JFK"); a run with a longer word shouts.
+            let run = [previous, candidate, next].compactMap { $0 }.filter { $0.range == candidate.range || adjacent($0) }
+            let runShouts = run.count > 1 && run.contains { $0.word.count >= 5 || TonePhrases.emphasis.contains($0.word.uppercased()) }
+            if TonePhrases.emphasis.contains(candidate.word.uppercased()) || runShouts {
+                result.append(candidate)
+            }
+        }
+        return result
+    }
+
+    static func capitalised(in text: String, minimum: Int, allowed: Set<String>) -> [(word: String, range: Range<Int>)] {
+        var result: [(String, Range<Int>)] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            var end = index
+            while end < scalars.count && (scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil || scalars[end] == "'") { end += 1 }
+            let previous = index > 0 ? scalars[index - 1] : " "
+            let word = String(String.UnicodeScalarView(scalars[index..<end]))
+            let letters = word.filter(\.isLetter)
+            if letters.count >= min(minimum, 2), letters.allSatisfy(\.isUppercase), letters.count >= minimum || TonePhrases.emphasis.contains(word), !word.contains(where: \.isNumber),
+               previous != "#", previous != "@", previous != "$",
+               !TonePhrases.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
+                result.append((word, index..<end))
+            }
+            index = end
+        }
+        return result
+    }
+}
