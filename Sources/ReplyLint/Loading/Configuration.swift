@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public var channels: [String: Channel] = Dictionary(uniqueKeysWithValues: Channel.builtIn.map { ($0.id, $0) })
     /// Placeholder declarations shared by every reply.
     public var placeholders: [String: PlaceholderDeclaration] = [:]
+    /// A CSV of reply usage counts, relative to the library root (`usage: {csv: …}`).
+    public var usageCSV: String?
     /// The config file this came from; nil for the built-in defaults.
     public var file: String?
 
@@ -45,7 +47,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Configuration {
-    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders"]
+    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders", "usage"]
     static let channelKeys = ["platform", "visibility", "limit", "unit", "business-may-start", "dm-link", "account", "private-route"]
 
     /// Reads `text` (the contents of `file`); `rules` are the known rules, for checking ids and options.
@@ -95,6 +97,13 @@ extension Configuration {
                 for (platform, _, account) in accounts {
                     guard let id = account.string, !account.isNull else { throw fail("'accounts.\(platform)' takes an account id", account.position) }
                     configuration.accounts[platform] = id
+                }
+            case "usage":
+                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE}", value.position) }
+                for (usageKey, usageKeyPosition, usageValue) in fields {
+                    guard usageKey == "csv" else { throw fail("unknown key 'usage.\(usageKey)'; usage takes 'csv'", usageKeyPosition) }
+                    guard let path = usageValue.string, !usageValue.isNull else { throw fail("'usage.csv' takes a file path", usageValue.position) }
+                    configuration.usageCSV = path
                 }
             case "rules":
                 try parseRules(value, into: &configuration, rules: rules, fail: fail)

@@ -81,6 +81,14 @@ public struct LibraryLoader: Sendable {
             }
         }
         library.fileCount = library.sources.count + library.fileProblems.filter { $0.kind == .unreadable }.count
+        if let csv = configuration.usageCSV {
+            let path = Self.absolute(csv, base: root)
+            let shown = Self.display(path, base: displayBase)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw LoadError("\(shown): the usage CSV named in replylint.yml cannot be read; check `usage: {csv: …}`")
+            }
+            library.usage = try UsageData.parseCSV(text, source: shown)
+        }
         return library
     }
 
@@ -161,7 +169,14 @@ public struct LibraryLoader: Sendable {
     private func loadPolicyFile(_ file: String, into library: inout Library) {
         guard Self.isPolicy(file) else { return }
         guard let (shown, text) = read(file, into: &library) else { return }
-        library.policies.append(PolicyLoader.parse(text, file: shown, problems: &library.fileProblems))
+        var policy = PolicyLoader.parse(text, file: shown, problems: &library.fileProblems)
+        let folder = (file as NSString).deletingLastPathComponent
+        for index in policy.links.indices {
+            if let path = policy.links[index].relativePath {
+                policy.links[index].fileExists = FileManager.default.fileExists(atPath: Self.absolute(path, base: folder))
+            }
+        }
+        library.policies.append(policy)
     }
 
     // MARK: - Paths

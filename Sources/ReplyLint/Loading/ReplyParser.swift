@@ -132,7 +132,9 @@ public enum ReplyParser {
             case "channels":
                 reply.channels = list(value, key)
             case "tags":
-                reply.tags = list(value, key).map(\.value)
+                let tags = list(value, key)
+                reply.tags = tags.map(\.value)
+                for tag in tags { reply.tagPositions[tag.value] = tag.position }
             case "locale":
                 reply.locale = text(value, key)
             case "disable":

@@ -32,6 +32,8 @@ public struct Library: Sendable {
     public var sources: [String: String]
     /// How many files were read (replies, collections, partials, policies, and files that failed).
     public var fileCount: Int
+    /// Reply usage counts, when config names a usage source.
+    public var usage: UsageData?
 
     public init(
         configuration: Configuration = Configuration(), replies: [Reply] = [], partials: [String: Partial] = [:],

@@ -28,11 +28,50 @@ public struct PolicyLink: Sendable, Hashable {
     public var target: String
     public var text: String
     public var position: TextPosition
+    /// For a relative link to a file, whether the file was found when the library was loaded;
+    /// nil for links to other sites, in-page anchors, or when nothing was checked.
+    public var fileExists: Bool?
 
-    public init(target: String, text: String, position: TextPosition) {
+    public init(target: String, text: String, position: TextPosition, fileExists: Bool? = nil) {
         self.target = target
         self.text = text
         self.position = position
+        self.fileExists = fileExists
+    }
+
+    /// The file part of a relative link ("faq.md" of "faq.md#hours"), or nil for other sites,
+    /// `mailto:` and the like, and in-page anchors.
+    public var relativePath: String? {
+        let trimmed = target.trimmingWhitespace
+        if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") || trimmed.hasPrefix("/") { return nil }
+        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/") { return nil }  // a scheme
+        let path = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        return path.isEmpty ? nil : String(path).removingPercentEncodingIfPossible
+    }
+
+    /// The anchor part ("hours" of "faq.md#hours" or "#hours"), if any.
+    public var anchor: String? {
+        guard let hash = target.firstIndex(of: "#") else { return nil }
+        let anchor = target[target.index(after: hash)...]
+        return anchor.isEmpty ? nil : String(anchor)
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
     }
 }
 

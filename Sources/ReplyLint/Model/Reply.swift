@@ -79,6 +79,8 @@ public struct Reply: Sendable {
     public var faq: Located<String>?
     public var channels: [Located<String>]
     public var tags: [String]
+    /// Where each tag is written, for findings that point at one.
+    public var tagPositions: [String: TextPosition] = [:]
     public var locale: String?
     public var placeholders: [String: PlaceholderDeclaration]
     public var media: [MediaAttachment]

@@ -56,6 +56,9 @@ public struct Example: Sendable, Hashable {
     public enum Subject: Sendable, Hashable {
         case reply(channels: [String])
         case policy(fileName: String)
+        /// Several replies, for rules that compare replies; `usage` gives usage counts by reply id
+        /// (the replies are `example-1`, `example-2`, …).
+        case replies([String], usage: [String: Int]?)
     }
 
     public var text: String
@@ -70,6 +73,19 @@ public struct Example: Sendable, Hashable {
         self.line = line
     }
 
+    /// Several whole reply files or bodies (with `channels` as front matter); `↓` marks in any of them.
+    public init(replies: [String], channels: [String] = ["x-reply"], usage: [String: Int]? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        self.text = replies.map { Example.wrap($0, channels: channels) }.joined(separator: "\n\n")
+        self.subject = .replies(replies.map { Example.wrap($0, channels: channels) }, usage: usage)
+        self.file = "\(file)"
+        self.line = line
+    }
+
+    static func wrap(_ text: String, channels: [String]) -> String {
+        if text.hasPrefix("---") || text.hasPrefix("↓---") { return text }
+        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n---\n" + text
+    }
+
     public init(policy text: String, fileName: String, file: StaticString = #filePath, line: UInt = #line) {
         self.text = text
         self.subject = .policy(fileName: fileName)
@@ -80,8 +96,8 @@ public struct Example: Sendable, Hashable {
     /// The whole file the example stands for, markers kept: a bare body gets the front matter
     /// `faq: missed-collection` and the example's channels.
     public var fileText: String {
-        guard case .reply(let channels) = subject, !text.hasPrefix("---"), !text.hasPrefix("↓---") else { return text }
-        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n---\n" + text
+        guard case .reply(let channels) = subject else { return text }
+        return Example.wrap(text, channels: channels)
     }
 
     /// The file without its `↓` markers.

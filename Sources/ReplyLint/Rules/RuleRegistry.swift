@@ -7,6 +7,9 @@ public enum RuleRegistry {
         ChannelUnknownRule(),
         FAQMissingRule(),
         FAQUnknownRule(),
+        FAQSensitivePublicRule(),
+        ReplyDuplicateRule(),
+        FAQUnusedRule(),
         MediaMissingRule(),
         MediaAltTextRule(),
         PlaceholderSyntaxRule(),
@@ -28,6 +31,8 @@ public enum RuleRegistry {
         ToneSignoffRule(),
         ToneReadabilityRule(),
         PolicySectionMissingRule(),
+        PolicyReadabilityRule(),
+        PolicyLinkBrokenRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map { type(of: $0).description } }

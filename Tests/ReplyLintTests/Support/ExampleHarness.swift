@@ -54,9 +54,24 @@ enum ExampleHarness {
         case .policy(let fileName):
             let file = "policies/" + fileName
             var problems: [FileProblem] = []
-            library.policies.append(PolicyLoader.parse(text, file: file, problems: &problems))
+            var policy = PolicyLoader.parse(text, file: file, problems: &problems)
+            // As for media: linked files exist unless their name says "missing".
+            for index in policy.links.indices where policy.links[index].relativePath != nil {
+                policy.links[index].fileExists = !(policy.links[index].relativePath ?? "").contains("missing")
+            }
+            library.policies.append(policy)
             library.fileProblems = problems
             library.sources[file] = text
+        case .replies(let texts, let usage):
+            for (index, raw) in texts.enumerated() {
+                let text = raw.replacingOccurrences(of: "↓", with: "")
+                let file = "replies/example-\(index + 1).md"
+                library.replies.append(ReplyParser.parse(
+                    text, file: file, defaultID: "example-\(index + 1)", knownRules: RuleRegistry.ids,
+                    mediaExists: { !$0.contains("missing") }))
+                library.sources[file] = text
+            }
+            library.usage = usage.map { UsageData(counts: $0, source: "usage.csv") }
         }
         return library
     }

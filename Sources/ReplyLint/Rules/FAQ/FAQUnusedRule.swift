@@ -1,0 +1,35 @@
+// faq-unused: usage data shows the reply is rarely used, so it no longer answers a frequent question.
+
+public struct FAQUnusedRule: Rule {
+    public static let description = RuleDescription(
+        id: "faq-unused", severity: .info, category: .faq,
+        summary: "Usage data shows the reply is rarely used (only when usage data exists).",
+        rationale: """
+            A saved reply is for a frequently asked question. One that is hardly ever sent is either answering a \
+            question people no longer ask, or is hard to find; either way it is worth a look. Usage comes from \
+            a CSV export of counts (`usage: {csv: usage.csv}` in config); see docs/usage.md.
+            """,
+        options: [RuleOption("min-uses", default: .int(3), "replies used fewer times than this are reported")],
+        blindSpots: ["A new reply has no history yet and is reported until it has been used; add it to the CSV with a count, or switch the rule off for it."],
+        triggering: [
+            Example(replies: ["↓---\nfaq: missed-collection\nchannels: [x-dm]\n---\nHi {{customer.first_name}}, sorry we missed your bin.", "Hi {{customer.first_name}}, the road is open again."],
+                    usage: ["example-1": 1, "example-2": 57]),
+        ],
+        nonTriggering: [
+            Example("Hi {{customer.first_name}}, sorry we missed your bin."),
+            Example(replies: ["Hi {{customer.first_name}}, sorry we missed your bin."], usage: ["example-1": 12]),
+        ])
+
+    public init() {}
+
+    public func check(reply: Reply, in context: LintContext) -> [Finding] {
+        guard let usage = context.library.usage else { return [] }
+        let minimum = context.int("min-uses", of: Self.description) ?? 3
+        let uses = usage.counts[reply.id] ?? 0
+        guard uses < minimum else { return [] }
+        let times = uses == 1 ? "once" : "\(uses) times"
+        return [Self.finding(
+            "used \(times) in the usage data (\(usage.source)); if it no longer answers a frequent question, retire it or merge it",
+            in: reply, at: reply.position)]
+    }
+}

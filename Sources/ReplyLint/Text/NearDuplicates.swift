@@ -1,0 +1,107 @@
+// Near-duplicate texts by MinHash over word shingles with locality-sensitive hashing: each text is
+// compared only with the few that share a band, never with all the others.
+
+public enum NearDuplicates {
+    /// 8 bands of 4 rows: texts whose shingle sets are 85 % alike share a band with probability ≈ 0.99,
+    /// texts 50 % alike ≈ 0.4, and those candidates are then checked exactly.
+    static let bands = 8
+    static let rows = 4
+    /// At most this many earlier texts are checked per band, so a library of near-copies stays linear.
+    static let candidatesPerBand = 16
+
+    public struct Match: Sendable, Hashable {
+        /// The later text and the earlier one it resembles.
+        public var index: Int
+        public var original: Int
+        public var similarity: Double
+    }
+
+    /// For each text that resembles an earlier one (Jaccard similarity of 3-word shingles ≥ `threshold`),
+    /// the first such earlier text. Identical texts match their first copy.
+    public static func find(_ texts: [String], threshold: Double) -> [Match] {
+        var matches: [Match] = []
+        var exact: [[UInt64]: Int] = [:]
+        var buckets: [UInt64: [Int]] = [:]
+        var shingleSets: [[UInt64]] = []
+        shingleSets.reserveCapacity(texts.count)
+        for (index, text) in texts.enumerated() {
+            let shingles = shingleHashes(text)
+            shingleSets.append(shingles)
+            guard !shingles.isEmpty else { continue }
+            if let first = exact[shingles] {
+                matches.append(Match(index: index, original: first, similarity: 1))
+                continue
+            }
+            exact[shingles] = index
+            let signature = minHash(shingles)
+            var found: Match?
+            var keys: [UInt64] = []
+            for band in 0..<bands {
+                var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                for row in 0..<rows { key = mix(key ^ signature[band * rows + row]) }
+                keys.append(key)
+                guard found == nil, let earlier = buckets[key] else { continue }
+                for candidate in earlier.suffix(candidatesPerBand).reversed() {
+                    let similarity = jaccard(shingles, shingleSets[candidate])
+                    if similarity >= threshold {
+                        found = Match(index: index, original: candidate, similarity: similarity)
+                        break
+                    }
+                }
+            }
+            for key in keys { buckets[key, default: []].append(index) }
+            if let found { matches.append(found) }
+        }
+        return matches
+    }
+
+    /// Sorted, distinct hashes of 3-word shingles (or of the words of a text shorter than three).
+    static func shingleHashes(_ text: String) -> [UInt64] {
+        let words = PersonalDataText.words(text).map(fnv1a)
+        guard !words.isEmpty else { return [] }
+        var result: [UInt64] = []
+        if words.count < 3 {
+            result = words
+        } else {
+            result.reserveCapacity(words.count - 2)
+            for index in 0...(words.count - 3) {
+                result.append(mix(words[index] &+ mix(words[index + 1] &+ mix(words[index + 2]))))
+            }
+        }
+        return Array(Set(result)).sorted()
+    }
+
+    static func minHash(_ shingles: [UInt64]) -> [UInt64] {
+        var signature = [UInt64](repeating: .max, count: bands * rows)
+        for shingle in shingles {
+            for slot in 0..<signature.count {
+                let value = mix(shingle ^ (UInt64(slot + 1) &* 0xD6E8_FEB8_6659_FD93))
+                if value < signature[slot] { signature[slot] = value }
+            }
+        }
+        return signature
+    }
+
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+        var i = 0, j = 0, common = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        let union = a.count + b.count - common
+        return union == 0 ? 0 : Double(common) / Double(union)
+    }
+
+    /// splitmix64's finaliser: a fast, well-mixed 64-bit hash.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+}
