@@ -11,6 +11,8 @@ public struct Finding: Sendable, Hashable {
     public var replyID: String?
     /// The channel id, when the finding is about one channel of a reply.
     public var channel: String?
+    /// A safe rewrite `--fix` may apply.
+    public var fix: Fix?
 
     public init(
         ruleID: String, severity: Severity, message: String, file: String,
@@ -23,6 +25,17 @@ public struct Finding: Sendable, Hashable {
         self.range = range
         self.replyID = replyID
         self.channel = channel
+    }
+}
+
+/// Replace the text in `range` (file positions, end exclusive) with `replacement`.
+public struct Fix: Sendable, Hashable {
+    public var range: TextRange
+    public var replacement: String
+
+    public init(range: TextRange, replacement: String) {
+        self.range = range
+        self.replacement = replacement
     }
 }
 
