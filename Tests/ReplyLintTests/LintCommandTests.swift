@@ -128,3 +128,65 @@ import Testing
         #expect(result.stderr.contains("yaml"))
     }
 }
+
+/// A copy of the bundled sample library in a temporary folder, for tests that change files.
+func sampleLibraryCopy() throws -> URL {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-sample-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+    for item in ["replies", "policies", "replylint.yml"] {
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+    }
+    return copy
+}
+
+@Suite struct BaselineAndFixTests {
+    @Test func baselineAcceptsOldFindingsEvenAfterEditsAboveThem() throws {
+        let library = try sampleLibraryCopy()
+        defer { try? FileManager.default.removeItem(at: library) }
+        let reply = library.appendingPathComponent("replies/waste/old.md")
+        try "---\nfaq: missed-collection\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, what's your order number?\n".write(to: reply, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["lint"], in: library).status == 1)
+
+        let written = try CLI.run(["lint", "--write-baseline", "baseline.json"], in: library)
+        #expect(written.status == 0)
+        #expect(written.stderr.contains("wrote 1 finding to baseline.json"))
+        let accepted = try CLI.run(["lint", "--baseline", "baseline.json"], in: library)
+        #expect(accepted.status == 0, "\(accepted.stdout)")
+        #expect(accepted.stdout.contains("1 finding accepted by the baseline"))
+
+        // Lines added above the old finding do not bring it back; a new finding still fails.
+        try "---\ntitle: Late order\nfaq: missed-collection\ntags: [orders]\nchannels: [x-reply]\n---\n\nHi {{customer.first_name}}, what's your order number?\n".write(to: reply, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["lint", "--baseline", "baseline.json"], in: library).status == 0)
+        try "---\nfaq: pothole\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, what's your account number?\n".write(
+            to: library.appendingPathComponent("replies/waste/new.md"), atomically: true, encoding: .utf8)
+        let fresh = try CLI.run(["lint", "--baseline", "baseline.json"], in: library)
+        #expect(fresh.status == 1)
+        #expect(fresh.stdout.contains("replies/waste/new.md"))
+        #expect(!fresh.stdout.contains("replies/waste/old.md"), "\(fresh.stdout)")
+    }
+
+    @Test func fixRewritesOnlyWhatIsSafeAndDryRunShowsTheDiff() throws {
+        let library = try sampleLibraryCopy()
+        defer { try? FileManager.default.removeItem(at: library) }
+        let reply = library.appendingPathComponent("replies/waste/fixme.md")
+        let original = "---\nfaq: missed-collection\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, kindly wait!! We apologize for any inconvenience.\n"
+        try original.write(to: reply, atomically: true, encoding: .utf8)
+
+        let dry = try CLI.run(["lint", "--fix", "--dry-run"], in: library)
+        #expect(dry.stdout == """
+            --- a/replies/waste/fixme.md
+            +++ b/replies/waste/fixme.md
+            @@ -4,3 +4,3 @@
+             ---
+            -Hi {{customer.first_name}}, kindly wait!! We apologize for any inconvenience.
+            +Hi {{customer.first_name}}, please wait! Sorry about this.
+             \n
+            """)
+        #expect(try String(contentsOf: reply, encoding: .utf8) == original)
+
+        let fixed = try CLI.run(["lint", "--fix"], in: library)
+        #expect(fixed.status == 0, "\(fixed.stdout)")
+        #expect(fixed.stderr.contains("fixed 1 file"))
+        #expect(try String(contentsOf: reply, encoding: .utf8) == "---\nfaq: missed-collection\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, please wait! Sorry about this.\n")
+    }
+}

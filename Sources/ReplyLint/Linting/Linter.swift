@@ -7,6 +7,8 @@ public struct LintResult: Sendable {
     public var policyCount: Int
     /// Each file's text, so reporters can quote the offending line.
     public var sources: [String: String]
+    /// Findings left out because a baseline accepts them.
+    public var baselined = 0
 
     public init(findings: [Finding], fileCount: Int, replyCount: Int, policyCount: Int, sources: [String: String] = [:]) {
         self.findings = findings

@@ -50,7 +50,8 @@ public enum TextReporter {
     }
 
     public static func summary(_ result: LintResult, options: Options = Options()) -> String {
-        let scope = "\(plural(result.fileCount, "file")) (\(plural(result.replyCount, "reply", "replies")), \(plural(result.policyCount, "policy", "policies")))"
+        var scope = "\(plural(result.fileCount, "file")) (\(plural(result.replyCount, "reply", "replies")), \(plural(result.policyCount, "policy", "policies")))"
+        if result.baselined > 0 { scope += "; \(plural(result.baselined, "finding")) accepted by the baseline" }
         if result.findings.isEmpty { return "No problems found in \(scope)." }
         let counts = "\(plural(result.errorCount, "error")), \(plural(result.warningCount, "warning")), \(plural(result.infoCount, "info", "infos"))"
         let problems = plural(result.findings.count, "problem")

@@ -16,7 +16,7 @@ extension ReplyLintCommand {
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json
+            case text, json, sarif, junit, github, html
         }
 
         @Argument(help: ArgumentHelp("Files or folders to report on.", valueName: "PATH"))
@@ -36,15 +36,65 @@ extension ReplyLintCommand {
         @Flag(help: "Report errors only.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("Leave out the findings this baseline file accepts.", valueName: "FILE"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("Write every current finding to FILE as the baseline, and exit 0.", valueName: "FILE"))
+        var writeBaseline: String?
+
+        @Flag(help: "Apply the safe rewrites some findings carry (\"!!\" → \"!\", \"kindly\" → \"please\"), then report what is left.")
+        var fix = false
+
+        @Flag(help: "With --fix: print the changes as a diff instead of writing them.")
+        var dryRun = false
+
         func validate() throws {
             if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
+            if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+            if baseline != nil && writeBaseline != nil { throw ValidationError("use --baseline or --write-baseline, not both") }
         }
 
         func run() throws {
             let loader = try library.loader()
             let onlyFiles = paths.isEmpty ? nil : try loader.displayPaths(of: paths)
-            let loaded = try loader.load(extraPaths: paths)
+            var loaded = try loader.load(extraPaths: paths)
             var result = Linter().lint(loaded, onlyFiles: onlyFiles)
+
+            if fix {
+                let changed = Fixer.apply(result.findings, sources: result.sources)
+                if dryRun {
+                    let diff = changed.keys.sorted().map { Fixer.diff(file: $0, old: result.sources[$0] ?? "", new: changed[$0]!) }.joined()
+                    FileHandle.standardOutput.write(Data(diff.utf8))
+                    if changed.isEmpty { standardError("replylint: nothing to fix") }
+                    return
+                }
+                for (file, text) in changed {
+                    do {
+                        try Data(text.utf8).write(to: URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: library.workingDirectory, isDirectory: true)))
+                    } catch {
+                        throw LoadError("\(file): cannot write the fixed file (\(error.localizedDescription))")
+                    }
+                }
+                if !changed.isEmpty {
+                    standardError("replylint: fixed \(changed.count) file\(changed.count == 1 ? "" : "s")")
+                    loaded = try loader.load(extraPaths: paths)
+                    result = Linter().lint(loaded, onlyFiles: onlyFiles)
+                }
+            }
+
+            if let writeBaseline {
+                try write(Baseline.file(for: result), to: writeBaseline)
+                standardError("replylint: wrote \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") to \(writeBaseline); lint with --baseline \(writeBaseline) to fail only on new ones")
+                return
+            }
+            if let baseline {
+                let path = URL(fileURLWithPath: baseline, relativeTo: URL(fileURLWithPath: library.workingDirectory, isDirectory: true)).path
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw LoadError("\(baseline): baseline file not found; write one with --write-baseline \(baseline)")
+                }
+                _ = try Baseline.parse(text, file: baseline).apply(to: &result)
+            }
+
             let warnings = result.warningCount
             if quiet { result.findings.removeAll { $0.severity != .error } }
 
@@ -54,13 +104,17 @@ extension ReplyLintCommand {
                 report = TextReporter.report(result, options: .init(color: output == nil && standardOutputWantsColor()))
             case .json:
                 report = JSONReporter.report(result)
+            case .sarif:
+                report = SARIFReporter.report(result, rules: RuleRegistry.descriptions, version: ReplyLintCommand.configuration.version)
+            case .junit:
+                report = JUnitReporter.report(result)
+            case .github:
+                report = GitHubReporter.report(result)
+            case .html:
+                report = HTMLReporter.report(result)
             }
             if let output {
-                do {
-                    try Data(report.utf8).write(to: URL(fileURLWithPath: output))
-                } catch {
-                    throw LoadError("\(output): cannot write the report (\(error.localizedDescription)); check the folder exists and is writable")
-                }
+                try write(report, to: output)
             } else {
                 FileHandle.standardOutput.write(Data(report.utf8))
             }
@@ -69,6 +123,14 @@ extension ReplyLintCommand {
             if let maxWarnings, warnings > maxWarnings {
                 standardError("replylint: \(warnings) warnings, more than --max-warnings \(maxWarnings)")
                 throw ExitCode(1)
+            }
+        }
+
+        func write(_ text: String, to path: String) throws {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: library.workingDirectory, isDirectory: true)))
+            } catch {
+                throw LoadError("\(path): cannot write (\(error.localizedDescription)); check the folder exists and is writable")
             }
         }
     }

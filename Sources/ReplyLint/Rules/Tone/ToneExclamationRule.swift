@@ -4,7 +4,7 @@ public struct ToneExclamationRule: Rule {
     public static let description = RuleDescription(
         id: "tone-exclamation", severity: .warning, category: .tone,
         summary: "More than one exclamation mark in a reply, or two in a row.",
-        rationale: "One \"!\" can sound warm; several sound forced or alarmed, and in a complaint thread they read as not taking the problem seriously.",
+        rationale: "One \"!\" can sound warm; several sound forced or alarmed, and in a complaint thread they read as not taking the problem seriously. `--fix` turns \"!!\" into \"!\"; other extra marks need a person to choose which to keep.",
         blindSpots: ["Exclamation marks inside a link or a quoted product name count too."],
         triggering: [
             Example("Thanks for waiting!↓! We're on it."),
@@ -19,10 +19,12 @@ public struct ToneExclamationRule: Rule {
         let marks = text.unicodeScalars.enumerated().filter { $0.element == "!" || $0.element == "\u{FF01}" }.map(\.offset)
         guard marks.count > 1 else { return [] }
         let doubled = zip(marks, marks.dropFirst()).first { $1 == $0 + 1 }
-        let at = doubled?.1 ?? marks[1]
-        let message = doubled != nil
-            ? "\"!!\" reads as shouting; one exclamation mark at most"
-            : "\(marks.count) exclamation marks in one reply; keep one at most"
-        return ToneText.findings(Self.self, [(message, at..<(at + 1))], in: reply)
+        if let doubled {
+            // "!!!" → "!": the fix removes the run after the first mark.
+            var end = doubled.1
+            while marks.contains(end + 1) { end += 1 }
+            return ToneText.findings(Self.self, [("\"!!\" reads as shouting; one exclamation mark at most", doubled.1..<(end + 1), "")], in: reply)
+        }
+        return ToneText.findings(Self.self, [("\(marks.count) exclamation marks in one reply; keep one at most", marks[1]..<(marks[1] + 1))], in: reply)
     }
 }

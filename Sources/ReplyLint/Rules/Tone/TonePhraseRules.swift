@@ -39,7 +39,7 @@ public struct ToneClicheRule: Rule {
     public static let description = RuleDescription(
         id: "tone-cliche", severity: .warning, category: .tone,
         summary: "Corporate stock phrases: \"we apologize for any inconvenience\", \"please be advised\", \"kindly\", \"valued customer\".",
-        rationale: "Stock phrases read as a form letter, the opposite of what a personal reply is for. Each has a plainer way to say it, shown in the message.",
+        rationale: "Stock phrases read as a form letter, the opposite of what a personal reply is for. Each has a plainer way to say it, shown in the message; `--fix` makes the swaps that need no other change (\"kindly\" → \"please\").",
         options: [RuleOption("phrases", default: .strings([]), "more phrases to report")],
         blindSpots: ["Only the listed phrases (in docs/rules.md and `replylint rules`) are known."],
         triggering: [
@@ -51,6 +51,12 @@ public struct ToneClicheRule: Rule {
 
     static let matcher = PhraseMatcher(TonePhrases.cliches.map(\.phrase))
 
+    /// "Kindly" → "Please": the replacement starts with a capital when the phrase did.
+    static func matchingCase(_ replacement: String, to written: String) -> String {
+        guard let first = written.first, first.isUppercase else { return replacement }
+        return replacement.prefix(1).uppercased() + replacement.dropFirst()
+    }
+
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
@@ -59,11 +65,14 @@ public struct ToneClicheRule: Rule {
         let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(phrases.map(\.phrase))
         let text = ToneText.prose(reply)
         let scalars = Array(text.unicodeScalars)
-        let items = matcher.matches(in: text).map { match in
+        let items = matcher.matches(in: text).map { match -> (message: String, range: Range<Int>, replacement: String?) in
             let written = String(String.UnicodeScalarView(scalars[match.range]))
             let instead = phrases[match.phrase].instead
             let advice = instead.isEmpty ? "leave it out" : "try \"\(instead)\""
-            return ("\"\(written)\" is a stock phrase; \(advice)", match.range)
+            // Only a plain swap is fixed automatically; leaving a phrase out needs a person to mend the sentence.
+            let fixable = !instead.isEmpty && !instead.hasSuffix(",") && match.phrase < TonePhrases.cliches.count
+            let replacement = fixable ? Self.matchingCase(instead, to: written) : nil
+            return ("\"\(written)\" is a stock phrase; \(advice)", match.range, replacement)
         }
         return ToneText.findings(Self.self, items, in: reply)
     }

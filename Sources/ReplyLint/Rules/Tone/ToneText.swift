@@ -6,9 +6,18 @@ enum ToneText {
 
     /// Findings for scalar ranges of `reply`'s body.
     static func findings<R: Rule>(_ rule: R.Type, _ items: [(message: String, range: Range<Int>)], in reply: Reply) -> [Finding] {
+        findings(rule, items.map { ($0.message, $0.range, nil) }, in: reply)
+    }
+
+    /// Findings with an optional safe rewrite of their range, for `--fix`.
+    static func findings<R: Rule>(_ rule: R.Type, _ items: [(message: String, range: Range<Int>, replacement: String?)], in reply: Reply) -> [Finding] {
         let positions = PrivacyText.positions(of: items.map(\.range), in: reply)
         return zip(items, positions).map { item, position in
-            R.finding(item.message, in: reply, at: position.0, end: position.1)
+            var finding = R.finding(item.message, in: reply, at: position.0, end: position.1)
+            if let replacement = item.replacement, position.0.line == position.1.line {
+                finding.fix = Fix(range: TextRange(start: position.0, end: position.1), replacement: replacement)
+            }
+            return finding
         }
     }
 }
