@@ -46,25 +46,34 @@ public struct Linter: Sendable {
         }
         func wanted(_ file: String) -> Bool { onlyFiles?.contains(file) ?? true }
 
-        var findings: [Finding] = []
-        for reply in library.replies where wanted(reply.file) {
-            let unreadable = reply.problems.contains { $0.kind == .syntax }
-            var replyFindings: [Finding] = []
-            for (rule, _) in active {
-                // A reply whose front matter does not parse gets that one error, not a cascade of guesses.
-                if unreadable && type(of: rule).description.id != FrontMatterRule.description.id { continue }
-                replyFindings += rule.check(reply: reply, in: context)
+        // Replies are checked independently: in chunks across the cores, merged in order.
+        let selected = library.replies.filter { wanted($0.file) }
+        let perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
+            var chunkFindings: [Finding] = []
+            for reply in chunk {
+                let unreadable = reply.problems.contains { $0.kind == .syntax }
+                var replyFindings: [Finding] = []
+                for (rule, _) in active {
+                    // A reply whose front matter does not parse gets that one error, not a cascade of guesses.
+                    if unreadable && type(of: rule).description.id != FrontMatterRule.description.id { continue }
+                    replyFindings += rule.check(reply: reply, in: context)
+                }
+                if replyFindings.isEmpty { continue }
+                let suppressions = Suppressions(reply: reply)
+                chunkFindings += replyFindings.filter { !suppressions.suppresses($0) }
             }
-            let suppressions = Suppressions(reply: reply)
-            findings += replyFindings.filter { !suppressions.suppresses($0) }
+            return chunkFindings
         }
+        var findings = perChunk.flatMap { $0 }
         for policy in library.policies where wanted(policy.file) {
             for (rule, _) in active { findings += rule.check(policy: policy, in: context) }
         }
         var replySuppressions: [String: Suppressions] = [:]
+        var repliesByKey: [String: Reply] = [:]
+        for reply in library.replies { repliesByKey[reply.file + "\u{0}" + reply.id] = repliesByKey[reply.file + "\u{0}" + reply.id] ?? reply }
         for (rule, _) in active {
             for finding in rule.checkLibrary(in: context) where wanted(finding.file) {
-                if let replyID = finding.replyID, let reply = library.replies.first(where: { $0.id == replyID && $0.file == finding.file }) {
+                if let replyID = finding.replyID, let reply = repliesByKey[finding.file + "\u{0}" + replyID] {
                     let suppressions = replySuppressions[replyID] ?? Suppressions(reply: reply)
                     replySuppressions[replyID] = suppressions
                     if suppressions.suppresses(finding) { continue }
@@ -80,7 +89,7 @@ public struct Linter: Sendable {
         findings.sort()
 
         let files = onlyFiles.map { only in library.sources.keys.filter { only.contains($0) }.count } ?? library.fileCount
-        let replies = library.replies.filter { wanted($0.file) }.count
+        let replies = selected.count
         let policies = library.policies.filter { wanted($0.file) }.count
         return LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
     }

@@ -42,7 +42,7 @@ struct Suppressions {
 
     /// Scans `body` for suppression comments; positions are body positions.
     static func directives(in body: String) -> [Directive] {
-        guard body.contains("replylint-disable") else { return [] }
+        guard body.containsBytes("replylint-disable") else { return [] }
         var result: [Directive] = []
         var line = 1
         for text in body.split(separator: "\n", omittingEmptySubsequences: false) {

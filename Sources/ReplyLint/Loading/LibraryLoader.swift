@@ -50,19 +50,21 @@ public struct LibraryLoader: Sendable {
 
     /// Loads every reply, partial and policy under the configured folders, plus `extraPaths`
     /// (files or folders outside them, as a user or hook may name).
+    /// One file to read: a reply file (with the folder its id is relative to) or a policy.
+    private enum Job: Sendable {
+        case reply(file: String, root: String)
+        case policy(file: String)
+    }
+
     public func load(extraPaths: [String] = []) throws -> Library {
-        var library = Library(configuration: configuration)
+        var jobs: [Job] = []
         var seen = Set<String>()
         for folder in configuration.replyPaths {
             let base = Self.absolute(folder, base: root)
-            for file in Self.files(under: base) where seen.insert(file).inserted {
-                loadReplyFile(file, replyRoot: base, into: &library)
-            }
+            for file in Self.files(under: base) where seen.insert(file).inserted { jobs.append(.reply(file: file, root: base)) }
         }
         for folder in configuration.policyPaths {
-            for file in Self.files(under: Self.absolute(folder, base: root)) where seen.insert(file).inserted {
-                loadPolicyFile(file, into: &library)
-            }
+            for file in Self.files(under: Self.absolute(folder, base: root)) where seen.insert(file).inserted { jobs.append(.policy(file: file)) }
         }
         for path in extraPaths {
             let absolutePath = Self.absolute(path, base: displayBase)
@@ -72,13 +74,30 @@ public struct LibraryLoader: Sendable {
             }
             let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
             for file in files where seen.insert(file).inserted {
-                if Self.isPolicy(file) {
-                    loadPolicyFile(file, into: &library)
-                } else {
-                    let parent = (file as NSString).deletingLastPathComponent
-                    loadReplyFile(file, replyRoot: parent, into: &library)
+                jobs.append(Self.isPolicy(file) ? .policy(file: file) : .reply(file: file, root: (file as NSString).deletingLastPathComponent))
+            }
+        }
+        // Reading and parsing files is independent work: each chunk fills a library of its own,
+        // and the chunks are merged in order so the result does not depend on the thread count.
+        let loader = self
+        let parts = Parallel.mapChunks(jobs, minimumChunk: 128) { chunk -> Library in
+            var part = Library(configuration: loader.configuration)
+            for job in chunk {
+                switch job {
+                case .reply(let file, let root): loader.loadReplyFile(file, replyRoot: root, into: &part)
+                case .policy(let file): loader.loadPolicyFile(file, into: &part)
                 }
             }
+            return part
+        }
+        var library = Library(configuration: configuration)
+        library.replies.reserveCapacity(jobs.count)
+        for part in parts {
+            library.replies += part.replies
+            library.partials.merge(part.partials) { first, _ in first }
+            library.policies += part.policies
+            library.fileProblems += part.fileProblems
+            library.sources.merge(part.sources) { first, _ in first }
         }
         library.fileCount = library.sources.count + library.fileProblems.filter { $0.kind == .unreadable }.count
         if let csv = configuration.usageCSV {
@@ -191,18 +210,34 @@ public struct LibraryLoader: Sendable {
     }
 
     /// Regular files below `folder` (or `folder` itself), sorted, skipping hidden files and folders.
+    /// Walks with readdir: FileManager's enumerator costs a stat and an NSURL per entry.
     static func files(under folder: String) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { return [folder] }
-        guard let enumerator = FileManager.default.enumerator(
-            at: URL(fileURLWithPath: folder), includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles])
-        else { return [] }
+        let start = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard isDirectory.boolValue else { return [start] }
         var result: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            result.append(url.standardizedFileURL.path)
+        var pending = [start]
+        while let directory = pending.popLast() {
+            guard let handle = opendir(directory) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = directory == "/" ? "/" + name : directory + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_REG): result.append(path)
+                default:
+                    // Links and file systems that do not report a type: ask.
+                    var isFolder: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                        if isFolder.boolValue { pending.append(path) } else { result.append(path) }
+                    }
+                }
+            }
         }
         return result.sorted()
     }

@@ -88,10 +88,16 @@ public struct Reply: Sendable {
     public var disabledRules: Set<String>
     /// The reply exactly as sent, before placeholders are filled.
     public var body: String {
-        didSet { template = ParsedTemplate(parsing: body) }
+        didSet {
+            template = ParsedTemplate(parsing: body)
+            prose = PrivacyText.mask(body)
+        }
     }
     /// The body parsed as a Mustache template, once, for every rule and the renderer.
     public private(set) var template: ParsedTemplate
+    /// The body with placeholder tags blanked out (offsets kept) except `{{dm_link}}`: what the
+    /// privacy and tone rules read, computed once.
+    public private(set) var prose: String
     /// Where the body's first character sits in the file.
     public var bodyStart: TextPosition
     /// Added to the column of body lines after the first (a YAML block scalar's indentation).
@@ -120,6 +126,7 @@ public struct Reply: Sendable {
         self.disabledRules = disabledRules
         self.body = body
         self.template = ParsedTemplate(parsing: body)
+        self.prose = PrivacyText.mask(body)
         self.bodyStart = bodyStart
         self.bodyIndent = bodyIndent
         self.position = position

@@ -222,7 +222,7 @@ public enum Routes {
     /// Whether `text` as a whole offers the customer a private way to send data: a DM, email, phone,
     /// a form or a link (a URL or `{{dm_link}}`).
     public static func offersPrivateRoute(_ text: String) -> Bool {
-        if text.contains("{{dm_link}}") || text.contains("{{ dm_link }}") || containsURL(text) { return true }
+        if text.containsBytes("{{dm_link}}") || text.containsBytes("{{ dm_link }}") || containsURL(text) { return true }
         // A team mailbox or phone line written out ("email help@…", "call 1-800-…", "call 311") is a route too.
         if PersonalDataLiterals.containsContact(text) { return true }
         return namesPrivateRoute(PersonalDataText.words(text))
@@ -244,7 +244,7 @@ public enum Routes {
 
     /// A link of any kind: `https://…`, `www.…`, or a short link such as `t.co/abc`.
     static func containsURL(_ text: String) -> Bool {
-        if text.contains("http://") || text.contains("https://") || text.contains("www.") { return true }
+        if text.containsBytes("http://") || text.containsBytes("https://") || text.containsBytes("www.") { return true }
         return !TwitterURLExtractor.urlRanges(in: Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)).isEmpty
     }
 }

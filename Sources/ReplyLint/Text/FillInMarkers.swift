@@ -46,15 +46,15 @@ public enum FillInMarkers {
                    let end = closing("}", from: index + 1, in: scalars, limit: 40),
                    end + 1 >= scalars.count || scalars[end + 1] != "}" {
                     let content = scalars[(index + 1)..<end]
-                    if let first = content.first, first.properties.isAlphabetic || first == "_",
-                       content.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "." || $0 == " " }) {
+                    if let first = content.first, first.isLetterLike || first == "_",
+                       content.allSatisfy({ $0.isLetterOrDigit || $0 == "_" || $0 == "." || $0 == " " }) {
                         add(index, end + 1)
                         continue
                     }
                 }
             case "%":
                 if let end = closing("%", from: index + 1, in: scalars, limit: 30), end - index > 2,
-                   scalars[(index + 1)..<end].allSatisfy({ ($0.properties.isAlphabetic && $0.isASCII) || $0 == "_" }),
+                   scalars[(index + 1)..<end].allSatisfy({ ($0.isLetterLike && $0.isASCII) || $0 == "_" }),
                    scalars[(index + 1)..<end].contains(where: { $0.properties.isUppercase || $0 == "_" }) {
                     add(index, end + 1)
                     continue
@@ -71,7 +71,7 @@ public enum FillInMarkers {
             default:
                 if isWordStart(scalars, index) {
                     var end = index
-                    while end < scalars.count && (scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil) { end += 1 }
+                    while end < scalars.count && (scalars[end].isLetterOrDigit) { end += 1 }
                     let word = String(String.UnicodeScalarView(scalars[index..<end]))
                     if (word.count >= 3 && word.allSatisfy { $0 == "X" }) || word == "TODO" || word == "TBD" || word == "FIXME" {
                         add(index, end)
@@ -89,7 +89,7 @@ public enum FillInMarkers {
     static func isFillIn(_ content: String) -> Bool {
         let trimmed = content.trimmingWhitespace
         if trimmed.isEmpty || trimmed == "..." || trimmed == "…" { return !content.isEmpty }
-        guard trimmed.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
+        guard trimmed.unicodeScalars.contains(where: { $0.isLetterLike }) else { return false }
         let words = trimmed.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         return words.contains { fillWords.contains($0) } || (trimmed.contains("_") && trimmed == trimmed.uppercased())
     }
@@ -106,8 +106,8 @@ public enum FillInMarkers {
 
     private static func isWordStart(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
         let scalar = scalars[index]
-        guard scalar.properties.isAlphabetic else { return false }
-        return index == 0 || !(scalars[index - 1].properties.isAlphabetic || scalars[index - 1].properties.numericType != nil)
+        guard scalar.isLetterLike else { return false }
+        return index == 0 || !(scalars[index - 1].isLetterOrDigit)
     }
 
     static let greetings = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "thanks", "thank you"]

@@ -133,9 +133,9 @@ struct PersonalDataText {
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             offset = index
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordScalar = scalar.isLetterOrDigit
             let isApostropheInWord = (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty
-                && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic
+                && index + 1 < scalars.count && scalars[index + 1].isLetterLike
             if isWordScalar || isApostropheInWord {
                 if pendingSentenceEnd {
                     while questions.count <= sentence { questions.append(false) }
@@ -154,7 +154,7 @@ struct PersonalDataText {
             case ".", "!", "?", "\n", "\u{FF01}", "\u{FF1F}", "\u{3002}":
                 // "No." and "e.g." are not sentence ends when a digit or letter follows at once.
                 let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-                if scalar == "." && (next.properties.isAlphabetic || next.properties.numericType != nil) { break }
+                if scalar == "." && (next.isLetterOrDigit) { break }
                 if scalar == "?" {
                     while questions.count <= sentence { questions.append(false) }
                     questions[sentence] = true

@@ -63,11 +63,11 @@ public enum PersonalDataLiterals {
     }
 
     private static func isLocal(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)) || "._%+-".unicodeScalars.contains(scalar)
+        (scalar.isASCII && (scalar.isLetterOrDigit)) || "._%+-".unicodeScalars.contains(scalar)
     }
 
     private static func isDomain(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)) || scalar == "-" || scalar == "."
+        (scalar.isASCII && (scalar.isLetterOrDigit)) || scalar == "-" || scalar == "."
     }
 
     static func emails(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
@@ -102,8 +102,8 @@ public enum PersonalDataLiterals {
             }
             // Part of a word, an id or an amount ("A123", "#12345", "$1,000"): skip the whole run.
             if index > 0, let previous = Optional(scalars[index - 1]),
-               previous.properties.isAlphabetic || isDigit(previous) || "#$£€/:.@_".unicodeScalars.contains(previous) {
-                while index < scalars.count && (isDigit(scalars[index]) || scalars[index].properties.isAlphabetic) { index += 1 }
+               previous.isLetterLike || isDigit(previous) || "#$£€/:.@_".unicodeScalars.contains(previous) {
+                while index < scalars.count && (isDigit(scalars[index]) || scalars[index].isLetterLike) { index += 1 }
                 continue
             }
             var end = index
@@ -124,7 +124,7 @@ public enum PersonalDataLiterals {
                 end += 1
             }
             defer { index = max(end, index + 1) }
-            if end < scalars.count, scalars[end].properties.isAlphabetic { continue }
+            if end < scalars.count, scalars[end].isLetterLike { continue }
             let text = String(String.UnicodeScalarView(scalars[index..<end])).trimmingWhitespace
             if let kind = classify(digits: digits, text: text, separators: separators, before: words(before: index, in: scalars)) {
                 result.append(PersonalDataLiteral(kind: kind, range: index..<(index + text.unicodeScalars.count), text: text))
@@ -154,7 +154,7 @@ public enum PersonalDataLiterals {
         var index = 0
         while index + 8 < scalars.count {
             defer { index += 1 }
-            guard isUpper(scalars[index]), index == 0 || !scalars[index - 1].properties.isAlphabetic, index + 1 < scalars.count, isUpper(scalars[index + 1]) else { continue }
+            guard isUpper(scalars[index]), index == 0 || !scalars[index - 1].isLetterLike, index + 1 < scalars.count, isUpper(scalars[index + 1]) else { continue }
             var cursor = index + 2
             var digits = 0
             while cursor < scalars.count && digits < 6 {
@@ -164,7 +164,7 @@ public enum PersonalDataLiterals {
             guard digits == 6 else { continue }
             while cursor < scalars.count && scalars[cursor] == " " { cursor += 1 }
             guard cursor < scalars.count, "ABCD".unicodeScalars.contains(scalars[cursor]),
-                  cursor + 1 == scalars.count || !scalars[cursor + 1].properties.isAlphabetic else { continue }
+                  cursor + 1 == scalars.count || !scalars[cursor + 1].isLetterLike else { continue }
             let text = String(String.UnicodeScalarView(scalars[index...cursor]))
             result.append(PersonalDataLiteral(kind: .nationalID, range: index..<(cursor + 1), text: text))
             index = cursor

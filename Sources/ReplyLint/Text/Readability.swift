@@ -30,42 +30,47 @@ public enum Readability {
         var syllables = 0
         var sentences = 0
         var sawWordInSentence = false
-        var word = ""
+        var word = String.UnicodeScalarView()
+        var wordHasLetter = false
         func endWord() {
             guard !word.isEmpty else { return }
-            if word.contains(where: \.isLetter) {
+            if wordHasLetter {
                 words += 1
-                syllables += Syllables.count(word)
+                syllables += Syllables.count(String(word))
                 sawWordInSentence = true
             }
-            word = ""
+            word = String.UnicodeScalarView()
+            wordHasLetter = false
         }
         var skippingLink = false
-        var previous: Character = " "
-        for character in text {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
             if skippingLink {
-                if character.isWhitespace { skippingLink = false }
-                previous = character
+                if scalar == " " || scalar == "\n" || scalar == "\t" { skippingLink = false }
+                previous = scalar
                 continue
             }
-            if character.isLetter || character.isNumber || (character == "'" || character == "’") && !word.isEmpty {
-                word.append(character)
+            let letter = scalar.isLetterLike
+            if letter || scalar.isDigitLike || (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty {
+                word.append(scalar)
+                if letter { wordHasLetter = true }
             } else {
-                if (character == ":" && (word == "http" || word == "https")) || (character == "." && word == "www") {
-                    word = ""
+                if (scalar == ":" && (String(word) == "http" || String(word) == "https")) || (scalar == "." && String(word) == "www") {
+                    word = String.UnicodeScalarView()
+                    wordHasLetter = false
                     skippingLink = true
                     continue
                 }
                 endWord()
-                if ".!?\n".contains(character) && sawWordInSentence {
-                    // "e.g." and "3.5": a dot inside a word is not a sentence end.
-                    if !(character == "." && previous.isLetter && previous.isUppercase) {
+                if scalar == "." || scalar == "!" || scalar == "?" || scalar == "\n", sawWordInSentence {
+                    // "U.S." and "3.5": a dot right after a capital or inside a number is not a sentence end.
+                    if !(scalar == "." && previous.isUppercaseLetter) {
                         sentences += 1
                         sawWordInSentence = false
                     }
                 }
             }
-            previous = character
+            previous = scalar
         }
         endWord()
         if sawWordInSentence { sentences += 1 }
@@ -86,36 +91,52 @@ public enum Syllables {
     ]
 
     public static func count(_ raw: String) -> Int {
-        var word = raw.lowercased().filter { $0.isLetter || $0 == "'" }
-        if word.hasSuffix("'s") { word.removeLast(2) }
-        word = word.filter(\.isLetter)
-        guard !word.isEmpty else { return raw.contains(where: \.isNumber) ? 1 : 0 }
+        // Lower-case ASCII letters only; apostrophes and a possessive "'s" dropped.
+        var letters: [UInt8] = []
+        letters.reserveCapacity(raw.utf8.count)
+        var nonASCII = 0
+        for scalar in raw.unicodeScalars {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if byte >= 0x41 && byte <= 0x5A { letters.append(byte | 0x20) } else if byte >= 0x61 && byte <= 0x7A { letters.append(byte) } else if byte == 0x27 { letters.append(byte) }
+            } else if scalar == "\u{2019}" {
+                letters.append(0x27)
+            } else if scalar.isLetterLike {
+                nonASCII += 1
+            }
+        }
+        if letters.count >= 2 && letters[letters.count - 2] == 0x27 && letters[letters.count - 1] == 0x73 { letters.removeLast(2) }
+        letters.removeAll { $0 == 0x27 }
+        if letters.isEmpty { return nonASCII > 0 ? max(1, nonASCII / 3) : (raw.unicodeScalars.contains { $0.isDigitLike } ? 1 : 0) }
+        let word = String(decoding: letters, as: UTF8.self)
         if let known = exceptions[word] { return known }
-        if word.count <= 3 { return 1 }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        if letters.count <= 3 { return 1 }
+        func isVowel(_ byte: UInt8) -> Bool { byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79 }
+        func ends(_ suffix: String) -> Bool { letters.count >= suffix.utf8.count && letters.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        func has(_ part: String) -> Bool {
+            let p = Array(part.utf8)
+            guard letters.count >= p.count else { return false }
+            for start in 0...(letters.count - p.count) where letters[start..<(start + p.count)].elementsEqual(p) { return true }
+            return false
+        }
         var count = 0
         var previousVowel = false
-        for character in word {
-            let isVowel = vowels.contains(character)
-            if isVowel && !previousVowel { count += 1 }
-            previousVowel = isVowel
+        for byte in letters {
+            let vowel = isVowel(byte)
+            if vowel && !previousVowel { count += 1 }
+            previousVowel = vowel
         }
+        let n = letters.count
         // Silent final e ("make"), but not "-le" after a consonant ("table") nor "-ee" ("free").
-        if word.hasSuffix("e"), !word.hasSuffix("le") || vowels.contains(word.dropLast(2).last ?? "a"), !word.hasSuffix("ee"), !word.hasSuffix("ie") {
-            count -= 1
-        }
+        if ends("e"), !ends("le") || isVowel(letters[n - 3]), !ends("ee"), !ends("ie") { count -= 1 }
         // "-ed" is silent except after t or d ("booked" 1, "wanted" 2).
-        if word.hasSuffix("ed"), let before = word.dropLast(2).last, before != "t", before != "d", !vowels.contains(before) {
-            count -= 1
-        }
+        if ends("ed"), n >= 3, letters[n - 3] != 0x74, letters[n - 3] != 0x64, !isVowel(letters[n - 3]) { count -= 1 }
         // "-es" is silent except after s, x, z, ch, sh, ge, ce ("makes" 1, "boxes" 2).
-        if word.hasSuffix("es"), !["ses", "xes", "zes", "ches", "shes", "ges", "ces"].contains(where: { word.hasSuffix($0) }), let before = word.dropLast(2).last, !vowels.contains(before) {
-            count -= 1
+        if ends("es"), n >= 3, !["ses", "xes", "zes", "ches", "shes", "ges", "ces"].contains(where: ends), !isVowel(letters[n - 3]) { count -= 1 }
+        // Vowel pairs that are two syllables: "ia" (media), "io" (radio), "eo" (video), "ua" (actual).
+        if !ends("tion") && !ends("sion") && !has("tio") && !has("cia") && !has("cio") {
+            for pair in ["ia", "io", "eo", "ua", "uo", "iu"] where has(pair) { count += 1 }
         }
-        // Vowel pairs that are two syllables: "ia" (media), "io" (radio), "eo" (video), "ua" (actual), "uo".
-        for pair in ["ia", "io", "eo", "ua", "uo", "iu"] where word.contains(pair) && !word.hasSuffix("tion") && !word.hasSuffix("sion") && !word.contains("tio") && !word.contains("cia") && !word.contains("cio") {
-            count += 1
-        }
-        return max(1, count)
+        return max(1, count + nonASCII / 3)
     }
 }

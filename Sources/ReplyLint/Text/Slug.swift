@@ -8,7 +8,7 @@ extension String {
         var pendingDash = false
         for scalar in lowercased().unicodeScalars {
             if scalar == "'" || scalar == "\u{2019}" { continue }
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if scalar.isLetterOrDigit {
                 if pendingDash && !result.isEmpty { result.append("-") }
                 pendingDash = false
                 result.unicodeScalars.append(scalar)

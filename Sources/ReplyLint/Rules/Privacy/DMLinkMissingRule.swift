@@ -55,7 +55,7 @@ public struct DMLinkMissingRule: Rule {
             }
             return false
         }
-        return uses(reply.template) || Self.fullLinks.contains { reply.body.contains($0) }
+        return uses(reply.template) || Self.fullLinks.contains { reply.body.containsBytes($0) }
     }
 
     /// The scalar range of the first cue that sends the customer to a private message ("DM us",

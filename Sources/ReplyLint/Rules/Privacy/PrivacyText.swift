@@ -3,10 +3,12 @@
 enum PrivacyText {
     /// The body with every `{{…}}` tag replaced by spaces of the same length, except `{{dm_link}}`,
     /// which is a private route and stays.
-    static func masked(_ reply: Reply) -> String {
-        guard reply.body.contains("{{") else { return reply.body }
+    static func masked(_ reply: Reply) -> String { reply.prose }
+
+    static func mask(_ body: String) -> String {
+        guard body.containsBytes("{{") else { return body }
         var output = String.UnicodeScalarView()
-        let scalars = Array(reply.body.unicodeScalars)
+        let scalars = Array(body.unicodeScalars)
         var index = 0
         while index < scalars.count {
             if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {

@@ -29,7 +29,7 @@ public struct ToneImpersonalRule: Rule {
         while end < prose.count && !".!?\n".unicodeScalars.contains(prose[end]) { end += 1 }
         let body = Array(reply.body.unicodeScalars)
         let opening = String(String.UnicodeScalarView(body[start..<min(end, body.count)]))
-        if Self.nameTags.contains(where: { opening.contains("{{" + $0) || opening.contains("{{ " + $0) }) { return [] }
+        if Self.nameTags.contains(where: { opening.containsBytes("{{" + $0) || opening.containsBytes("{{ " + $0) }) { return [] }
         if Self.greetsByName(opening) { return [] }
         return [Self.finding(
             "no greeting with the customer's name; start with e.g. \"Hi {{customer.first_name}},\"",

@@ -67,9 +67,9 @@ public struct ToneShoutingRule: Rule {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            guard scalars[index].isLetterLike else { index += 1; continue }
             var end = index
-            while end < scalars.count && (scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil || scalars[end] == "'") { end += 1 }
+            while end < scalars.count && (scalars[end].isLetterOrDigit || scalars[end] == "'") { end += 1 }
             let previous = index > 0 ? scalars[index - 1] : " "
             let word = String(String.UnicodeScalarView(scalars[index..<end]))
             let letters = word.filter(\.isLetter)

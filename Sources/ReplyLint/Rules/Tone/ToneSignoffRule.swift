@@ -48,9 +48,9 @@ public struct ToneSignoffRule: Rule {
         }
         var end = scalars.count
         var start = end
-        while start > 0 && scalars[start - 1].properties.isAlphabetic && end - start < 5 { start -= 1 }
+        while start > 0 && scalars[start - 1].isLetterLike && end - start < 5 { start -= 1 }
         let letters = String(String.UnicodeScalarView(scalars[start..<end]))
-        guard (1...4).contains(letters.count), start > 0, !(start > 0 && scalars[start - 1].properties.isAlphabetic) else { return nil }
+        guard (1...4).contains(letters.count), start > 0, !(start > 0 && scalars[start - 1].isLetterLike) else { return nil }
         var sigil = start - 1
         while sigil > 0 && scalars[sigil] == " " { sigil -= 1 }
         guard "^-*~–—=/".unicodeScalars.contains(scalars[sigil]) else { return nil }

@@ -2,7 +2,25 @@
 
 enum ToneText {
     /// The reply's prose: placeholder tags blanked out, offsets kept.
-    static func prose(_ reply: Reply) -> String { PrivacyText.masked(reply).replacingOccurrences(of: "{{dm_link}}", with: "           ") }
+    static func prose(_ reply: Reply) -> String {
+        let prose = reply.prose
+        guard prose.containsBytes("{{") else { return prose }
+        // Only {{dm_link}} survives masking: blank it too.
+        var scalars = Array(prose.unicodeScalars)
+        var index = 0
+        while index + 1 < scalars.count {
+            if scalars[index] == "{" && scalars[index + 1] == "{" {
+                while index < scalars.count && scalars[index] != "\n" {
+                    let closing = scalars[index] == "}" && index > 0 && scalars[index - 1] == "}"
+                    scalars[index] = " "
+                    index += 1
+                    if closing { break }
+                }
+            }
+            index += 1
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
 
     /// Findings for scalar ranges of `reply`'s body.
     static func findings<R: Rule>(_ rule: R.Type, _ items: [(message: String, range: Range<Int>)], in reply: Reply) -> [Finding] {

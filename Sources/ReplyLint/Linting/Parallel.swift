@@ -1,0 +1,43 @@
+// Splitting independent work (files to load, replies to lint) across the machine's cores.
+
+import Dispatch
+import Foundation
+
+enum Parallel {
+    /// `transform` applied to each chunk of `items`, in order; small inputs stay on one thread.
+    static func mapChunks<Item: Sendable, Output: Sendable>(
+        _ items: [Item], minimumChunk: Int = 64, _ transform: @Sendable (ArraySlice<Item>) -> Output
+    ) -> [Output] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        guard cores > 1, items.count >= minimumChunk * 2 else { return [transform(items[...])] }
+        // A few chunks per core, so one slow chunk does not leave a core idle.
+        let chunkCount = min(cores * 4, max(1, items.count / minimumChunk))
+        let size = (items.count + chunkCount - 1) / chunkCount
+        let results = Results<Output>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let start = chunk * size
+            let end = min(items.count, start + size)
+            results.set(chunk, start < end ? transform(items[start..<end]) : nil)
+        }
+        return results.values()
+    }
+
+    /// One slot per chunk, each written by exactly one worker, read after all have finished.
+    private final class Results<Output: Sendable>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<Output?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func set(_ index: Int, _ value: Output?) { slots[index] = value }
+
+        func values() -> [Output] { slots.compactMap { $0 } }
+    }
+}
