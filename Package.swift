@@ -26,6 +26,10 @@ let package = Package(
             name: "replylint",
             dependencies: ["ReplyLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "replylint-benchmark",
+            dependencies: ["ReplyLint"]
+        ),
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.

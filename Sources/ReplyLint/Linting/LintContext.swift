@@ -18,6 +18,24 @@ public struct LintContext: Sendable {
         self.personalData = vocabulary
     }
 
+    /// Per-reply results several rules share (worst-case lengths), kept for the reply in hand only.
+    /// Each worker thread gets its own (see Linter), so no lock is needed.
+    let scratch = ReplyScratch()
+
+    /// A copy of this context with a scratch area of its own, for one worker.
+    func forWorker() -> LintContext { LintContext(copying: self) }
+
+    private init(copying other: LintContext) {
+        library = other.library
+        faq = other.faq
+        personalData = other.personalData
+    }
+
+    /// The value `compute` gives for `reply`, computed once however many rules ask.
+    func shared<Value>(_ name: String, for reply: Reply, _ compute: () -> Value) -> Value {
+        scratch.value(name, for: reply.file + "\u{0}" + reply.id, compute)
+    }
+
     public var configuration: Configuration { library.configuration }
 
     public func channel(_ id: String) -> Channel? { configuration.channels[id] }
@@ -40,5 +58,22 @@ public struct LintContext: Sendable {
     public func strings(_ name: String, of rule: RuleDescription) -> [String] {
         if case .strings(let values) = option(name, of: rule) { return values }
         return []
+    }
+}
+
+/// The results computed for the reply a worker is checking; cleared when the next reply comes.
+final class ReplyScratch: @unchecked Sendable {
+    private var key = ""
+    private var values: [String: Any] = [:]
+
+    func value<Value>(_ name: String, for key: String, _ compute: () -> Value) -> Value {
+        if key != self.key {
+            self.key = key
+            values.removeAll(keepingCapacity: true)
+        }
+        if let cached = values[name] as? Value { return cached }
+        let value = compute()
+        values[name] = value
+        return value
     }
 }

@@ -49,6 +49,7 @@ public struct Linter: Sendable {
         // Replies are checked independently: in chunks across the cores, merged in order.
         let selected = library.replies.filter { wanted($0.file) }
         let perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
+            let context = context.forWorker()
             var chunkFindings: [Finding] = []
             for reply in chunk {
                 let unreadable = reply.problems.contains { $0.kind == .syntax }

@@ -111,6 +111,29 @@ public struct LibraryLoader: Sendable {
         return library
     }
 
+    /// What rendering one reply needs: when `id` names a reply file (`waste/missed-bin` →
+    /// `replies/waste/missed-bin.md`), that file with the partials and policies, without reading the
+    /// rest of the library; otherwise (an `id:` from front matter or a YAML collection) everything.
+    public func load(replyID id: String) throws -> Library {
+        guard !id.contains(".."), !id.hasPrefix("/") else { return try load() }
+        for folder in configuration.replyPaths {
+            let base = Self.absolute(folder, base: root)
+            for ext in [".md", ".markdown"] {
+                let file = base + "/" + id + ext
+                guard FileManager.default.fileExists(atPath: file) else { continue }
+                var library = Library(configuration: configuration)
+                loadReplyFile(file, replyRoot: base, into: &library)
+                guard library.replies.count == 1, library.replies[0].id == id else { return try load() }
+                for partial in Self.files(under: base + "/_partials") { loadReplyFile(partial, replyRoot: base, into: &library) }
+                for policyFolder in configuration.policyPaths {
+                    for policy in Self.files(under: Self.absolute(policyFolder, base: root)) { loadPolicyFile(policy, into: &library) }
+                }
+                return library
+            }
+        }
+        return try load()
+    }
+
     /// The display paths of the files a set of user-given paths (files or folders) names.
     public func displayPaths(of paths: [String]) throws -> Set<String> {
         var result = Set<String>()

@@ -92,7 +92,10 @@ enum YAMLDocument {
     /// Parses `text`, whose first line is file line `lineOffset + 1`. Returns nil for an empty document.
     static func parse(_ text: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // The basic resolver: ReplyLint reads each scalar's text itself, so Yams' regular-expression
+            // tag resolution (a third of the parse time) is not needed; an explicit encoding spares the
+            // environment lookup Yams otherwise makes on every parse.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
             return YAMLValue(node: node, lineOffset: lineOffset)
         } catch let error as YamlError {
             throw describe(error, lineOffset: lineOffset)

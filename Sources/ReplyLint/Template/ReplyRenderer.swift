@@ -54,10 +54,15 @@ public struct ReplyRenderer: Sendable {
     public let rules: [any Rule]
     private let templates: TemplateRenderer
     private let repliesByID: [String: Reply]
+    /// Built once: the FAQ index and the personal-data vocabulary the post-render checks use.
+    private let lintContext: LintContext
 
     public init(library: Library, rules: [any Rule] = RuleRegistry.all) {
         self.library = library
-        self.rules = rules
+        self.rules = rules.filter { rule in
+            library.configuration.level(of: type(of: rule).description) != .off
+        }
+        self.lintContext = LintContext(library: library)
         self.templates = TemplateRenderer(partials: library.partials.mapValues(\.text), strict: true)
         var byID: [String: Reply] = [:]
         for reply in library.replies where byID[reply.id] == nil { byID[reply.id] = reply }
@@ -105,12 +110,9 @@ public struct ReplyRenderer: Sendable {
         let trimmed = FrontMatterSplit.trimBlankLines(text.split(separator: "\n", omittingEmptySubsequences: false)[...]).0
         if let reason = Self.unsafeReason(in: trimmed) { throw .unsafeOutput(reply: id, reason: reason) }
 
-        let lintContext = LintContext(library: library)
         let rendered = RenderedText(reply: reply, channel: channel, text: trimmed)
         var diagnostics: [Finding] = []
-        for rule in rules {
-            let description = type(of: rule).description
-            guard library.configuration.level(of: description) != .off, !reply.disabledRules.contains(description.id) else { continue }
+        for rule in rules where !reply.disabledRules.contains(type(of: rule).description.id) {
             diagnostics += rule.check(rendered: rendered, in: lintContext)
         }
         for index in diagnostics.indices {

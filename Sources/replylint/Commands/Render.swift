@@ -51,7 +51,7 @@ extension ReplyLintCommand {
                 let name = String(variable.prefix { $0 != "=" })
                 values.set(.string(String(variable.dropFirst(name.count + 1))), at: name)
             }
-            let loaded = try library.loader().load()
+            let loaded = try library.loader().load(replyID: id)
             let rendered: RenderedReply
             do {
                 rendered = try ReplyRenderer(library: loaded).render(id: id, channel: channel, values: values)

@@ -11,6 +11,11 @@ struct LengthMeasurement {
 
     /// One measurement per declared channel that has a limit (and email, for its line length).
     static func worstCases(of reply: Reply, in context: LintContext) -> [(Located<String>, LengthMeasurement)] {
+        // Both length rules need these: computed once per reply.
+        context.shared("length.worst-cases", for: reply) { computeWorstCases(of: reply, in: context) }
+    }
+
+    private static func computeWorstCases(of reply: Reply, in context: LintContext) -> [(Located<String>, LengthMeasurement)] {
         guard reply.template.problems.isEmpty else { return [] }
         return reply.channels.compactMap { entry in
             guard let channel = context.channel(entry.value) else { return nil }

@@ -28,8 +28,7 @@ public struct PersonalDataNeverRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let text = PrivacyText.masked(reply)
-        let requests = DataRequests.find(in: text, vocabulary: context.personalData).filter { $0.item.kind == .secret }
+        let requests = PrivacyText.requests(in: reply, context: context).filter { $0.item.kind == .secret }
         let positions = PrivacyText.positions(of: requests.map(\.range), in: reply)
         return zip(requests, positions).map { request, position in
             Self.finding(message(for: request), in: reply, at: position.0, end: position.1)

@@ -38,8 +38,8 @@ public struct PersonalDataPublicRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
-        let text = PrivacyText.masked(reply)
-        let sentences = Self.bySentence(Self.publicRequests(in: text, vocabulary: context.personalData))
+        let requests = PrivacyText.requests(in: reply, context: context)
+        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose))
         let positions = PrivacyText.positions(of: sentences.map { $0[0].range }, in: reply)
         return zip(sentences, positions).map { requests, position in
             Self.finding(message(for: requests, channel: channel), in: reply, at: position.0, end: position.1, channel: channel.id)
@@ -68,7 +68,10 @@ public struct PersonalDataPublicRule: Rule {
 
     /// Requests that would be answered in public (secrets included: `personal-data-never` also reports those).
     static func publicRequests(in text: String, vocabulary: PersonalDataVocabulary) -> [DataRequest] {
-        let requests = DataRequests.find(in: text, vocabulary: vocabulary)
+        publicRequests(DataRequests.find(in: text, vocabulary: vocabulary), in: text)
+    }
+
+    static func publicRequests(_ requests: [DataRequest], in text: String) -> [DataRequest] {
         guard !requests.isEmpty else { return [] }
         let routed = Routes.offersPrivateRoute(text)
         return requests.filter { $0.invitesPublicAnswer || (!routed && !$0.namesPrivateRoute) }

@@ -5,6 +5,11 @@ enum PrivacyText {
     /// which is a private route and stays.
     static func masked(_ reply: Reply) -> String { reply.prose }
 
+    /// Every request for personal data in the reply, found once for both privacy rules that need them.
+    static func requests(in reply: Reply, context: LintContext) -> [DataRequest] {
+        context.shared("privacy.requests", for: reply) { DataRequests.find(in: reply.prose, vocabulary: context.personalData) }
+    }
+
     static func mask(_ body: String) -> String {
         guard body.containsBytes("{{") else { return body }
         var output = String.UnicodeScalarView()

@@ -2,8 +2,9 @@
 
 enum ToneText {
     /// The reply's prose: placeholder tags blanked out, offsets kept.
-    static func prose(_ reply: Reply) -> String {
-        let prose = reply.prose
+    static func prose(_ reply: Reply) -> String { reply.toneProse }
+
+    static func blankDMLink(_ prose: String) -> String {
         guard prose.containsBytes("{{") else { return prose }
         // Only {{dm_link}} survives masking: blank it too.
         var scalars = Array(prose.unicodeScalars)
