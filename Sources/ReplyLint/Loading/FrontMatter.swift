@@ -15,26 +15,63 @@ struct FrontMatterSplit {
     /// Splits `text`. Front matter starts with a `---` line at the very top and ends at the next
     /// `---` (or `...`) line.
     static func split(_ text: String) -> FrontMatterSplit {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Scans UTF-8 lines by index: no array of every line, no re-joining of the body.
+        let bytes = text.utf8
+        var cursor = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { cursor = bytes.index(cursor, offsetBy: 3) }
+        func line(from start: String.Index) -> (content: Substring, next: String.Index) {
+            let end = text[start...].utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            var content = text[start..<end]
+            if content.hasSuffix("\r") { content = content.dropLast() }
+            return (content, end < text.endIndex ? text.index(after: end) : end)
         }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
         var yaml: String?
-        var bodyStartIndex = 0
         var unclosed = false
-        if lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true {
-            if let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpaces) }) {
-                yaml = lines[1..<close].joined(separator: "\n")
-                bodyStartIndex = close + 1
-            } else {
+        var bodyStart = cursor
+        var bodyLine = 1
+        let first = line(from: cursor)
+        if first.content.trimmingTrailingSpaces == "---" {
+            var position = first.next
+            var lineNumber = 2
+            var closed = false
+            while position < text.endIndex {
+                let current = line(from: position)
+                if current.content.trimmingTrailingSpaces == "---" || current.content.trimmingTrailingSpaces == "..." {
+                    yaml = String(text[first.next..<position].dropLast(position > first.next ? 1 : 0))
+                    bodyStart = current.next
+                    bodyLine = lineNumber + 1
+                    closed = true
+                    break
+                }
+                position = current.next
+                lineNumber += 1
+            }
+            if !closed {
                 unclosed = true
-                yaml = lines.dropFirst().joined(separator: "\n")
-                bodyStartIndex = lines.count
+                yaml = String(text[first.next...])
+                bodyStart = text.endIndex
             }
         }
-        let (body, firstLine) = trimBlankLines(lines[bodyStartIndex...])
-        return FrontMatterSplit(
-            yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: firstLine + 1, unclosed: unclosed)
+        // Blank lines at either end of the body are not part of the reply.
+        var start = bodyStart
+        while start < text.endIndex {
+            let current = line(from: start)
+            guard current.content.allSatisfy(\.isWhitespace), current.next > start else { break }
+            if current.next == text.endIndex && !text[start...].contains("\n") { start = text.endIndex; break }
+            start = current.next
+            bodyLine += 1
+        }
+        var end = text.endIndex
+        while end > start, let last = text[start..<end].last, last.isWhitespace { end = text.index(before: end) }
+        // Keep trailing spaces of the last non-blank line: only whole blank lines are trimmed.
+        if end < text.endIndex, let newline = text[end...].firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
+            end = newline
+        } else {
+            end = text.endIndex
+        }
+        var body = text[start..<end]
+        while body.hasSuffix("\r") { body = body.dropLast() }
+        return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(body), bodyFirstLine: bodyLine, unclosed: unclosed)
     }
 
     /// Joins `lines` without the blank lines at either end; returns the 0-based index of the first kept line.

@@ -80,7 +80,7 @@ public struct LibraryLoader: Sendable {
         // Reading and parsing files is independent work: each chunk fills a library of its own,
         // and the chunks are merged in order so the result does not depend on the thread count.
         let loader = self
-        let parts = Parallel.mapChunks(jobs, minimumChunk: 128) { chunk -> Library in
+        var parts = Parallel.mapChunks(jobs, minimumChunk: 128) { chunk -> Library in
             var part = Library(configuration: loader.configuration)
             for job in chunk {
                 switch job {
@@ -92,7 +92,9 @@ public struct LibraryLoader: Sendable {
         }
         var library = Library(configuration: configuration)
         library.replies.reserveCapacity(jobs.count)
-        for part in parts {
+        // Each part is released as soon as it is merged, so the library is not held twice at the peak.
+        parts.reverse()
+        while let part = parts.popLast() {
             library.replies += part.replies
             library.partials.merge(part.partials) { first, _ in first }
             library.policies += part.policies

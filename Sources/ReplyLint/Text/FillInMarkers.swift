@@ -72,8 +72,11 @@ public enum FillInMarkers {
                 if isWordStart(scalars, index) {
                     var end = index
                     while end < scalars.count && (scalars[end].isLetterOrDigit) { end += 1 }
-                    let word = String(String.UnicodeScalarView(scalars[index..<end]))
-                    if (word.count >= 3 && word.allSatisfy { $0 == "X" }) || word == "TODO" || word == "TBD" || word == "FIXME" {
+                    // XXX, TODO, TBD, FIXME: checked on the scalars, without building a string per word.
+                    let run = scalars[index..<end]
+                    let isXs = run.count >= 3 && run.allSatisfy { $0 == "X" }
+                    let isNote = run.count <= 5 && run.allSatisfy(\.isUppercaseLetter) && ["TODO", "TBD", "FIXME"].contains(String(String.UnicodeScalarView(run)))
+                    if isXs || isNote {
                         add(index, end)
                         continue
                     }

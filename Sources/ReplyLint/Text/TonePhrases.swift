@@ -99,7 +99,10 @@ public struct PhraseMatcher: Sendable {
 
     /// Each match: which phrase, and its scalar range; longest first at a position, no overlaps.
     public func matches(in text: String) -> [(phrase: Int, range: Range<Int>)] {
-        let tokens = PersonalDataText(text).tokens
+        matches(in: PersonalDataText(text).tokens)
+    }
+
+    func matches(in tokens: [PersonalDataText.Token]) -> [(phrase: Int, range: Range<Int>)] {
         var result: [(Int, Range<Int>)] = []
         var index = 0
         outer: while index < tokens.count {

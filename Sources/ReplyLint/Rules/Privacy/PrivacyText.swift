@@ -12,28 +12,34 @@ enum PrivacyText {
 
     static func mask(_ body: String) -> String {
         guard body.containsBytes("{{") else { return body }
-        var output = String.UnicodeScalarView()
-        let scalars = Array(body.unicodeScalars)
+        // Works on UTF-8 bytes: inside a tag, each scalar's first byte becomes a space and its
+        // continuation bytes are dropped, so scalar offsets (and line breaks) stay where they were.
+        let bytes = Array(body.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var index = 0
-        while index < scalars.count {
-            if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
-                var end = index + 2
-                while end + 1 < scalars.count && !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
-                end = min(scalars.count, end + 2)
-                while end < scalars.count && scalars[end] == "}" { end += 1 }
-                let tag = String(String.UnicodeScalarView(scalars[index..<end]))
-                if tag.filter({ !$0.isWhitespace }) == "{{dm_link}}" {
-                    output.append(contentsOf: scalars[index..<end])
-                } else {
-                    for scalar in scalars[index..<end] { output.append(scalar == "\n" ? "\n" : " ") }
-                }
-                index = end
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        while index < bytes.count {
+            guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else {
+                output.append(bytes[index])
+                index += 1
                 continue
             }
-            output.append(scalars[index])
-            index += 1
+            var end = index + 2
+            while end + 1 < bytes.count && !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            end = min(bytes.count, end + 2)
+            while end < bytes.count && bytes[end] == close { end += 1 }
+            let tag = bytes[index..<end].filter { $0 != space }
+            if tag.elementsEqual("{{dm_link}}".utf8) {
+                output.append(contentsOf: bytes[index..<end])
+            } else {
+                for byte in bytes[index..<end] where byte & 0xC0 != 0x80 {
+                    output.append(byte == newline ? newline : space)
+                }
+            }
+            index = end
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// File positions of scalar ranges in a reply's body.

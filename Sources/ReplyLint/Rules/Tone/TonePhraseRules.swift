@@ -27,7 +27,7 @@ public struct ToneBlameRule: Rule {
         let extra = context.strings("phrases", of: Self.description)
         let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(TonePhrases.blame + TonePhrases.shouldHave + extra)
         let text = ToneText.prose(reply)
-        let items = matcher.matches(in: text).map { match in
+        let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match in
             let phrase = String(String.UnicodeScalarView(Array(text.unicodeScalars)[match.range]))
             return ("\"\(phrase)\" sounds like blame; say what happens next instead", match.range)
         }
@@ -65,7 +65,7 @@ public struct ToneClicheRule: Rule {
         let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(phrases.map(\.phrase))
         let text = ToneText.prose(reply)
         let scalars = Array(text.unicodeScalars)
-        let items = matcher.matches(in: text).map { match -> (message: String, range: Range<Int>, replacement: String?) in
+        let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match -> (message: String, range: Range<Int>, replacement: String?) in
             let written = String(String.UnicodeScalarView(scalars[match.range]))
             let instead = phrases[match.phrase].instead
             let advice = instead.isEmpty ? "leave it out" : "try \"\(instead)\""

@@ -24,14 +24,13 @@ public struct ToneShoutingRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let extra = Set(context.strings("acronyms", of: Self.description).map { $0.uppercased() })
         let minimum = context.int("min-length", of: Self.description) ?? 3
-        var text = ToneText.prose(reply)
+        let text = ToneText.prose(reply)
+        var shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra)
+        guard !shouted.isEmpty else { return [] }
+        // Initials (^JD) are tone-signoff's finding, not shouting.
         if let signoff = ToneSignoffRule.initials(in: text) {
-            // Initials are reported by tone-signoff; blank them here so they are not also "shouting".
-            var scalars = Array(text.unicodeScalars)
-            for index in signoff where index < scalars.count { scalars[index] = " " }
-            text = String(String.UnicodeScalarView(scalars))
+            shouted.removeAll { signoff.overlaps($0.range) }
         }
-        let shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra)
         guard let first = shouted.first else { return [] }
         let words = shouted.prefix(5).map(\.word).joined(separator: ", ")
         return ToneText.findings(Self.self, [("\(words) in capitals reads as shouting; write \(shouted.count == 1 ? "it" : "them") in lower case", first.range)], in: reply)
@@ -71,12 +70,16 @@ public struct ToneShoutingRule: Rule {
             var end = index
             while end < scalars.count && (scalars[end].isLetterOrDigit || scalars[end] == "'") { end += 1 }
             let previous = index > 0 ? scalars[index - 1] : " "
-            let word = String(String.UnicodeScalarView(scalars[index..<end]))
-            let letters = word.filter(\.isLetter)
-            if letters.count >= min(minimum, 2), letters.allSatisfy(\.isUppercase), letters.count >= minimum || TonePhrases.emphasis.contains(word), !word.contains(where: \.isNumber),
-               previous != "#", previous != "@", previous != "$",
-               !TonePhrases.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
-                result.append((word, index..<end))
+            // Only capitalised words are turned into strings: most words are not.
+            let letterCount = scalars[index..<end].lazy.filter(\.isLetterLike).count
+            let allCaps = scalars[index..<end].allSatisfy { !$0.isLetterLike || $0.isUppercaseLetter }
+            let hasDigit = scalars[index..<end].contains { $0.isDigitLike }
+            if allCaps, !hasDigit, letterCount >= min(minimum, 2), previous != "#", previous != "@", previous != "$" {
+                let word = String(String.UnicodeScalarView(scalars[index..<end]))
+                if letterCount >= minimum || TonePhrases.emphasis.contains(word),
+                   !TonePhrases.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
+                    result.append((word, index..<end))
+                }
             }
             index = end
         }

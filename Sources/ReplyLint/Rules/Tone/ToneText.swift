@@ -4,6 +4,11 @@ enum ToneText {
     /// The reply's prose: placeholder tags blanked out, offsets kept.
     static func prose(_ reply: Reply) -> String { reply.toneProse }
 
+    /// The words of the tone prose, split once for the rules that match phrases.
+    static func tokens(_ reply: Reply, _ context: LintContext) -> [PersonalDataText.Token] {
+        context.shared("tone.tokens", for: reply) { PersonalDataText(reply.toneProse).tokens }
+    }
+
     static func blankDMLink(_ prose: String) -> String {
         guard prose.containsBytes("{{") else { return prose }
         // Only {{dm_link}} survives masking: blank it too.
