@@ -30,6 +30,9 @@ for copy in range(args.copies):
     for row in rows:
         # The corpus text is HTML-escaped as the API delivered it.
         text = row["text"].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        # X adds the leading @mentions of a reply itself and does not count them: a saved reply has none.
+        while text.startswith("@") and " " in text:
+            text = text.split(" ", 1)[1].lstrip()
         with open(os.path.join(folder, f"{row['tweet_id']}.md"), "w", encoding="utf-8") as out:
             out.write(f"---\nfaq: support\nchannels: [{args.channel}]\n---\n{text}\n")
         count += 1
