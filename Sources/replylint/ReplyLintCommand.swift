@@ -8,7 +8,7 @@ import ReplyLint
 struct ReplyLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replylint",
-        abstract: "Lint, render and serve saved replies and moderation policies for social customer care.",
+        abstract: "Lint and render saved replies and moderation policies for social customer care.",
         version: "0.1.0",
         subcommands: [Lint.self, Render.self, Count.self, Rules.self],
         defaultSubcommand: Lint.self)

@@ -176,17 +176,57 @@ func sampleLibraryCopy() throws -> URL {
         #expect(dry.stdout == """
             --- a/replies/waste/fixme.md
             +++ b/replies/waste/fixme.md
-            @@ -4,3 +4,3 @@
+            @@ -4,2 +4,2 @@
              ---
             -Hi {{customer.first_name}}, kindly wait!! We apologize for any inconvenience.
             +Hi {{customer.first_name}}, please wait! Sorry about this.
-             \n
+
             """)
+        #expect(dry.stderr.contains("would fix 1 file"))
+        // The diff is a patch git accepts as it is.
+        let patch = library.appendingPathComponent("fix.patch")
+        try dry.stdout.write(to: patch, atomically: true, encoding: .utf8)
+        let check = try Shell.run("git apply --check --unsafe-paths --directory=. fix.patch 2>&1 || git apply --check fix.patch 2>&1", in: library)
+        #expect(check.status == 0, "\(check.stdout)")
         #expect(try String(contentsOf: reply, encoding: .utf8) == original)
 
         let fixed = try CLI.run(["lint", "--fix"], in: library)
         #expect(fixed.status == 0, "\(fixed.stdout)")
         #expect(fixed.stderr.contains("fixed 1 file"))
         #expect(try String(contentsOf: reply, encoding: .utf8) == "---\nfaq: missed-collection\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, please wait! Sorry about this.\n")
+    }
+}
+
+@Suite struct WrongPlaceTests {
+    @Test func noLibraryHereIsExitTwo() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try CLI.run(["lint"], in: empty)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no replies or policies found"))
+    }
+
+    @Test func aReplyNamedFromOutsideTheLibraryIsStillAReply() throws {
+        // Run from the fixture's parent: the file sits in a replies/ folder, so it is read as a reply.
+        let result = try CLI.run(["lint", "broken-library/replies/waste/typo.md"], in: CLI.fixtures)
+        #expect(result.stdout.contains("unknown channel 'x-replly'"), "\(result.stdout)\(result.stderr)")
+        let readme = try CLI.run(["lint", "../../../../README.md"], in: CLI.fixtures.appendingPathComponent("broken-library"))
+        #expect(readme.status == 2)
+        #expect(readme.stderr.contains("not in a replies/ or policies/ folder"))
+    }
+
+    @Test func aMistypedCommandIsNamedAsSuch() throws {
+        let result = try CLI.run(["lintt"], in: CLI.packageRoot)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no such file, folder or command"))
+    }
+
+    @Test func renderErrorsAreJSONWhenJSONIsAsked() throws {
+        let result = try CLI.run(["render", "no/such-reply", "--format", "json"], in: CLI.packageRoot)
+        #expect(result.status == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["error"] as? String)?.hasPrefix("no reply with id 'no/such-reply'") == true)
+        #expect(json["status"] as? Int == 404)
     }
 }

@@ -30,8 +30,13 @@ public enum Fixer {
 
     /// A unified diff of line changes (fixes change lines, never add or remove them), one line of context.
     public static func diff(file: String, old: String, new: String) -> String {
-        let before = old.split(separator: "\n", omittingEmptySubsequences: false)
-        let after = new.split(separator: "\n", omittingEmptySubsequences: false)
+        // A final newline ends the last line; it does not start another.
+        func lines(_ text: String) -> ArraySlice<Substring> {
+            let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return text.hasSuffix("\n") ? all.dropLast() : all[...]
+        }
+        let before = Array(lines(old))
+        let after = Array(lines(new))
         guard before.count == after.count, old != new else { return "" }
         var output = "--- a/\(file)\n+++ b/\(file)\n"
         var index = 0

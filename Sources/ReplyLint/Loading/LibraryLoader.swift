@@ -70,11 +70,25 @@ public struct LibraryLoader: Sendable {
             let absolutePath = Self.absolute(path, base: displayBase)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
-                throw LoadError("\(path): no such file or folder")
+                throw LoadError(Self.missingPathMessage(path))
             }
             let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
             for file in files where seen.insert(file).inserted {
-                jobs.append(Self.isPolicy(file) ? .policy(file: file) : .reply(file: file, root: (file as NSString).deletingLastPathComponent))
+                // Outside the configured folders: a file under a folder named like them ("replies",
+                // "policies") is that kind, its id relative to that folder; anything else is refused
+                // rather than guessed (a README is not a policy).
+                let components = file.split(separator: "/").map(String.init)
+                let replyNames = Set(configuration.replyPaths.map { ($0 as NSString).lastPathComponent })
+                let policyNames = Set(configuration.policyPaths.map { ($0 as NSString).lastPathComponent })
+                if let index = components.dropLast().lastIndex(where: replyNames.contains) {
+                    jobs.append(.reply(file: file, root: "/" + components[...index].joined(separator: "/")))
+                } else if components.dropLast().contains(where: policyNames.contains) {
+                    jobs.append(.policy(file: file))
+                } else if isDirectory.boolValue {
+                    continue
+                } else {
+                    throw LoadError("\(path): not in a replies/ or policies/ folder of the library; run replylint from the library's folder (where replylint.yml is) or pass --config")
+                }
             }
         }
         // Reading and parsing files is independent work: each chunk fills a library of its own,
@@ -143,7 +157,7 @@ public struct LibraryLoader: Sendable {
             let absolutePath = Self.absolute(path, base: displayBase)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
-                throw LoadError("\(path): no such file or folder")
+                throw LoadError(Self.missingPathMessage(path))
             }
             if isDirectory.boolValue {
                 result.formUnion(Self.files(under: absolutePath).map { Self.display($0, base: displayBase) })
@@ -152,6 +166,14 @@ public struct LibraryLoader: Sendable {
             }
         }
         return result
+    }
+
+    /// "no such file or folder", and for a bare word (`replylint serve`, `replylint lintt`) the commands there are.
+    static func missingPathMessage(_ path: String) -> String {
+        if !path.contains("/") && !path.contains(".") {
+            return "\(path): no such file, folder or command; the commands are lint, render, count and rules (`replylint --help`)"
+        }
+        return "\(path): no such file or folder"
     }
 
     // MARK: - Reading one file

@@ -103,6 +103,17 @@ extension RulesReporter {
         for section in PolicySectionMissingRule.sections {
             headings += "- `\(section.id)` — \(section.what): " + section.phrases.map { "\"\($0)\"" }.joined(separator: ", ") + "\n"
         }
-        return [PolicySectionMissingRule.description.id: headings]
+        let cliches = "**Phrases** (with what to say instead; † `--fix` swaps it):\n\n" + TonePhrases.cliches.map { entry in
+            "- \"\(entry.phrase)\" → " + (entry.instead.isEmpty ? "leave it out" : "\"\(entry.instead)\"") + (TonePhrases.safeSwaps.contains(entry.phrase) ? " †" : "")
+        }.joined(separator: "\n") + "\n"
+        let blame = "**Phrases:** " + TonePhrases.blame.map { "\"\($0)\"" }.joined(separator: ", ")
+            + ", and \"you should have\" / \"you should've\" before: " + Set(TonePhrases.shouldHave.map { $0.split(separator: " ").dropFirst(2).joined(separator: " ") }).sorted().joined(separator: ", ") + ".\n"
+        let shouting = "**Known acronyms:** " + TonePhrases.acronyms.sorted().joined(separator: ", ") + ".\n\n**Emphasis words** (reported even alone): " + TonePhrases.emphasis.sorted().joined(separator: ", ") + ".\n"
+        return [
+            PolicySectionMissingRule.description.id: headings,
+            ToneClicheRule.description.id: cliches,
+            ToneBlameRule.description.id: blame,
+            ToneShoutingRule.description.id: shouting,
+        ]
     }
 }

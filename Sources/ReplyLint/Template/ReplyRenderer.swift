@@ -85,6 +85,9 @@ public struct ReplyRenderer: Sendable {
             throw .replyBroken(reply: id, reason: "\(reply.file):\(at.line):\(at.column): \(problem.message)")
         }
         let declared = reply.channelIDs
+        if declared.isEmpty {
+            throw .replyBroken(reply: id, reason: "it names no channel; add `channels:` to its front matter")
+        }
         let chosen: String
         if let channelID {
             guard declared.contains(channelID) else { throw .channelNotDeclared(reply: id, channel: channelID, declared: declared) }
@@ -114,6 +117,10 @@ public struct ReplyRenderer: Sendable {
         var diagnostics: [Finding] = []
         for rule in rules where !reply.disabledRules.contains(type(of: rule).description.id) {
             diagnostics += rule.check(rendered: rendered, in: lintContext)
+        }
+        // Asking for a password or a PIN must not reach anyone, even by an agent who ignores the exit status.
+        if let never = diagnostics.first(where: { $0.ruleID == PersonalDataNeverRule.description.id }) {
+            throw .unsafeOutput(reply: id, reason: never.message)
         }
         for index in diagnostics.indices {
             if case .on(let severity)? = library.configuration.ruleLevels[diagnostics[index].ruleID] { diagnostics[index].severity = severity }

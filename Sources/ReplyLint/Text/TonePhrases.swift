@@ -70,6 +70,17 @@ public enum TonePhrases {
         ("we are unable to", "we can't"),
     ]
 
+    /// The stock phrases `--fix` may swap for their plainer wording: ones whose replacement reads right
+    /// wherever the phrase stands ("valued customer" → "you" does not: "Thank you, you.").
+    public static let safeSwaps: Set<String> = [
+        "we apologize for any inconvenience caused", "we apologise for any inconvenience caused",
+        "we apologize for any inconvenience", "we apologise for any inconvenience", "we apologize for the inconvenience",
+        "we apologise for the inconvenience", "apologies for any inconvenience", "sorry for any inconvenience",
+        "sorry for the inconvenience", "kindly", "at your earliest convenience", "at this point in time",
+        "we appreciate your patience and understanding", "thank you for your patience and understanding",
+        "thank you for bringing this to our attention", "thanks for bringing this to our attention",
+    ]
+
     /// Capitalised words that are not shouting.
     public static let acronyms: Set<String> = [
         "DM", "DMS", "PM", "AM", "FAQ", "FAQS", "ID", "PIN", "URL", "USA", "US", "UK", "EU", "ASAP", "FYI", "OK", "TV", "ETA", "ATM",

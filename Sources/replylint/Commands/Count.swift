@@ -8,7 +8,7 @@ extension ReplyLintCommand {
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure text on a channel (X weighted length, characters, bytes or SMS segments).",
-            discussion: "Reads FILE, or standard input when FILE is - or left out. The text is measured as it is: no template is rendered.")
+            discussion: "Reads FILE, or standard input when FILE is - or left out. The text is measured as it is — no template is rendered — except for its final line break, which editors and echo add.")
 
         @Option(help: "The channel to count for, e.g. x-reply or sms.")
         var channel: String
@@ -16,15 +16,19 @@ extension ReplyLintCommand {
         @Argument(help: ArgumentHelp("The text file, or - for standard input.", valueName: "FILE"))
         var file: String = "-"
 
-        @Flag(help: "Print JSON: {\"channel\", \"length\": {\"value\", \"limit\", \"unit\"}}.")
-        var json = false
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Option(help: "Output format: text, or json ({\"channel\", \"length\": {\"value\", \"limit\", \"unit\"}}).")
+        var format: Format = .text
 
         @OptionGroup var library: LibraryOptions
 
         func run() throws {
             let configuration = try library.loadConfiguration()
             guard let channel = configuration.channels[channel] else {
-                throw LoadError("unknown channel '\(self.channel)'\(Suggestion.hint(for: self.channel, in: configuration.channels.keys))")
+                throw LoadError("unknown channel '\(self.channel)'\(Suggestion.hint(for: self.channel, in: configuration.channels.keys)); channels: \(configuration.channels.keys.sorted().joined(separator: ", "))")
             }
             let data: Data
             if file == "-" {
@@ -37,7 +41,7 @@ extension ReplyLintCommand {
             // The line ending `echo` and editors add is not part of the message.
             while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
             let length = LengthCounter.measure(text, on: channel)
-            if json {
+            if format == .json {
                 let value = JSONValue.object([
                     ("channel", .string(channel.id)),
                     ("length", .object([("value", .int(length.value)), ("limit", length.limit.map(JSONValue.int) ?? .null), ("unit", .string(length.unit.rawValue))])),

@@ -10,14 +10,21 @@ struct LibraryOptions: ParsableArguments {
 
     var workingDirectory: String { FileManager.default.currentDirectoryPath }
 
+    /// The library root: the folder of the `--config` file when one is given, else the working directory.
+    var root: String {
+        guard let config else { return workingDirectory }
+        let absolute = config.hasPrefix("/") ? config : (workingDirectory as NSString).appendingPathComponent(config)
+        return (absolute as NSString).deletingLastPathComponent
+    }
+
     func loadConfiguration() throws -> Configuration {
         try LibraryLoader.loadConfiguration(
-            root: workingDirectory, explicitFile: config, displayBase: workingDirectory, rules: RuleRegistry.descriptions)
+            root: root, explicitFile: config, displayBase: workingDirectory, rules: RuleRegistry.descriptions)
     }
 
     func loader() throws -> LibraryLoader {
         LibraryLoader(
-            root: workingDirectory, displayBase: workingDirectory, configuration: try loadConfiguration(),
+            root: root, displayBase: workingDirectory, configuration: try loadConfiguration(),
             knownRules: RuleRegistry.ids)
     }
 }

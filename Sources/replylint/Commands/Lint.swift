@@ -58,6 +58,11 @@ extension ReplyLintCommand {
             let loader = try library.loader()
             let onlyFiles = paths.isEmpty ? nil : try loader.displayPaths(of: paths)
             var loaded = try loader.load(extraPaths: paths)
+            if loaded.fileCount == 0 {
+                // A hook or CI job run in the wrong folder must not pass silently.
+                let folders = (loader.configuration.replyPaths + loader.configuration.policyPaths).joined(separator: ", ")
+                throw LoadError("no replies or policies found (looked in \(folders) under \(loader.root)); run replylint from the library's folder or pass --config")
+            }
             var result = Linter().lint(loaded, onlyFiles: onlyFiles)
 
             if fix {
@@ -65,7 +70,9 @@ extension ReplyLintCommand {
                 if dryRun {
                     let diff = changed.keys.sorted().map { Fixer.diff(file: $0, old: result.sources[$0] ?? "", new: changed[$0]!) }.joined()
                     FileHandle.standardOutput.write(Data(diff.utf8))
-                    if changed.isEmpty { standardError("replylint: nothing to fix") }
+                    let left = result.findings.filter { $0.fix == nil || changed[$0.file] == nil }
+                    standardError("replylint: \(changed.isEmpty ? "nothing to fix" : "would fix \(changed.count) file\(changed.count == 1 ? "" : "s")"); \(left.filter { $0.severity == .error }.count) error(s) need a person")
+                    if left.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
                     return
                 }
                 for (file, text) in changed {
@@ -121,7 +128,8 @@ extension ReplyLintCommand {
 
             if result.errorCount > 0 { throw ExitCode(1) }
             if let maxWarnings, warnings > maxWarnings {
-                standardError("replylint: \(warnings) warnings, more than --max-warnings \(maxWarnings)")
+                let hidden = quiet ? " (not shown: --quiet)" : ""
+                standardError("replylint: \(warnings) warning\(warnings == 1 ? "" : "s")\(hidden), more than --max-warnings \(maxWarnings)")
                 throw ExitCode(1)
             }
         }

@@ -56,8 +56,14 @@ extension ReplyLintCommand {
             do {
                 rendered = try ReplyRenderer(library: loaded).render(id: id, channel: channel, values: values)
             } catch {
-                if case .missingValues = error { throw LoadError(error.description + "; pass each with --var NAME=VALUE or --vars FILE.json") }
-                throw LoadError(error.description)
+                var message = error.description
+                if case .missingValues = error { message += "; pass each with --var NAME=VALUE or --vars FILE.json" }
+                if format == .json {
+                    // Agents asking for JSON get a JSON error too, as the HTTP API gives.
+                    let body = JSONValue.object([("error", .string(message)), ("status", .int(error.httpStatus))])
+                    FileHandle.standardOutput.write(Data((body.serialized(pretty: true) + "\n").utf8))
+                }
+                throw LoadError(message)
             }
             switch format {
             case .json:

@@ -27,7 +27,14 @@ public struct LengthLimitRule: Rule {
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         LengthMeasurement.worstCases(of: reply, in: context).compactMap { entry, measurement in
-            message(for: measurement).map { Self.lengthFinding($0, reply: reply, entry: entry) }
+            guard let message = message(for: measurement) else { return nil }
+            if measurement.length.limit == nil {
+                // An email line too long: point at the longest line of the body.
+                let lines = reply.body.split(separator: "\n", omittingEmptySubsequences: false)
+                let longest = lines.indices.max { lines[$0].utf8.count < lines[$1].utf8.count } ?? 0
+                return Self.finding(message, in: reply, at: reply.filePosition(ofBody: TextPosition(line: longest + 1, column: 1)), channel: entry.value)
+            }
+            return Self.lengthFinding(message, reply: reply, entry: entry)
         }
     }
 

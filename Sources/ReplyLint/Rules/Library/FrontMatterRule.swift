@@ -23,11 +23,16 @@ public struct FrontMatterRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        reply.problems.map { problem in
+        var findings = reply.problems.map { problem in
             var finding = Self.finding(problem.message, in: reply, at: problem.position)
             finding.severity = problem.kind == .syntax ? .error : .warning
             return finding
         }
+        // A reply with nothing to send: render would refuse it, so lint says so first.
+        if reply.body.allSatisfy(\.isWhitespace), !reply.problems.contains(where: { $0.kind == .syntax }) {
+            findings.append(Self.finding("this reply has no text after its front matter; write the reply, or remove the file", in: reply, at: reply.position))
+        }
+        return findings
     }
 
     public func checkLibrary(in context: LintContext) -> [Finding] {

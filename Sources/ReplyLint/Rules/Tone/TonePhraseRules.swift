@@ -41,7 +41,7 @@ public struct ToneClicheRule: Rule {
         summary: "Corporate stock phrases: \"we apologize for any inconvenience\", \"please be advised\", \"kindly\", \"valued customer\".",
         rationale: "Stock phrases read as a form letter, the opposite of what a personal reply is for. Each has a plainer way to say it, shown in the message; `--fix` makes the swaps that need no other change (\"kindly\" → \"please\").",
         options: [RuleOption("phrases", default: .strings([]), "more phrases to report")],
-        blindSpots: ["Only the listed phrases (in docs/rules.md and `replylint rules`) are known."],
+        blindSpots: ["Only the phrases listed in docs/rules.md are known; add your own under `phrases`."],
         triggering: [
             Example("Hi {{customer.first_name}}, ↓we apologize for any inconvenience."),
             Example("↓Please be advised that the road is closed."),
@@ -70,7 +70,7 @@ public struct ToneClicheRule: Rule {
             let instead = phrases[match.phrase].instead
             let advice = instead.isEmpty ? "leave it out" : "try \"\(instead)\""
             // Only a plain swap is fixed automatically; leaving a phrase out needs a person to mend the sentence.
-            let fixable = !instead.isEmpty && !instead.hasSuffix(",") && match.phrase < TonePhrases.cliches.count
+            let fixable = match.phrase < TonePhrases.cliches.count && TonePhrases.safeSwaps.contains(TonePhrases.cliches[match.phrase].phrase)
             let replacement = fixable ? Self.matchingCase(instead, to: written) : nil
             return ("\"\(written)\" is a stock phrase; \(advice)", match.range, replacement)
         }
