@@ -103,6 +103,8 @@ public enum PersonalDataLiterals {
             // Part of a word, an id or an amount ("A123", "#12345", "$1,000"): skip the whole run.
             if index > 0, let previous = Optional(scalars[index - 1]),
                previous.isLetterLike || isDigit(previous) || "#$£€/:.@_".unicodeScalars.contains(previous) {
+                // Always step past the first character: it may be "(" or "+", neither digit nor letter.
+                index += 1
                 while index < scalars.count && (isDigit(scalars[index]) || scalars[index].isLetterLike) { index += 1 }
                 continue
             }
