@@ -56,19 +56,6 @@ extension TextPosition {
 
     /// The position of the scalar at `offset` in `text`.
     public static func of(offset: Int, in text: String) -> TextPosition {
-        var line = 1
-        var column = 1
-        var index = 0
-        for scalar in text.unicodeScalars {
-            if index == offset { break }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += 1
-        }
-        return TextPosition(line: line, column: column)
+        of(offsets: [offset], in: text)[0]
     }
 }

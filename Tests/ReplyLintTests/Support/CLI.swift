@@ -49,6 +49,24 @@ enum CLI {
             process.standardInput = FileHandle.nullDevice
             try process.run()
         }
+        return finish(process, out, err)
+    }
+
+    /// Runs `executable` with `arguments` in `directory` (no input) and captures what it prints.
+    static func run(executable: String, _ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return finish(process, out, err)
+    }
+
+    private static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> CLIResult {
         // Read both pipes before waiting, so a large report cannot fill a pipe and stall the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
