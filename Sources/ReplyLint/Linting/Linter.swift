@@ -69,14 +69,18 @@ public struct Linter: Sendable {
         for policy in library.policies where wanted(policy.file) {
             for (rule, _) in active { findings += rule.check(policy: policy, in: context) }
         }
+        // Library-wide findings about a reply honour that reply's suppressions too.
         var replySuppressions: [String: Suppressions] = [:]
         var repliesByKey: [String: Reply] = [:]
-        for reply in library.replies { repliesByKey[reply.file + "\u{0}" + reply.id] = repliesByKey[reply.file + "\u{0}" + reply.id] ?? reply }
+        for reply in library.replies where repliesByKey[reply.file + "\u{0}" + reply.id] == nil {
+            repliesByKey[reply.file + "\u{0}" + reply.id] = reply
+        }
         for (rule, _) in active {
             for finding in rule.checkLibrary(in: context) where wanted(finding.file) {
                 if let replyID = finding.replyID, let reply = repliesByKey[finding.file + "\u{0}" + replyID] {
-                    let suppressions = replySuppressions[replyID] ?? Suppressions(reply: reply)
-                    replySuppressions[replyID] = suppressions
+                    let key = finding.file + "\u{0}" + replyID
+                    let suppressions = replySuppressions[key] ?? Suppressions(reply: reply)
+                    replySuppressions[key] = suppressions
                     if suppressions.suppresses(finding) { continue }
                 }
                 findings.append(finding)

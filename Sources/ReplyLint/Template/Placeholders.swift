@@ -70,12 +70,14 @@ public enum Placeholders {
     /// (`{{#order}}{{number}}{{/order}}` is `order.number`), or as `.` (the section's own value).
     public static func resolves(_ name: String, enclosing: [String], in reply: Reply?, configuration: Configuration) -> Bool {
         if name == "." || isKnown(name, in: reply, configuration: configuration) { return true }
+        // Relative to an enclosing section: `{{#order}}{{number}}{{/order}}` is `order.number`.
         for depth in stride(from: enclosing.count, to: 0, by: -1) {
             let prefix = enclosing[0..<depth].joined(separator: ".")
             if isKnown(prefix + "." + name, in: reply, configuration: configuration) { return true }
-            // A section over a declared list: names inside are the items' fields.
-            if let section = enclosing.last, isKnown(section, in: reply, configuration: configuration),
-               Placeholders.builtIn[section] == nil { return true }
+        }
+        // Inside a section over a declared (not built-in) list, names are the items' fields.
+        if let section = enclosing.last, Placeholders.builtIn[section] == nil, isKnown(section, in: reply, configuration: configuration) {
+            return true
         }
         return false
     }
