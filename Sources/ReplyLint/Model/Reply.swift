@@ -91,7 +91,6 @@ public struct Reply: Sendable {
         didSet {
             template = ParsedTemplate(parsing: body)
             prose = PrivacyText.mask(body)
-            toneProse = ToneText.blankDMLink(prose)
         }
     }
     /// The body parsed as a Mustache template, once, for every rule and the renderer.
@@ -99,8 +98,9 @@ public struct Reply: Sendable {
     /// The body with placeholder tags blanked out (offsets kept) except `{{dm_link}}`: what the
     /// privacy and tone rules read, computed once.
     public private(set) var prose: String
-    /// `prose` with `{{dm_link}}` blanked too: the words the tone rules read.
-    public private(set) var toneProse: String
+    /// `prose` with `{{dm_link}}` blanked too: the words the tone rules read. Computed when asked:
+    /// most replies have no tag left in `prose`, and storing a second copy cost memory at 100,000 replies.
+    public var toneProse: String { ToneText.blankDMLink(prose) }
     /// Where the body's first character sits in the file.
     public var bodyStart: TextPosition
     /// Added to the column of body lines after the first (a YAML block scalar's indentation).
@@ -130,7 +130,6 @@ public struct Reply: Sendable {
         self.body = body
         self.template = ParsedTemplate(parsing: body)
         self.prose = PrivacyText.mask(body)
-        self.toneProse = ToneText.blankDMLink(prose)
         self.bodyStart = bodyStart
         self.bodyIndent = bodyIndent
         self.position = position
