@@ -150,13 +150,27 @@ public struct Reply: Sendable {
 /// A shared snippet under `replies/_partials/`, used as `{{> name}}`.
 public struct Partial: Sendable, Hashable {
     /// The name templates use: the path below `_partials/` without extension.
-    public var name: String
-    public var file: String
-    public var text: String
+    public let name: String
+    public let file: String
+    public let text: String
+    /// Parsed once when loaded, for the rules and the worst-case walk.
+    public let template: ParsedTemplate
 
     public init(name: String, file: String, text: String) {
         self.name = name
         self.file = file
         self.text = text
+        self.template = ParsedTemplate(parsing: text)
+    }
+
+    /// The template follows from the text, so the text alone decides equality.
+    public static func == (lhs: Partial, rhs: Partial) -> Bool {
+        lhs.name == rhs.name && lhs.file == rhs.file && lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(file)
+        hasher.combine(text)
     }
 }

@@ -185,7 +185,7 @@ public struct ReplyRenderer: Sendable {
                 }
             case .partial where !partialStack.contains(entry.tag.name):
                 if let partial = library.partials[entry.tag.name], entry.enclosingSections.isEmpty {
-                    visitVariables(in: ParsedTemplate(parsing: partial.text), partialStack: partialStack + [entry.tag.name], visit)
+                    visitVariables(in: partial.template, partialStack: partialStack + [entry.tag.name], visit)
                 }
             default:
                 break

@@ -58,8 +58,8 @@ public enum WorstCase {
                     walk(children, into: &output, partialStack: partialStack)
                 case .partial(let tag, let indentation):
                     guard !partialStack.contains(tag.name), let partial = library.partials[tag.name] else { break }
-                    let source = indentation.isEmpty ? partial.text : TemplateRenderer.indent(partial.text, with: indentation)
-                    walk(ParsedTemplate(parsing: source).nodes, into: &output, partialStack: partialStack + [tag.name])
+                    let template = indentation.isEmpty ? partial.template : ParsedTemplate(parsing: TemplateRenderer.indent(partial.text, with: indentation))
+                    walk(template.nodes, into: &output, partialStack: partialStack + [tag.name])
                 }
                 index += 1
             }

@@ -51,7 +51,7 @@ public struct DMLinkMissingRule: Rule {
             for entry in template.tags() {
                 if entry.kind == .variable && entry.tag.name == "dm_link" { return true }
                 if entry.kind == .partial, seen.insert(entry.tag.name).inserted, let partial = context.library.partials[entry.tag.name],
-                   uses(ParsedTemplate(parsing: partial.text)) { return true }
+                   uses(partial.template) { return true }
             }
             return false
         }

@@ -30,7 +30,7 @@ public struct PartialMissingRule: Rule {
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
         context.library.partials.values.sorted { $0.file < $1.file }.flatMap { partial in
-            ParsedTemplate(parsing: partial.text).tags().compactMap { entry -> Finding? in
+            partial.template.tags().compactMap { entry -> Finding? in
                 guard entry.kind == .partial else { return nil }
                 return finding(for: entry.tag, in: context) { message, tag in
                     Self.finding(message, file: partial.file, at: tag.start, end: tag.end)

@@ -31,7 +31,7 @@ public struct PlaceholderSyntaxRule: Rule {
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
         context.library.partials.values.sorted { $0.file < $1.file }.flatMap { partial in
-            ParsedTemplate(parsing: partial.text).problems.map { problem in
+            partial.template.problems.map { problem in
                 Self.finding(problem.message, file: partial.file, at: problem.start, end: problem.end)
             }
         }

@@ -36,7 +36,7 @@ public struct PlaceholderUnknownRule: Rule {
     public func checkLibrary(in context: LintContext) -> [Finding] {
         let known = Placeholders.knownNames(in: nil, configuration: context.configuration)
         return context.library.partials.values.sorted { $0.file < $1.file }.flatMap { partial in
-            Placeholders.uses(in: ParsedTemplate(parsing: partial.text)).compactMap { use -> Finding? in
+            Placeholders.uses(in: partial.template).compactMap { use -> Finding? in
                 guard !Placeholders.resolves(use.name, enclosing: use.enclosing, in: nil, configuration: context.configuration) else { return nil }
                 return Self.finding(
                     "unknown placeholder '\(use.name)' in a partial\(Suggestion.hint(for: use.name, in: known)); declare it under `placeholders:` in replylint.yml",
