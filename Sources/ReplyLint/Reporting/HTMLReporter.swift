@@ -53,9 +53,8 @@ public enum HTMLReporter {
     }
 
     private static func summary(_ result: LintResult, affectedFiles: Int) -> String {
-        let total = result.findings.count
         var html = "<section class=\"summary\" aria-labelledby=\"summary-heading\">\n"
-        html += "<h2 id=\"summary-heading\">\(plural(total, "problem")) in \(plural(affectedFiles, "file"))</h2>\n"
+        html += "<h2 id=\"summary-heading\">\(plural(result.findings.count, "problem")) in \(plural(affectedFiles, "file"))</h2>\n"
         html += "<ul class=\"tiles\">\n"
         for severity in severities {
             let count = result.count(severity)
@@ -73,25 +72,52 @@ public enum HTMLReporter {
             byRule[finding.ruleID, default: [:]][finding.severity, default: 0] += 1
             byChannel[finding.channel ?? "", default: [:]][finding.severity, default: 0] += 1
         }
-        html += chart(id: "rule", heading: "By rule", column: "Rule", rows: ranked(byRule)) { "<code>\(escape($0))</code>" }
-        html += chart(id: "channel", heading: "By channel", column: "Channel", rows: ranked(byChannel, emptyLast: true)) {
-            $0.isEmpty ? "<span class=\"no-channel\">Any channel</span>" : "<code>\(escape($0))</code>"
+        html += chart(id: "rule", heading: "By rule", column: "Rule", noun: ("rule", "rules"), rows: ranked(byRule))
+        // Findings about a reply as a whole would dwarf every channel's bar, so they get a sentence instead.
+        let anyChannel = byChannel.removeValue(forKey: "").map { total($0) } ?? 0
+        var note = ""
+        if anyChannel > 0 {
+            let subject = byChannel.isEmpty ? "All \(plural(anyChannel, "finding"))" : "\(anyChannel) more \(anyChannel == 1 ? "finding" : "findings")"
+            note = "<p class=\"chart-note\">\(subject) \(anyChannel == 1 ? "applies" : "apply") to every channel a reply is used on.</p>\n"
         }
+        html += chart(id: "channel", heading: "By channel", column: "Channel", noun: ("channel", "channels"), rows: ranked(byChannel), note: note)
         html += "</div>\n</section>\n"
         return html
     }
 
+    /// Rows shown before the rest fold away, so a long tail of one-off rules doesn't push the findings off screen.
+    private static let chartRows = 8
+
     /// A table, so the numbers stay readable without CSS or to a screen reader; the bars are decoration on top.
     private static func chart(
-        id: String, heading: String, column: String, rows: [(key: String, counts: [Severity: Int])],
-        label: (String) -> String
+        id: String, heading: String, column: String, noun: (one: String, many: String),
+        rows: [(key: String, counts: [Severity: Int])], note: String = ""
     ) -> String {
         let widest = rows.map { total($0.counts) }.max() ?? 1
         var html = "<section class=\"chart\" aria-labelledby=\"chart-\(id)\">\n<h3 id=\"chart-\(id)\">\(heading)</h3>\n"
-        html += "<table>\n<thead><tr><th scope=\"col\">\(column)</th><th scope=\"col\" class=\"bar-cell\"><span class=\"visually-hidden\">Share</span></th><th scope=\"col\" class=\"num\">Findings</th></tr></thead>\n<tbody>\n"
+        if rows.isEmpty { return html + note + "</section>\n" }
+        // Open in the markup so a reader without JS sees every row; the script folds it.
+        let shown = rows.count > chartRows + 2 ? chartRows : rows.count
+        html += chartTable(id: id, column: column, rows: rows[..<shown], widest: widest, head: true)
+        if shown < rows.count {
+            html += "<details class=\"more-rows\" open><summary>Show \(rows.count - shown) more \(rows.count - shown == 1 ? noun.one : noun.many)</summary>\n"
+            html += chartTable(id: id, column: column, rows: rows[shown...], widest: widest, head: false)
+            html += "</details>\n"
+        }
+        return html + note + "</section>\n"
+    }
+
+    private static func chartTable(
+        id: String, column: String, rows: ArraySlice<(key: String, counts: [Severity: Int])>, widest: Int, head: Bool
+    ) -> String {
+        var html = "<table>\n<colgroup><col class=\"c-label\"><col class=\"c-bar\"><col class=\"c-num\"></colgroup>\n"
+        let header = "<tr><th scope=\"col\">\(column)</th><th scope=\"col\" class=\"bar-cell\"><span class=\"visually-hidden\">Share</span></th><th scope=\"col\" class=\"num\">Findings</th></tr>"
+        // The folded table repeats the header for screen readers only, so the columns still have names.
+        html += head ? "<thead>\(header)</thead>\n" : "<thead class=\"visually-hidden\">\(header)</thead>\n"
+        html += "<tbody>\n"
         for row in rows {
             let count = total(row.counts)
-            html += "<tr data-\(id)=\"\(escape(row.key))\"><th scope=\"row\">\(label(row.key))</th>"
+            html += "<tr data-\(id)=\"\(escape(row.key))\"><th scope=\"row\"><code>\(escape(row.key))</code></th>"
             html += "<td class=\"bar-cell\" aria-hidden=\"true\"><span class=\"bar\">"
             for severity in severities {
                 guard let part = row.counts[severity], part > 0 else { continue }
@@ -102,8 +128,7 @@ public enum HTMLReporter {
             if row.counts.count > 1 { html += "<span class=\"visually-hidden\"> (\(breakdown(row.counts)))</span>" }
             html += "</td></tr>\n"
         }
-        html += "</tbody>\n</table>\n</section>\n"
-        return html
+        return html + "</tbody>\n</table>\n"
     }
 
     private static func findingsSection(_ result: LintResult, groups: [(file: String, findings: [Finding])]) -> String {
@@ -133,12 +158,12 @@ public enum HTMLReporter {
             channels[finding.channel ?? "", default: 0] += 1
         }
         var html = "<form id=\"filters\" class=\"filters\" role=\"search\" aria-label=\"Filter findings\" hidden>\n"
-        html += "<fieldset class=\"severity-filter\"><legend>Severity</legend>\n"
+        html += "<fieldset class=\"severity-filter\"><legend>Severity</legend><div class=\"checks\">\n"
         for severity in severities {
             let count = result.count(severity)
             html += "<label class=\"check sev-\(severity.rawValue)\"><input type=\"checkbox\" name=\"severity\" value=\"\(severity.rawValue)\" checked\(count == 0 ? " disabled" : "")> \(severityLabel(severity, count: 2)) (\(count))</label>\n"
         }
-        html += "</fieldset>\n"
+        html += "</div></fieldset>\n"
         html += "<div class=\"field\"><label for=\"filter-rule\">Rule</label>\n<select id=\"filter-rule\" name=\"rule\">\n<option value=\"\">All rules</option>\n"
         for rule in rules.keys.sorted() {
             html += "<option value=\"\(escape(rule))\">\(escape(rule)) (\(rules[rule]!))</option>\n"
@@ -149,7 +174,7 @@ public enum HTMLReporter {
             html += "<option value=\"\(escape(channel))\">\(escape(channel)) (\(channels[channel]!))</option>\n"
         }
         // Options go by position in the script, so this empty value cannot be mistaken for "All channels".
-        if let any = channels[""] { html += "<option value=\"\">Any channel (\(any))</option>\n" }
+        if let any = channels[""] { html += "<option value=\"\">Not tied to one channel (\(any))</option>\n" }
         html += "</select></div>\n"
         html += "<div class=\"field search\"><label for=\"filter-text\">Search</label>\n<input type=\"search\" id=\"filter-text\" name=\"q\" placeholder=\"Words, file or reply\" autocomplete=\"off\" aria-describedby=\"search-hint\"><span id=\"search-hint\" class=\"visually-hidden\">Press slash to jump here.</span></div>\n"
         html += "<div class=\"field reset\"><button type=\"reset\">Reset</button></div>\n"
@@ -183,9 +208,9 @@ public enum HTMLReporter {
         var html = "<li class=\"finding sev-\(severity)\" data-severity=\"\(severity)\" data-rule=\"\(escape(finding.ruleID))\" data-channel=\"\(escape(finding.channel ?? ""))\">\n"
         html += "<p class=\"message\"><span class=\"badge sev-\(severity)\">\(severityLabel(finding.severity, count: 1))</span> \(escape(finding.message))</p>\n"
         html += "<p class=\"meta\"><span class=\"where\">\(location(finding.range))</span>"
-        html += " <span class=\"tag rule\"><span class=\"visually-hidden\">Rule </span><code>\(escape(finding.ruleID))</code></span>"
+        html += " <span class=\"tag rule\"><span class=\"tag-label\">Rule</span> <code>\(escape(finding.ruleID))</code></span>"
         if let channel = finding.channel {
-            html += " <span class=\"tag channel\"><span class=\"visually-hidden\">Channel </span>\(escape(channel))</span>"
+            html += " <span class=\"tag channel\"><span class=\"tag-label\">Channel</span> \(escape(channel))</span>"
         }
         html += "</p>\n"
         if let range = finding.range, let lines { html += excerpt(range, lines: lines, severity: finding.severity) }
@@ -205,7 +230,8 @@ public enum HTMLReporter {
     static func excerpt(_ range: TextRange, lines: [Substring], severity: Severity) -> String {
         let first = range.start.line
         guard first >= 1, first <= lines.count else { return "" }
-        let last = min(range.end.line, lines.count, first + maxExcerptLines - 1)
+        let end = min(lastLine(range), lines.count)
+        let last = min(end, first + maxExcerptLines - 1)
         var html = "<div class=\"source\">"
         for number in first...last {
             var line = lines[number - 1]
@@ -215,25 +241,27 @@ public enum HTMLReporter {
             var to = number == range.end.line ? range.end.column - 1 : scalars.count
             from = max(0, min(from, scalars.count))
             to = max(from, min(to, scalars.count))
-            // A range that ends at column 1 stops before this line; quoting it would highlight nothing.
-            if number > first, to == 0 { break }
             html += "<div class=\"line\"><span class=\"ln\" aria-hidden=\"true\">\(number)</span><code>"
-            html += highlighted(scalars, from: from, to: to, severity: severity)
+            html += highlighted(scalars, from: from, to: to, severity: severity, point: range.start == range.end)
             html += "</code></div>"
         }
-        if range.end.line > last, range.end.line <= lines.count, last - first + 1 == maxExcerptLines {
-            html += "<div class=\"line more\"><span class=\"ln\" aria-hidden=\"true\"></span><span>… continues to line \(range.end.line)</span></div>"
+        if end > last {
+            html += "<div class=\"line more\"><span class=\"ln\" aria-hidden=\"true\"></span><span>… continues to line \(end)</span></div>"
         }
         html += "</div>\n"
         return html
     }
 
-    private static func highlighted(_ scalars: [Unicode.Scalar], from: Int, to: Int, severity: Severity) -> String {
+    private static func highlighted(_ scalars: [Unicode.Scalar], from: Int, to: Int, severity: Severity, point: Bool) -> String {
         var lower = 0
         var upper = scalars.count
         if scalars.count > maxLineScalars {
             lower = max(0, from - contextScalars)
             upper = min(scalars.count, lower + maxLineScalars)
+            // Open and close the window on a word boundary when one is near, so the quote reads as words.
+            if lower > 0, let space = scalars[lower..<min(from, lower + 30)].firstIndex(of: " ") { lower = space + 1 }
+            let tail = min(max(to, upper - 30), upper)
+            if upper < scalars.count, let space = scalars[tail..<upper].lastIndex(of: " ") { upper = space }
         }
         func text(_ a: Int, _ b: Int) -> String {
             guard a < b else { return "" }
@@ -244,18 +272,25 @@ public enum HTMLReporter {
         let markEnd = min(to, upper)
         var html = lower > 0 ? "<span class=\"cut\">…</span>" : ""
         html += text(lower, from)
-        // An empty span (a point, such as "missing here") still needs something visible to point at.
-        html += from == to
-            ? "<mark class=\"sev-\(severity.rawValue) point\"></mark>"
-            : "<mark class=\"sev-\(severity.rawValue)\">\(text(from, markEnd))</mark>"
+        if from < to {
+            html += "<mark class=\"sev-\(severity.rawValue)\">\(text(from, markEnd))</mark>"
+        } else if point {
+            // A finding at a point ("no greeting here") still needs something visible to point at.
+            html += "<mark class=\"sev-\(severity.rawValue) point\"></mark>"
+        }
         html += text(markEnd, upper)
         if upper < scalars.count { html += "<span class=\"cut\">…</span>" }
         return html
     }
 
+    /// A range that ends at column 1 stops at the end of the line before, so that line is its last.
+    private static func lastLine(_ range: TextRange) -> Int {
+        range.end.line > range.start.line && range.end.column <= 1 ? range.end.line - 1 : range.end.line
+    }
+
     private static func location(_ range: TextRange?) -> String {
         guard let range else { return "Whole file" }
-        if range.end.line > range.start.line { return "Lines \(range.start.line)–\(range.end.line)" }
+        if lastLine(range) > range.start.line { return "Lines \(range.start.line)–\(lastLine(range))" }
         return "Line \(range.start.line), column \(range.start.column)"
     }
 
@@ -275,9 +310,8 @@ public enum HTMLReporter {
     }
 
     /// Most findings first, ties by name, so the page is stable whatever order the dictionary keeps.
-    private static func ranked(_ tallies: [String: [Severity: Int]], emptyLast: Bool = false) -> [(key: String, counts: [Severity: Int])] {
+    private static func ranked(_ tallies: [String: [Severity: Int]]) -> [(key: String, counts: [Severity: Int])] {
         tallies.map { (key: $0.key, counts: $0.value) }.sorted { a, b in
-            if emptyLast, a.key.isEmpty != b.key.isEmpty { return b.key.isEmpty }
             let (ta, tb) = (total(a.counts), total(b.counts))
             return ta != tb ? ta > tb : a.key < b.key
         }
@@ -393,28 +427,33 @@ public enum HTMLReporter {
         .key.sev-info, .seg.sev-info { background: var(--info-bar); }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1.5rem; }
         .chart h3 { margin-bottom: 0.35rem; }
-        .chart table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+        .chart table { width: 100%; border-collapse: collapse; font-size: 0.9rem; table-layout: fixed; }
+        .chart .c-label { width: 42%; }
+        .chart .c-num { width: 4.5rem; }
         .chart thead th { font-size: 0.8rem; font-weight: 600; color: var(--muted); text-align: left; border-bottom: 1px solid var(--line); padding: 0.2rem 0.4rem 0.2rem 0; }
-        .chart tbody th { font-weight: 400; text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; white-space: nowrap; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; }
+        .chart tbody th { font-weight: 400; text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; overflow-wrap: anywhere; }
         .chart td { padding: 0.25rem 0; }
-        .chart .bar-cell { width: 55%; }
-        .chart .num { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; width: 3.5rem; padding-left: 0.5rem; }
+        .chart .num { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; padding-left: 0.5rem; }
         .chart thead .num { font-weight: 600; }
         .bar { display: flex; height: 0.9rem; border-radius: 3px; overflow: hidden; }
         .seg { display: block; height: 100%; }
         .seg + .seg { border-left: 1px solid var(--card); }
-        .no-channel { font-style: italic; color: var(--muted); }
+        .more-rows summary { cursor: pointer; color: var(--info); font-size: 0.9rem; padding: 0.35rem 0; width: fit-content; }
+        .chart-note { margin: 0.5rem 0 0; font-size: 0.85rem; color: var(--muted); }
+        .pick { font: inherit; color: var(--info); background: none; border: 0; border-radius: 3px; padding: 0; min-height: 0; text-align: left; text-decoration: underline; text-decoration-color: rgba(11, 92, 173, 0.4); text-underline-offset: 0.2em; cursor: pointer; }
+        .pick:hover { background: none; text-decoration-color: currentColor; }
         .findings > h2 { margin-top: 0.5rem; }
         .filters { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem 1.25rem; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 0.75rem 1rem; margin-bottom: 0.5rem; }
-        .filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; }
+        .filters fieldset { border: 0; margin: 0; padding: 0; min-inline-size: 0; }
+        .checks { display: flex; flex-wrap: wrap; gap: 0 0.9rem; }
         .filters legend, .field label { display: block; font-size: 0.8rem; font-weight: 600; color: var(--muted); padding: 0; margin-bottom: 0.2rem; }
-        .filters legend { float: left; width: 100%; }
         .check { display: inline-flex; align-items: center; gap: 0.3rem; min-height: 2.25rem; cursor: pointer; }
         .check input { width: 1.1rem; height: 1.1rem; margin: 0; accent-color: var(--focus); }
-        .field { display: flex; flex-direction: column; }
-        .field.search { flex: 1 1 14rem; }
+        .field { display: flex; flex-direction: column; min-width: 0; }
+        .field input { width: 100%; min-width: 0; }
+        .field.search { flex: 1 1 9rem; }
         select, input[type="search"], button { font: inherit; font-size: 0.95rem; color: var(--text); background: var(--card); border: 1px solid #8c959f; border-radius: 6px; min-height: 2.25rem; padding: 0.25rem 0.5rem; }
-        select { max-width: 16rem; }
+        select { max-width: 12rem; }
         button { cursor: pointer; background: var(--code-bg); }
         button:hover { background: #eaeef2; }
         .status { color: var(--muted); margin: 0.25rem 0 1rem; }
@@ -436,7 +475,7 @@ public enum HTMLReporter {
         .badge { display: inline-block; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; padding: 0.05rem 0.45rem; border-radius: 4px; margin-right: 0.35rem; vertical-align: 0.1em; border: 1px solid currentColor; }
         .meta { margin: 0 0 0.5rem; font-size: 0.85rem; color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.3rem 0.6rem; align-items: center; }
         .tag { border: 1px solid var(--line); border-radius: 4px; padding: 0 0.4rem; background: var(--card); color: var(--text); }
-        .tag.channel::before { content: "#"; color: var(--muted); }
+        .tag-label { color: var(--muted); font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.03em; }
         .source { font-family: var(--mono); font-size: 0.85rem; line-height: 1.55; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0; tab-size: 4; }
         .line { display: grid; grid-template-columns: 3.25rem minmax(0, 1fr); }
         .ln { text-align: right; padding-right: 0.75rem; color: var(--muted); user-select: none; -webkit-user-select: none; border-right: 1px solid var(--line); margin-right: 0.75rem; }
@@ -447,10 +486,13 @@ public enum HTMLReporter {
         mark.sev-error { background: var(--error-mark); box-shadow: inset 0 -2px 0 var(--error); }
         mark.sev-warning { background: var(--warning-mark); box-shadow: inset 0 -2px 0 var(--warning); }
         mark.sev-info { background: var(--info-mark); box-shadow: inset 0 -2px 0 var(--info); }
-        mark.point { display: inline-block; width: 0.6ch; height: 1.2em; vertical-align: text-bottom; }
+        mark.point { display: inline-block; width: 3px; height: 1.3em; vertical-align: text-bottom; margin-right: 1px; padding: 0; box-shadow: none; }
+        mark.point.sev-error { background: var(--error); }
+        mark.point.sev-warning { background: var(--warning); }
+        mark.point.sev-info { background: var(--info); }
         .no-match, .all-clear { padding: 1rem 1.25rem; }
         .no-match { background: var(--card); border: 1px dashed var(--line); border-radius: 10px; }
-        .all-clear { font-size: 1.15rem; font-weight: 600; }
+        .all-clear { font-size: 1.15rem; font-weight: 600; color: #1a7f37; border-left: 6px solid #1a7f37; }
         .page-foot { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
         @media (min-width: 48rem) {
           .filters { position: sticky; top: 0; z-index: 2; box-shadow: 0 2px 6px rgba(31, 35, 40, 0.08); }
@@ -461,12 +503,13 @@ public enum HTMLReporter {
           .page-head { padding-top: 1.25rem; }
           h1 { font-size: 1.45rem; }
           .summary { padding: 1rem; }
-          .tiles { grid-template-columns: 1fr; gap: 0.5rem; }
-          .tile { padding: 0.5rem 0.75rem; }
-          .tile-count { font-size: 1.75rem; }
+          .tiles { gap: 0.4rem; }
+          .tile { display: block; padding: 0.4rem 0.6rem; border-left-width: 4px; }
+          .tile-count { display: block; font-size: 1.75rem; }
+          .tile-label { font-size: 0.9rem; }
+          .tile-hint { display: none; }
           .charts { grid-template-columns: minmax(0, 1fr); }
-          .chart tbody th { max-width: 9rem; }
-          .chart .bar-cell { width: 40%; }
+          .chart .c-label { width: 50%; }
           .filters > .field:not(.search):not(.reset) { flex: 1 1 8rem; }
           select { max-width: none; width: 100%; }
           .finding, .file-head { padding-left: 0.75rem; padding-right: 0.75rem; }
@@ -475,10 +518,15 @@ public enum HTMLReporter {
         }
         @media print {
           body { background: #fff; font-size: 10pt; }
-          .filters, #no-match { display: none !important; }
-          .summary, .file { border-color: #999; break-inside: avoid-page; }
-          .finding, .chart, .tile { break-inside: avoid; }
-          .file-head { break-after: avoid; }
+          .filters, #no-match, .more-rows summary { display: none !important; }
+          @page { margin: 1.5cm; }
+          .page-head, main, .page-foot { max-width: none; padding: 0; }
+          .summary, .file { border-color: #999; }
+          .charts { grid-template-columns: 1fr 1fr; }
+          .chart .c-label { width: 50%; }
+          .pick { color: inherit; text-decoration: none; }
+          .finding, .tile, tr, .chart-note { break-inside: avoid; }
+          .file-head, .chart h3 { break-after: avoid; }
           .source, .bar, .seg, .key, .tile, .pill, .badge, mark, .file { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 
@@ -535,6 +583,34 @@ public enum HTMLReporter {
               event.preventDefault();
               text.focus();
             }
+          });
+          // A name in a chart becomes a shortcut to just those findings.
+          var heading = document.getElementById("findings-heading");
+          [["rule", rule], ["channel", channel]].forEach(function (pair) {
+            var rows = document.querySelectorAll("tr[data-" + pair[0] + "]");
+            Array.prototype.forEach.call(rows, function (row) {
+              var value = row.getAttribute("data-" + pair[0]);
+              var cell = row.querySelector("th");
+              var button = document.createElement("button");
+              button.type = "button";
+              button.className = "pick";
+              button.title = "Show only " + value;
+              while (cell.firstChild) { button.appendChild(cell.firstChild); }
+              cell.appendChild(button);
+              button.addEventListener("click", function () {
+                for (var i = 1; i < pair[1].options.length; i += 1) {
+                  if (pair[1].options[i].value === value) { pair[1].selectedIndex = i; }
+                }
+                apply();
+                heading.scrollIntoView();
+                pair[1].focus();
+              });
+            });
+          });
+          Array.prototype.forEach.call(document.querySelectorAll("details.more-rows"), function (d) { d.open = false; });
+          // Folded chart rows belong on paper too.
+          window.addEventListener("beforeprint", function () {
+            Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
           });
           form.hidden = false;
           apply();
