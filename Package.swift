@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "ReplyLint",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "ReplyLint", targets: ["ReplyLint"]),
         .executable(name: "replylint", targets: ["replylint"]),
@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -20,11 +24,33 @@ let package = Package(
         ),
         .target(
             name: "ReplyLint",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // `replylint serve`: the HTTP API, the web page for agents, library reloads, the usage log writer.
+        .target(
+            name: "ReplyLintServer",
+            dependencies: [
+                "ReplyLint",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `replylint mcp`: the same search, render and lint as tools for AI assistants, over stdio.
+        .target(
+            name: "ReplyLintMCP",
+            dependencies: [
+                "ReplyLint",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "replylint",
-            dependencies: ["ReplyLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ReplyLint", "ReplyLintServer", "ReplyLintMCP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "replylint-benchmark",
@@ -35,6 +61,15 @@ let package = Package(
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
             dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ReplyLintServerTests",
+            dependencies: [
+                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "replylint",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
         ),
     ]
 )

@@ -5,19 +5,23 @@ import Foundation
 import ReplyLint
 
 @main
-struct ReplyLintCommand: ParsableCommand {
+struct ReplyLintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replylint",
         abstract: "Lint and render saved replies and moderation policies for social customer care.",
         version: "0.1.0",
-        subcommands: [Lint.self, Render.self, Count.self, Rules.self],
+        subcommands: [Lint.self, Render.self, Count.self, Rules.self, Usage.self, Serve.self, MCP.self],
         defaultSubcommand: Lint.self)
 
     /// Exit codes: 0 clean, 1 findings over the bar, 2 the run could not be done.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let error as LoadError {

@@ -19,6 +19,12 @@ public struct Configuration: Sendable {
     public var placeholders: [String: PlaceholderDeclaration] = [:]
     /// A CSV of reply usage counts, relative to the library root (`usage: {csv: …}`).
     public var usageCSV: String?
+    /// The SQLite usage log `serve` and `mcp` write and `faq-unused` reads, relative to the library
+    /// root (`usage: {log: …}`); nil when config switches it off with `log: off`.
+    public var usageLog: String? = Configuration.defaultUsageLog
+    public static let defaultUsageLog = ".replylint/usage.sqlite"
+    /// The bearer token `serve` requires (`serve: {token: …}`); `REPLYLINT_TOKEN` takes precedence.
+    public var serveToken: String?
     /// The config file this came from; nil for the built-in defaults.
     public var file: String?
 
@@ -47,7 +53,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Configuration {
-    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders", "usage"]
+    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders", "usage", "serve"]
     static let channelKeys = ["platform", "visibility", "limit", "unit", "business-may-start", "dm-link", "account", "private-route"]
 
     /// Reads `text` (the contents of `file`); `rules` are the known rules, for checking ids and options.
@@ -99,11 +105,33 @@ extension Configuration {
                     configuration.accounts[platform] = id
                 }
             case "usage":
-                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE}", value.position) }
+                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE, log: FILE}", value.position) }
                 for (usageKey, usageKeyPosition, usageValue) in fields {
-                    guard usageKey == "csv" else { throw fail("unknown key 'usage.\(usageKey)'; usage takes 'csv'", usageKeyPosition) }
-                    guard let path = usageValue.string, !usageValue.isNull else { throw fail("'usage.csv' takes a file path", usageValue.position) }
-                    configuration.usageCSV = path
+                    switch usageKey {
+                    case "csv":
+                        guard let path = usageValue.string, !usageValue.isNull else { throw fail("'usage.csv' takes a file path", usageValue.position) }
+                        configuration.usageCSV = path
+                    case "log":
+                        if usageValue.bool == false || usageValue.string == "off" {
+                            configuration.usageLog = nil
+                        } else {
+                            guard let path = usageValue.string, !usageValue.isNull, !path.isEmpty else {
+                                throw fail("'usage.log' takes a file path for the SQLite usage log, or off", usageValue.position)
+                            }
+                            configuration.usageLog = path
+                        }
+                    default:
+                        throw fail("unknown key 'usage.\(usageKey)'; usage takes 'csv' and 'log'", usageKeyPosition)
+                    }
+                }
+            case "serve":
+                guard let fields = value.mapping else { throw fail("'serve' takes {token: …}", value.position) }
+                for (serveKey, serveKeyPosition, serveValue) in fields {
+                    guard serveKey == "token" else { throw fail("unknown key 'serve.\(serveKey)'; serve takes 'token' (host and port are options of `replylint serve`)", serveKeyPosition) }
+                    guard let token = serveValue.string, !serveValue.isNull, !token.isEmpty else {
+                        throw fail("'serve.token' takes the bearer token clients must send; prefer the REPLYLINT_TOKEN environment variable over a token in git", serveValue.position)
+                    }
+                    configuration.serveToken = token
                 }
             case "rules":
                 try parseRules(value, into: &configuration, rules: rules, fail: fail)

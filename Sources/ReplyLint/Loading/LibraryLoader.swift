@@ -124,7 +124,34 @@ public struct LibraryLoader: Sendable {
             }
             library.usage = try UsageData.parseCSV(text, source: shown)
         }
+        try loadUsageLog(into: &library)
         return library
+    }
+
+    /// Adds the renders the usage log holds within `faq-unused`'s window to `library.usage`.
+    /// No log file yet is no usage data, not an error; a log that cannot be read stops the run.
+    func loadUsageLog(into library: inout Library) throws {
+        guard let log = configuration.usageLog, configuration.level(of: FAQUnusedRule.description) != .off else { return }
+        let path = Self.absolute(log, base: root)
+        let days: Int
+        if case .int(let value)? = configuration.option("days", of: FAQUnusedRule.description) { days = value } else { days = 90 }
+        let since = Date(timeIntervalSinceNow: -Double(days) * 86_400)
+        let summary: UsageSummary?
+        do {
+            summary = try UsageLog.read(path: path, since: since)
+        } catch {
+            // The log names itself by absolute path; show it as the user's other paths are shown.
+            let message = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
+            throw LoadError(Self.display(path, base: displayBase) + ": " + message)
+        }
+        guard let summary, let first = summary.firstRecorded else { return }
+        let shown = Self.display(path, base: displayBase)
+        var usage = library.usage ?? UsageData(counts: [:], source: shown)
+        if library.usage != nil { usage.source += " and \(shown)" }
+        usage.counts.merge(summary.counts, uniquingKeysWith: +)
+        usage.logStart = UsageLog.date(fromTimestamp: first)
+        usage.windowDays = days
+        library.usage = usage
     }
 
     /// What rendering one reply needs: when `id` names a reply file (`waste/missed-bin` →

@@ -1,10 +1,18 @@
-// How often each reply has been used, from a helpdesk export (CSV) — what `faq-unused` reads.
+// How often each reply has been used, from a helpdesk export (CSV) and the usage log — what `faq-unused` reads.
+
+import Foundation
 
 public struct UsageData: Sendable {
     /// Uses per reply id.
     public var counts: [String: Int]
     /// Where the counts came from, for messages ("usage.csv").
     public var source: String
+    /// When the usage log began, if the counts include it: a young log has not seen every reply yet.
+    public var logStart: Date?
+    /// The period the log's counts cover, in days.
+    public var windowDays: Int?
+    /// Whether a helpdesk CSV contributed (its counts cover whatever period the export did).
+    public var includesCSV = false
 
     public init(counts: [String: Int], source: String) {
         self.counts = counts
@@ -15,7 +23,7 @@ public struct UsageData: Sendable {
     /// (`count`, `uses`, `used`); one row per reply, or one row per use when there is no count column.
     public static func parseCSV(_ text: String, source: String) throws(ConfigurationError) -> UsageData {
         var lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingWhitespace.isEmpty }
-        guard !lines.isEmpty else { return UsageData(counts: [:], source: source) }
+        guard !lines.isEmpty else { var empty = UsageData(counts: [:], source: source); empty.includesCSV = true; return empty }
         let header = fields(lines.removeFirst()).map { $0.lowercased() }
         guard let replyColumn = header.firstIndex(where: { ["reply", "reply_id", "reply-id", "id"].contains($0) }) else {
             throw ConfigurationError(file: source, position: TextPosition(line: 1, column: 1),
@@ -37,7 +45,9 @@ public struct UsageData: Sendable {
                 counts[id, default: 0] += 1
             }
         }
-        return UsageData(counts: counts, source: source)
+        var usage = UsageData(counts: counts, source: source)
+        usage.includesCSV = true
+        return usage
     }
 
     /// Comma-separated fields with double-quote quoting.

@@ -106,9 +106,12 @@ extension RulesReporter {
         let cliches = "**Phrases** (with what to say instead; † `--fix` swaps it):\n\n" + TonePhrases.cliches.map { entry in
             "- \"\(entry.phrase)\" → " + (entry.instead.isEmpty ? "leave it out" : "\"\(entry.instead)\"") + (TonePhrases.safeSwaps.contains(entry.phrase) ? " †" : "")
         }.joined(separator: "\n") + "\n"
-        let blame = "**Phrases:** " + TonePhrases.blame.map { "\"\($0)\"" }.joined(separator: ", ")
-            + ", and \"you should have\" / \"you should've\" before: " + Set(TonePhrases.shouldHave.map { $0.split(separator: " ").dropFirst(2).joined(separator: " ") }).sorted().joined(separator: ", ") + ".\n"
-        let shouting = "**Known acronyms:** " + TonePhrases.acronyms.sorted().joined(separator: ", ") + ".\n\n**Emphasis words** (reported even alone): " + TonePhrases.emphasis.sorted().joined(separator: ", ") + ".\n"
+        let blamePhrases: String = TonePhrases.blame.map { "\"\($0)\"" }.joined(separator: ", ")
+        let shouldHaveEndings: [String] = Set(TonePhrases.shouldHave.map { $0.split(separator: " ").dropFirst(2).joined(separator: " ") }).sorted()
+        let blame = "**Phrases:** \(blamePhrases), and \"you should have\" / \"you should've\" before: \(shouldHaveEndings.joined(separator: ", ")).\n"
+        let acronyms: String = TonePhrases.acronyms.sorted().joined(separator: ", ")
+        let emphasis: String = TonePhrases.emphasis.sorted().joined(separator: ", ")
+        let shouting = "**Known acronyms:** \(acronyms).\n\n**Emphasis words** (reported even alone): \(emphasis).\n"
         return [
             PolicySectionMissingRule.description.id: headings,
             ToneClicheRule.description.id: cliches,

@@ -115,8 +115,10 @@ public struct ReplyRenderer: Sendable {
 
         let rendered = RenderedText(reply: reply, channel: channel, text: trimmed)
         var diagnostics: [Finding] = []
+        // A scratch area of its own: the server renders on many threads at once.
+        let checkContext = lintContext.forWorker()
         for rule in rules where !reply.disabledRules.contains(type(of: rule).description.id) {
-            diagnostics += rule.check(rendered: rendered, in: lintContext)
+            diagnostics += rule.check(rendered: rendered, in: checkContext)
         }
         // Asking for a password or a PIN must not reach anyone, even by an agent who ignores the exit status.
         if let never = diagnostics.first(where: { $0.ruleID == PersonalDataNeverRule.description.id }) {
@@ -126,6 +128,38 @@ public struct ReplyRenderer: Sendable {
             if case .on(let severity)? = library.configuration.ruleLevels[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
         }
         return RenderedReply(id: id, channel: channel, text: trimmed, length: LengthCounter.measure(trimmed, on: channel), diagnostics: diagnostics)
+    }
+
+    /// The names a caller may fill for `reply` on `channelID` (its first channel when nil), in the
+    /// order the template uses them, then declared-only names: what the web page and MCP tools offer.
+    public func placeholders(of reply: Reply, channel channelID: String? = nil) -> [PlaceholderInfo] {
+        var order: [String] = []
+        var guardedNames = Set<String>()
+        visitVariables(in: reply.template, partialStack: []) { name, enclosing in
+            if !order.contains(name) { order.append(name) }
+            if enclosing.contains(where: { $0 == name || name.hasPrefix($0 + ".") }) { guardedNames.insert(name) }
+        }
+        for name in reply.placeholders.keys.sorted() where !order.contains(name) { order.append(name) }
+        let channel = (channelID ?? reply.channelIDs.first).flatMap { library.configuration.channels[$0] }
+        let filled: TemplateValue
+        let missing: Set<String>
+        if let channel {
+            filled = context(for: reply, channel: channel, values: .object([:]))
+            missing = Set(missingValues(reply: reply, channel: channel, context: filled).map { String($0.prefix { $0 != " " }) })
+        } else {
+            filled = .object([:])
+            missing = Set(order.filter { !guardedNames.contains($0) })
+        }
+        return order.map { name in
+            let declaration = Placeholders.declaration(of: name, in: reply, configuration: library.configuration)
+            var provided = false
+            if let value = filled.value(at: name), value != .null {
+                if case .string(let text) = value { provided = !text.allSatisfy(\.isWhitespace) } else { provided = true }
+            }
+            return PlaceholderInfo(
+                name: name, required: missing.contains(name) || declaration?.required == true, provided: provided,
+                example: declaration?.example, max: declaration?.max, personal: declaration?.personal == true)
+        }
     }
 
     /// Values in order of precedence, lowest first: built-ins from config (`team.name`, `dm_link`),
@@ -201,6 +235,19 @@ public struct ReplyRenderer: Sendable {
         if text.allSatisfy(\.isWhitespace) { return "the output is empty" }
         return nil
     }
+}
+
+/// One name a caller may fill in a reply, for forms and tool schemas.
+public struct PlaceholderInfo: Sendable, Hashable {
+    public var name: String
+    /// Rendering is refused without a value for it.
+    public var required: Bool
+    /// Filled without the caller: a built-in from config (`team.name`, `dm_link`) or a declared default.
+    public var provided: Bool
+    public var example: String?
+    public var max: Int?
+    /// Holds personal data (`customer.email`, or declared `personal: true`).
+    public var personal: Bool
 }
 
 /// A reply rendered for one channel, as rules that check real text see it.

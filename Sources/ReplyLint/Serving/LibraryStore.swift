@@ -1,0 +1,150 @@
+// The library a long-running server answers from: loaded once, swapped whole when its files
+// change, and kept as it was when a new version fails to load.
+
+import Foundation
+import Synchronization
+
+/// Where a library lives and how to read it, as `replylint serve` and `mcp` were started.
+public struct LibrarySource: Sendable {
+    public var root: String
+    /// `--config FILE` when given; otherwise `root/replylint.yml` when present.
+    public var configFile: String?
+    /// Paths in findings are shown relative to this folder.
+    public var displayBase: String
+
+    public init(root: String, configFile: String? = nil, displayBase: String) {
+        self.root = root
+        self.configFile = configFile
+        self.displayBase = displayBase
+    }
+
+    public func loadConfiguration() throws -> Configuration {
+        try LibraryLoader.loadConfiguration(root: root, explicitFile: configFile, displayBase: displayBase, rules: RuleRegistry.descriptions)
+    }
+
+    public func load() throws -> Library {
+        let configuration = try loadConfiguration()
+        return try LibraryLoader(root: root, displayBase: displayBase, configuration: configuration, knownRules: RuleRegistry.ids).load()
+    }
+
+    /// The absolute path of the usage log config names, or nil when it is switched off.
+    public func usageLogPath(_ configuration: Configuration) -> String? {
+        configuration.usageLog.map { LibraryLoader.absolute($0, base: root) }
+    }
+
+    /// A value that changes when any file of the library (or its config) is added, removed or changed.
+    func fingerprint(_ configuration: Configuration) -> Int {
+        var hasher = Hasher()
+        var files: [String] = []
+        let configPath = configFile.map { LibraryLoader.absolute($0, base: displayBase) } ?? (root as NSString).appendingPathComponent(LibraryLoader.configFileName)
+        files.append(configPath)
+        for folder in configuration.replyPaths + configuration.policyPaths {
+            files += LibraryLoader.files(under: LibraryLoader.absolute(folder, base: root))
+        }
+        if let csv = configuration.usageCSV { files.append(LibraryLoader.absolute(csv, base: root)) }
+        for file in files {
+            hasher.combine(file)
+            var info = stat()
+            if stat(file, &info) == 0 {
+                hasher.combine(info.st_size)
+                hasher.combine(info.st_mtim.tv_sec)
+                hasher.combine(info.st_mtim.tv_nsec)
+                hasher.combine(info.st_ino)
+            } else {
+                hasher.combine(-1)
+            }
+        }
+        return hasher.finalize()
+    }
+}
+
+/// One loaded library with everything answering from it needs, built once per load.
+public struct LibrarySnapshot: Sendable {
+    public let library: Library
+    public let renderer: ReplyRenderer
+    public let checker: TextChecker
+    public let index: ReplyIndex
+    /// What `replylint lint` reports for each reply, by reply id.
+    public let findingsByReply: [String: [Finding]]
+    public let loadedAt: Date
+    /// 1 for the first load, then one more for each successful reload.
+    public let generation: Int
+
+    public init(library: Library, generation: Int = 1, loadedAt: Date = Date()) {
+        self.library = library
+        renderer = ReplyRenderer(library: library)
+        checker = TextChecker(library: library)
+        index = ReplyIndex(replies: library.replies)
+        findingsByReply = Dictionary(grouping: Linter().lint(library).findings.filter { $0.replyID != nil }) { $0.replyID! }
+        self.loadedAt = loadedAt
+        self.generation = generation
+    }
+}
+
+public final class LibraryStore: Sendable {
+    public enum ReloadOutcome: Sendable {
+        case unchanged
+        case reloaded(LibrarySnapshot)
+        /// The files changed but did not load; the previous library is still served.
+        case failed(String)
+    }
+
+    public let source: LibrarySource
+    private struct State: Sendable {
+        var snapshot: LibrarySnapshot
+        var reloadError: String?
+        var fingerprint: Int
+    }
+    private let state: Mutex<State>
+
+    /// Loads the library; a library that does not load at start is an error for the caller to report.
+    public init(source: LibrarySource) throws {
+        self.source = source
+        let configuration = try source.loadConfiguration()
+        // Taken before reading, so an edit made during the first load is seen by the first check.
+        let fingerprint = source.fingerprint(configuration)
+        let library = try source.load()
+        state = Mutex(State(snapshot: LibrarySnapshot(library: library), reloadError: nil, fingerprint: fingerprint))
+    }
+
+    /// A store over an already loaded library (tests, benchmarks); it reloads from `source`.
+    public init(library: Library, source: LibrarySource) {
+        self.source = source
+        state = Mutex(State(snapshot: LibrarySnapshot(library: library), reloadError: nil,
+                            fingerprint: source.fingerprint(library.configuration)))
+    }
+
+    public var snapshot: LibrarySnapshot { state.withLock { $0.snapshot } }
+
+    /// Why the latest reload failed, while the previous library is being served; nil when the last attempt worked.
+    public var reloadError: String? { state.withLock { $0.reloadError } }
+
+    /// Reloads when a file changed since the last look. Only one caller (the watcher) should call it.
+    public func reloadIfChanged() -> ReloadOutcome {
+        let (current, previous) = state.withLock { ($0.snapshot, $0.fingerprint) }
+        // The folders to watch come from the config as it is now, so a new `paths:` is seen too.
+        let configuration = (try? source.loadConfiguration()) ?? current.library.configuration
+        let fingerprint = source.fingerprint(configuration)
+        guard fingerprint != previous else { return .unchanged }
+        do {
+            let snapshot = LibrarySnapshot(library: try source.load(), generation: current.generation + 1)
+            state.withLock { $0 = State(snapshot: snapshot, reloadError: nil, fingerprint: fingerprint) }
+            return .reloaded(snapshot)
+        } catch {
+            let message = "\(error)"
+            // Remember this version of the files so the same failure is reported once, not every poll.
+            state.withLock { $0.reloadError = message; $0.fingerprint = fingerprint }
+            return .failed(message)
+        }
+    }
+
+    /// Looks for changes every `interval` until the task is cancelled, telling `report` about each reload.
+    public func watch(every interval: Duration, report: @Sendable (ReloadOutcome) -> Void) async {
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            let outcome = reloadIfChanged()
+            if case .unchanged = outcome { continue }
+            report(outcome)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+// The usage log: one row per successful render in an SQLite file (through GRDB), written by
+// `serve` and `mcp`, read by `faq-unused` and `replylint usage`.
+
+import Foundation
+import GRDB
+
+/// One successful render. Never holds a customer value: the agent id is the agent's own.
+public struct UsageEvent: Sendable, Hashable {
+    public var reply: String
+    public var channel: String
+    public var at: Date
+    public var agent: String?
+
+    public init(reply: String, channel: String, at: Date = Date(), agent: String? = nil) {
+        self.reply = reply
+        self.channel = channel
+        self.at = at
+        self.agent = agent
+    }
+}
+
+/// A usage log that cannot be opened or written; the message names the file and what to do.
+public struct UsageLogError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// What the log says about each reply over a period.
+public struct UsageSummary: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var reply: String
+        public var count: Int
+        /// ISO 8601 UTC time of the latest render.
+        public var lastUsed: String
+    }
+    /// Replies rendered at least once in the period, most used first.
+    public var entries: [Entry]
+    /// ISO 8601 UTC time of the first row in the whole log; nil when the log is empty.
+    public var firstRecorded: String?
+    public var total: Int { entries.reduce(0) { $0 + $1.count } }
+
+    public var counts: [String: Int] { Dictionary(entries.map { ($0.reply, $0.count) }, uniquingKeysWith: +) }
+}
+
+public final class UsageLog: Sendable {
+    public let path: String
+    private let database: any DatabaseWriter
+
+    /// Opens (creating when needed, with its folder) the log at `path`.
+    public init(path: String) throws(UsageLogError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            var configuration = GRDB.Configuration()
+            configuration.busyMode = .timeout(5)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+            database = pool
+        } catch {
+            throw UsageLogError("\(path): cannot open the usage log (\(Self.describe(error))); check the folder is writable or set `usage: {log: …}` in replylint.yml")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE render (
+                  id INTEGER PRIMARY KEY,
+                  reply TEXT NOT NULL,
+                  channel TEXT NOT NULL,
+                  at TEXT NOT NULL,
+                  agent TEXT
+                );
+                CREATE INDEX render_reply ON render(reply);
+                CREATE INDEX render_at ON render(at);
+                """)
+        }
+        return migrator
+    }
+
+    /// Writes `events` in one transaction.
+    public func record(_ events: [UsageEvent]) throws(UsageLogError) {
+        guard !events.isEmpty else { return }
+        do {
+            try database.write { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent) VALUES (?, ?, ?, ?)")
+                for event in events {
+                    try statement.execute(arguments: [event.reply, event.channel, Self.timestamp(event.at), event.agent])
+                }
+            }
+        } catch {
+            throw UsageLogError("\(path): cannot write to the usage log (\(Self.describe(error)))")
+        }
+    }
+
+    /// Renders per reply since `since` (all time when nil).
+    public func summary(since: Date? = nil) throws(UsageLogError) -> UsageSummary {
+        do {
+            return try database.read { db in try Self.summary(db, since: since) }
+        } catch {
+            throw UsageLogError("\(path): cannot read the usage log (\(Self.describe(error)))")
+        }
+    }
+
+    /// Reads the log at `path` without creating it: nil when there is no log yet.
+    public static func read(path: String, since: Date? = nil) throws(UsageLogError) -> UsageSummary? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            var configuration = GRDB.Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                guard try db.tableExists("render") else {
+                    throw UsageLogError("it has no 'render' table; is it a ReplyLint usage log?")
+                }
+                return try summary(db, since: since)
+            }
+        } catch let error as UsageLogError {
+            throw UsageLogError("\(path): not a usable usage log: \(error.message)")
+        } catch {
+            throw UsageLogError("\(path): cannot read the usage log (\(describe(error))); point `usage: {log: …}` at the file `replylint serve` writes")
+        }
+    }
+
+    private static func summary(_ db: Database, since: Date?) throws -> UsageSummary {
+        let first = try String.fetchOne(db, sql: "SELECT MIN(at) FROM render")
+        let rows: [Row]
+        if let since {
+            rows = try Row.fetchAll(db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last FROM render WHERE at >= ? GROUP BY reply ORDER BY uses DESC, reply", arguments: [timestamp(since)])
+        } else {
+            rows = try Row.fetchAll(db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last FROM render GROUP BY reply ORDER BY uses DESC, reply")
+        }
+        let entries = rows.map { row in UsageSummary.Entry(reply: row["reply"], count: row["uses"], lastUsed: row["last"]) }
+        return UsageSummary(entries: entries, firstRecorded: first)
+    }
+
+    /// "2026-11-21T09:30:00Z": sorts as text in time order, which the `since` query relies on.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    public static func date(fromTimestamp text: String) -> Date? {
+        try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}
