@@ -1,17 +1,113 @@
 // `replylint serve`: the HTTP API and the web page for agents.
 
 import ArgumentParser
+import Foundation
+import Logging
 import ReplyLint
+import ReplyLintServer
 
 extension ReplyLintCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Serve the library over HTTP: the API for agents and a web page at /.")
+            abstract: "Serve the library over HTTP: the API for agents and a web page at /.",
+            discussion: """
+                Binds 127.0.0.1 by default. When REPLYLINT_TOKEN (or serve.token in replylint.yml) is set, every \
+                /v1 request needs `Authorization: Bearer <token>`. The library is reloaded when its files change; \
+                if a new version fails to load, the previous one is served and /healthz says "degraded". \
+                Each render is recorded in the usage log (.replylint/usage.sqlite, or usage.log in config). \
+                Logs are JSON lines on standard error, without customer values. SIGTERM or Ctrl-C stops it \
+                gracefully: requests in flight finish and queued usage records are written.
+                """)
+
+        enum LogFormat: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+        @Option(help: "The address to listen on; 0.0.0.0 exposes the API to the network (set a token first).")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on; 0 picks a free one (the address is printed on standard error).")
+        var port = 8080
+
+        @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body accepted, in bytes; larger bodies get 413.", valueName: "BYTES"))
+        var maxBody = 64 * 1024
+
+        @Option(name: .customLong("reload-interval"), help: ArgumentHelp("How often to look for changed files, in seconds (0 switches reloading off).", valueName: "SECONDS"))
+        var reloadInterval = 2.0
+
+        @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical; each request is logged at info.")
+        var logLevel = "info"
+
+        @Option(name: .customLong("log-format"), help: "json (one object per line) or text.")
+        var logFormat: LogFormat = .json
 
         @OptionGroup var library: LibraryOptions
 
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port takes 0 to 65535 (got \(port))") }
+            guard maxBody > 0 else { throw ValidationError("--max-body takes a positive number of bytes") }
+            guard reloadInterval >= 0 else { throw ValidationError("--reload-interval takes seconds, 0 or more") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical (got '\(logLevel)')")
+            }
+        }
+
         func run() async throws {
-            throw LoadError("serve is not built yet")
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            let format = logFormat
+            LoggingSystem.bootstrap { label in
+                switch format {
+                case .json:
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = level
+                    return handler
+                case .text:
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            }
+            let logger = Logger(label: "replylint.serve")
+
+            let source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
+            let store = try LibraryStore(source: source)
+            let configuration = store.snapshot.library.configuration
+
+            var settings = ServerSettings()
+            settings.host = host
+            settings.port = port
+            settings.maxBodyBytes = maxBody
+            settings.reloadInterval = reloadInterval > 0 ? .milliseconds(Int(reloadInterval * 1000)) : .seconds(365 * 86_400)
+            let environmentToken = ProcessInfo.processInfo.environment["REPLYLINT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            settings.token = environmentToken ?? configuration.serveToken
+            if settings.token == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
+                logger.warning("listening beyond this machine without a token; set REPLYLINT_TOKEN", metadata: ["host": "\(host)"])
+            }
+
+            var recorder: UsageRecorder?
+            if let path = source.usageLogPath(configuration) {
+                do {
+                    recorder = UsageRecorder(log: try UsageLog(path: path)) { message in
+                        logger.warning("usage log", metadata: ["error": "\(message)"])
+                    }
+                } catch {
+                    // Rendering matters more than counting: serve without the log, and say so.
+                    logger.warning("serving without a usage log", metadata: ["error": "\(error.message)"])
+                }
+            }
+
+            let state = ServerState(store: store, recorder: recorder, settings: settings)
+            let application = buildApplication(state, logger: logger)
+            do {
+                try await application.runService()
+            } catch {
+                throw LoadError("cannot serve on \(host):\(port): \(Self.describe(error))")
+            }
+            logger.info("stopped")
+        }
+
+        static func describe(_ error: any Error) -> String {
+            let text = "\(error)"
+            if text.contains("Address already in use") { return "the address is already in use; pick another --port" }
+            return text
         }
     }
 }

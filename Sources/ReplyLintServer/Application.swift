@@ -1,0 +1,101 @@
+// `replylint serve` as a Hummingbird application: settings, the router, and the services that
+// run beside it (library reloads, the usage log writer).
+
+import Foundation
+import Hummingbird
+import Logging
+import ReplyLint
+import ServiceLifecycle
+
+public struct ServerSettings: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The bearer token every `/v1` request must carry; nil serves without one.
+    public var token: String?
+    /// Larger request bodies get 413.
+    public var maxBodyBytes = 64 * 1024
+    /// How often the library's files are checked for changes.
+    public var reloadInterval: Duration = .seconds(2)
+
+    public init() {}
+}
+
+/// Everything a request handler reads: the current library, the usage log, the settings.
+public struct ServerState: Sendable {
+    public let store: LibraryStore
+    public let recorder: UsageRecorder?
+    public let settings: ServerSettings
+
+    public init(store: LibraryStore, recorder: UsageRecorder?, settings: ServerSettings) {
+        self.store = store
+        self.recorder = recorder
+        self.settings = settings
+    }
+}
+
+/// The routes: the page and health check without a token, the API under `/v1` with one.
+public func buildRouter(_ state: ServerState) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: JSONErrorMiddleware())
+    PageController().addRoutes(to: router)
+    HealthController(store: state.store).addRoutes(to: router)
+    let api = router.group("v1")
+    if let token = state.settings.token { api.add(middleware: BearerTokenMiddleware(token: token)) }
+    RepliesController(state: state).addRoutes(to: api)
+    LintController(state: state).addRoutes(to: api)
+    ChannelsController(store: state.store).addRoutes(to: api)
+    return router
+}
+
+public func buildApplication(_ state: ServerState, logger: Logger) -> some ApplicationProtocol {
+    var services: [any Service] = [LibraryWatcher(store: state.store, interval: state.settings.reloadInterval, logger: logger)]
+    if let recorder = state.recorder { services.append(UsageRecorderService(recorder: recorder)) }
+    return Application(
+        router: buildRouter(state),
+        configuration: .init(address: .hostname(state.settings.host, port: state.settings.port), serverName: nil),
+        services: services,
+        onServerRunning: { channel in
+            let address = channel.localAddress.map { "http://\(state.settings.host):\($0.port ?? state.settings.port)" } ?? "?"
+            let snapshot = state.store.snapshot
+            logger.info("serving", metadata: ["address": "\(address)", "replies": "\(snapshot.index.count)"])
+            // For people and scripts: where to point a browser or a client (with --port 0, the port chosen).
+            FileHandle.standardError.write(Data("replylint: serving \(snapshot.index.count) replies on \(address) (web page at /)\n".utf8))
+        },
+        logger: logger)
+}
+
+/// Checks the library's files every few seconds and swaps in a new library when they change.
+struct LibraryWatcher: Service {
+    let store: LibraryStore
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await store.watch(every: interval) { outcome in
+                switch outcome {
+                case .reloaded(let snapshot):
+                    logger.info("library reloaded", metadata: ["replies": "\(snapshot.index.count)", "generation": "\(snapshot.generation)"])
+                case .failed(let message):
+                    logger.error("library reload failed; still serving the previous library", metadata: ["error": "\(message)"])
+                case .unchanged:
+                    break
+                }
+            }
+        }
+    }
+}
+
+/// Writes queued renders to the usage log; on shutdown, after the server stops, writes the rest.
+struct UsageRecorderService: Service {
+    let recorder: UsageRecorder
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            await recorder.run()
+        } onGracefulShutdown: {
+            recorder.finish()
+        }
+    }
+}

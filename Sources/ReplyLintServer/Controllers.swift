@@ -1,0 +1,200 @@
+// The API's resources: health, channels, replies (list, one, render) and ad-hoc lint.
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ReplyLint
+
+struct HealthController {
+    let store: LibraryStore
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("healthz") { _, _ in
+            // Always 200 while the process answers: a failed reload still serves the previous library.
+            let snapshot = store.snapshot
+            let error = store.reloadError
+            return Response.json(.object([
+                ("status", .string(error == nil ? "ok" : "degraded")),
+                ("replies", .int(snapshot.index.count)),
+                ("policies", .int(snapshot.library.policies.count)),
+                ("generation", .int(snapshot.generation)),
+                ("loadedAt", .string(UsageLog.timestamp(snapshot.loadedAt))),
+                ("reloadError", error.map(JSONValue.string) ?? .null),
+            ]))
+        }
+    }
+}
+
+struct ChannelsController {
+    let store: LibraryStore
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("channels") { _, _ in
+            let channels = store.snapshot.library.configuration.channels.values.sorted { $0.id < $1.id }
+            return Response.json(.object([("channels", .array(channels.map(Self.json)))]))
+        }
+    }
+
+    static func json(_ channel: Channel) -> JSONValue {
+        .object([
+            ("id", .string(channel.id)),
+            ("platform", .string(channel.platform)),
+            ("visibility", .string(channel.isPublic ? "public" : "private")),
+            ("limit", channel.limit.map(JSONValue.int) ?? .null),
+            ("unit", .string(channel.unit.rawValue)),
+        ])
+    }
+}
+
+struct RepliesController {
+    let state: ServerState
+
+    /// Fields of a render request body.
+    static let renderFields = ["channel", "vars"]
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get("replies") { request, _ in try list(request) }
+        // Ids hold slashes (`waste/missed-collection-public`), so the id is the rest of the path.
+        group.get("replies/**") { _, context in try show(id: try Self.id(context.parameters.getCatchAll())) }
+        group.post("replies/**") { request, context in
+            var components = context.parameters.getCatchAll()
+            guard components.last == "render" else {
+                throw APIError(.notFound, "POST is for /v1/replies/{id}/render; to read a reply use GET /v1/replies/{id}")
+            }
+            components.removeLast()
+            return try await render(id: try Self.id(components), request: request)
+        }
+    }
+
+    static func id(_ components: [Substring]) throws -> String {
+        let id = components.map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
+        guard !id.isEmpty else { throw APIError(.notFound, "no reply id in the path; use /v1/replies/{id}") }
+        return id
+    }
+
+    func list(_ request: Request) throws -> Response {
+        let query = request.uri.queryParameters
+        let snapshot = state.store.snapshot
+        var limit: Int?
+        if let text = query["limit"] {
+            guard let value = Int(text), value > 0 else { throw APIError(.badRequest, "'limit' must be a whole number above 0") }
+            limit = value
+        }
+        let channel = query["channel"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if let channel, snapshot.library.configuration.channels[channel] == nil {
+            let hint = Suggestion.closest(to: channel, in: snapshot.library.configuration.channels.keys).map { " (did you mean '\($0)'?)" } ?? ""
+            throw APIError(.badRequest, "unknown channel '\(channel)'\(hint)")
+        }
+        let tag = query["tag"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let replies = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag, limit: limit)
+        return .json(.object([
+            ("replies", .array(replies.map(Self.summary))),
+            ("count", .int(replies.count)),
+        ]))
+    }
+
+    static func summary(_ reply: Reply) -> JSONValue {
+        .object([
+            ("id", .string(reply.id)),
+            ("title", reply.title.map(JSONValue.string) ?? .null),
+            ("faq", reply.faq.map { .string($0.value) } ?? .null),
+            ("channels", .array(reply.channelIDs.map(JSONValue.string))),
+            ("tags", .array(reply.tags.map(JSONValue.string))),
+        ])
+    }
+
+    func show(id: String) throws -> Response {
+        let snapshot = state.store.snapshot
+        guard let reply = snapshot.renderer.reply(id) else { throw Self.notFound(id, in: snapshot) }
+        let placeholders = snapshot.renderer.placeholders(of: reply).map { info -> JSONValue in
+            .object([
+                ("name", .string(info.name)), ("required", .bool(info.required)), ("provided", .bool(info.provided)),
+                ("example", info.example.map(JSONValue.string) ?? .null), ("max", info.max.map(JSONValue.int) ?? .null),
+                ("personal", .bool(info.personal)),
+            ])
+        }
+        guard case .object(var pairs) = Self.summary(reply) else { return .json(Self.summary(reply)) }
+        pairs += [
+            ("locale", .string(reply.locale ?? snapshot.library.configuration.locale)),
+            ("file", .string(reply.file)),
+            ("template", .string(reply.body)),
+            ("placeholders", .array(placeholders)),
+            ("diagnostics", .array((snapshot.findingsByReply[id] ?? []).map(JSONReporter.diagnostic))),
+        ]
+        return .json(.object(pairs))
+    }
+
+    func render(id: String, request: Request) async throws -> Response {
+        let body = try await JSONBody.read(request, limit: state.settings.maxBodyBytes, allowed: Self.renderFields)
+        let channel = try JSONBody.string(body, "channel")
+        var values = TemplateValue.object([:])
+        switch body["vars"] {
+        case nil, .null?: break
+        case .object(let members)?:
+            for (name, value) in members { values.set(value, at: name) }
+        default:
+            throw APIError(.badRequest, "'vars' must be an object of placeholder values, e.g. {\"customer.first_name\": \"Ana\"}")
+        }
+        let snapshot = state.store.snapshot
+        let rendered: RenderedReply
+        do {
+            rendered = try snapshot.renderer.render(id: id, channel: channel, values: values)
+        } catch {
+            var extra: [(String, JSONValue)] = []
+            if case .missingValues(_, let names) = error {
+                extra.append(("missing", .array(names.map { .string(String($0.prefix { $0 != " " })) })))
+            }
+            throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description, extra: extra)
+        }
+        state.recorder?.record(UsageEvent(reply: rendered.id, channel: rendered.channel.id, agent: Self.agent(request)))
+        return .json(RenderReporter.json(rendered))
+    }
+
+    /// The agent id from `X-Agent-Id`: the agent's own id, trimmed to something safe to store.
+    static func agent(_ request: Request) -> String? {
+        guard let name = HTTPField.Name("X-Agent-Id"), let value = request.headers[name] else { return nil }
+        let cleaned = String(value.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(64)).trimmingCharacters(in: .whitespaces)
+        return cleaned.isEmpty ? nil : cleaned
+    }
+
+    static func notFound(_ id: String, in snapshot: LibrarySnapshot) -> APIError {
+        APIError(.notFound, ReplyRenderError.replyNotFound(id, suggestion: Suggestion.closest(to: id, in: snapshot.library.replies.map(\.id))).description)
+    }
+}
+
+struct LintController {
+    let state: ServerState
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.post("lint") { request, _ in
+            let body = try await JSONBody.read(request, limit: state.settings.maxBodyBytes, allowed: ["text", "channel"])
+            guard let text = try JSONBody.string(body, "text") else {
+                throw APIError(.badRequest, "'text' is required: the reply text to check")
+            }
+            let channel = try JSONBody.string(body, "channel")
+            let result: TextCheckResult
+            do {
+                result = try state.store.snapshot.checker.check(text: text, channel: channel)
+            } catch {
+                throw APIError(.unprocessableContent, "\(error)")
+            }
+            return Response.json(TextCheckReporter.json(result))
+        }
+    }
+}
+
+struct PageController {
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in
+            Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8",
+                    .contentSecurityPolicy: "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+                    .xContentTypeOptions: "nosniff",
+                    .cacheControl: "no-cache",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
+        }
+    }
+}

@@ -1,0 +1,140 @@
+// What every request passes through: JSON errors, the bearer token, and a log line without
+// customer values.
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ReplyLint
+
+/// A request that cannot be answered, with the status and any extra fields for the JSON error.
+struct APIError: Error {
+    var status: HTTPResponse.Status
+    var message: String
+    var extra: [(String, JSONValue)] = []
+
+    init(_ status: HTTPResponse.Status, _ message: String, extra: [(String, JSONValue)] = []) {
+        self.status = status
+        self.message = message
+        self.extra = extra
+    }
+}
+
+extension Response {
+    /// `value` as a JSON response.
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: value.serialized())))
+    }
+}
+
+/// Every error becomes `{"error": "..."}` with its status; nothing reaches the client as an empty 500.
+struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return .json(.object([("error", .string(error.message))] + error.extra), status: error.status)
+        } catch let error as any HTTPResponseError {
+            let message: String
+            switch error.status {
+            case .notFound: message = "no such endpoint: \(request.method) \(request.uri.path); see GET / for the page and /v1/replies for the API"
+            case .methodNotAllowed: message = "\(request.method) is not allowed on \(request.uri.path)"
+            case .contentTooLarge: message = "the request body is too large"
+            default: message = (error as? HTTPError)?.body ?? error.status.reasonPhrase
+            }
+            var response = Response.json(.object([("error", .string(message))]), status: error.status)
+            if let httpError = error as? HTTPError { response.headers.append(contentsOf: httpError.headers) }
+            return response
+        } catch {
+            context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))"])
+            return .json(.object([("error", .string("internal error; the server log has the details"))]), status: .internalServerError)
+        }
+    }
+}
+
+/// Requires `Authorization: Bearer <token>`, compared in constant time.
+struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: [UInt8]
+
+    init(token: String) { self.token = Array(token.utf8) }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+              Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), token)
+        else {
+            throw APIError(.unauthorized, "missing or wrong bearer token; send Authorization: Bearer <token> (the token is REPLYLINT_TOKEN or serve.token in replylint.yml)")
+        }
+        return try await next(request, context)
+    }
+
+    /// Equal arrays in time that depends only on the lengths, so a wrong token's prefix leaks nothing.
+    static func constantTimeEqual(_ given: [UInt8], _ expected: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: given.count ^ expected.count)
+        for index in expected.indices {
+            let byte = index < given.count ? given[index] : 0
+            difference |= byte ^ expected[index]
+        }
+        return difference == 0
+    }
+}
+
+/// One line per request: method, path (never the query or body, which may hold customer values),
+/// status and time taken.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next(request, context)
+        if context.logger.logLevel <= .info {
+            let elapsed = ContinuousClock.now - start
+            let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+            context.logger.info("request", metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)",
+                "status": "\(response.status.code)", "us": "\(micros)",
+            ])
+        }
+        return response
+    }
+}
+
+/// Reads a JSON object body strictly: size-limited, an object, only `allowed` keys.
+enum JSONBody {
+    static func read(_ request: Request, limit: Int, allowed: [String]) async throws -> [String: TemplateValue] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw APIError(.contentTooLarge, "the request body is \(length) bytes; the limit is \(limit)")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "the request body is over the limit of \(limit) bytes")
+        }
+        guard buffer.readableBytes > 0 else {
+            throw APIError(.badRequest, "the request needs a JSON object body with \(allowed.joined(separator: ", "))")
+        }
+        let value: TemplateValue
+        do {
+            value = try JSONDecoder().decode(TemplateValue.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw APIError(.badRequest, "the body is not valid JSON: \(JSONErrorDescription.describe(error))")
+        }
+        guard case .object(let members) = value else {
+            throw APIError(.badRequest, "the body must be a JSON object with \(allowed.joined(separator: ", "))")
+        }
+        for key in members.keys.sorted() where !allowed.contains(key) {
+            let hint = Suggestion.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+            throw APIError(.badRequest, "unknown field '\(key)'\(hint); the body takes \(allowed.joined(separator: ", "))")
+        }
+        return members
+    }
+
+    static func string(_ members: [String: TemplateValue], _ key: String) throws -> String? {
+        switch members[key] {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        default: throw APIError(.badRequest, "'\(key)' must be a string")
+        }
+    }
+}

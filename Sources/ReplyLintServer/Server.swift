@@ -1,2 +1,0 @@
-// placeholder while dependencies build
-import Hummingbird
