@@ -72,6 +72,7 @@ let package = Package(
                 "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "replylint",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),

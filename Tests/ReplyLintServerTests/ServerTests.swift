@@ -1,3 +1,306 @@
-import Testing
+// The HTTP API driven in-process through the router: every endpoint and every error status.
+
+import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
-import MCP
+import ReplyLint
+import ReplyLintServer
+import Testing
+
+@Suite("HTTP API")
+struct ServerTests {
+    static let renderBody = #"{"channel": "x-reply", "vars": {"customer.first_name": "Ana", "agent.full_name": "Jordan Reyes"}}"#
+
+    @Test("health, the page, and unknown routes")
+    func healthAndPage() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["status"] as? String == "ok")
+                #expect(response.json["replies"] as? Int == 46)
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                #expect(response.text.contains("<html") || response.text.contains("<!doctype html") || response.text.contains("<!DOCTYPE html"))
+            }
+            try await client.execute(uri: "/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect((response.json["error"] as? String)?.contains("no such endpoint") == true)
+            }
+        }
+    }
+
+    @Test("list and search replies")
+    func list() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["count"] as? Int == 46)
+                let first = (response.json["replies"] as? [[String: Any]])?.first
+                #expect(Set(first?.keys.map { $0 } ?? []) == ["id", "title", "faq", "channels", "tags"])
+            }
+            try await client.execute(uri: "/v1/replies?q=missed%20bin&channel=x-reply", method: .get) { response in
+                let ids = (response.json["replies"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                #expect(ids == ["waste/missed-collection-public"])
+            }
+            try await client.execute(uri: "/v1/replies?tag=waste&limit=2", method: .get) { response in
+                #expect(response.json["count"] as? Int == 2)
+            }
+            try await client.execute(uri: "/v1/replies?q=zzzzqqq", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.json["count"] as? Int == 0)
+            }
+            try await client.execute(uri: "/v1/replies?channel=x-replies", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.json["error"] as? String)?.contains("did you mean 'x-reply'") == true)
+            }
+            try await client.execute(uri: "/v1/replies?limit=lots", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test("one reply with its template, placeholders and findings")
+    func show() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = response.json
+                #expect((json["template"] as? String)?.hasPrefix("Hi {{customer.first_name}}") == true)
+                let placeholders = json["placeholders"] as? [[String: Any]] ?? []
+                let byName = Dictionary(uniqueKeysWithValues: placeholders.map { ($0["name"] as? String ?? "", $0) })
+                #expect(byName["customer.first_name"]?["required"] as? Bool == true)
+                #expect(byName["customer.first_name"]?["example"] as? String == "Ana")
+                #expect(byName["dm_link"]?["provided"] as? Bool == true)
+                #expect(json["diagnostics"] as? [Any] != nil)
+            }
+            // A slash encoded as %2F names the same reply.
+            try await client.execute(uri: "/v1/replies/waste%2Fmissed-collection-public", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-publc", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect((response.json["error"] as? String)?.contains("did you mean 'waste/missed-collection-public'") == true)
+            }
+        }
+    }
+
+    @Test("render: the text, its length, and a usage record with the agent id")
+    func render() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            var headers = HTTPFields()
+            headers[HTTPField.Name("X-Agent-Id")!] = "agent-7"
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: headers, body: .json(Self.renderBody)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let json = response.json
+                #expect((json["text"] as? String)?.hasPrefix("Hi Ana, sorry we missed your bin.") == true)
+                let length = json["length"] as? [String: Any]
+                #expect(length?["limit"] as? Int == 280)
+                #expect(length?["unit"] as? String == "weighted")
+                #expect(json["channel"] as? String == "x-reply")
+            }
+        }
+        server.recorder.flush()
+        let summary = try #require(try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path))
+        #expect(summary.counts == ["waste/missed-collection-public": 1])
+    }
+
+    @Test("render refusals: unknown id 404, missing values and wrong channel 422")
+    func renderRefusals() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies/waste/no-such-reply/render", method: .post, body: .json(Self.renderBody)) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
+                                     body: .json(#"{"channel": "x-reply", "vars": {"customer.first_name": "  "}}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(Set(response.json["missing"] as? [String] ?? []) == ["customer.first_name", "agent.full_name"])
+                #expect((response.json["error"] as? String)?.contains("agent.full_name") == true)
+            }
+            // A reply written for private channels must not reach a public one.
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-dm/render", method: .post, body: .json(Self.renderBody)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect((response.json["error"] as? String)?.contains("refused") == true)
+            }
+            // A value that would leave a tag in the output.
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
+                                     body: .json(#"{"channel": "x-reply", "vars": {"customer.first_name": "{{x}}", "agent.full_name": "Jordan Reyes"}}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+        }
+        server.recorder.flush()
+        // Refused renders are not uses.
+        let summary = try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path)
+        #expect(summary?.total ?? 0 == 0)
+    }
+
+    @Test("bad bodies get 400 with a JSON error naming the problem", arguments: [
+        ("{bad json", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object"),
+        ("", "needs a JSON object body"),
+        (#"{"chanel": "x-reply"}"#, "unknown field 'chanel' (did you mean 'channel'?)"),
+        (#"{"channel": 7}"#, "'channel' must be a string"),
+        (#"{"channel": "x-reply", "vars": "Ana"}"#, "'vars' must be an object"),
+    ])
+    func badBodies(body: String, message: String) async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, body: .json(body)) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.json["error"] as? String)?.contains(message) == true, "\(response.text)")
+            }
+        }
+    }
+
+    @Test("a body over the limit gets 413")
+    func oversize() async throws {
+        let server = try TestServer(maxBodyBytes: 1024)
+        let text = String(repeating: "a", count: 5000)
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "\#(text)"}"#)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect((response.json["error"] as? String)?.contains("limit") == true)
+            }
+        }
+    }
+
+    @Test("ad-hoc lint: personal data in public, a DM request passes, unknown channel 422")
+    func lint() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Hi Ana, please reply with your account number.", "channel": "x-reply"}"#)) { response in
+                #expect(response.status == .ok)
+                let diagnostics = response.json["diagnostics"] as? [[String: Any]] ?? []
+                let rules = diagnostics.compactMap { $0["rule"] as? String }
+                #expect(rules.contains("personal-data-public"))
+                #expect(diagnostics.allSatisfy { $0["file"] == nil && $0["line"] as? Int == 1 })
+                #expect((response.json["length"] as? [String: Any])?["limit"] as? Int == 280)
+            }
+            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Hi Ana, please DM us your order number and we'll check. — Jordan Reyes", "channel": "x-reply"}"#)) { response in
+                let rules = (response.json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+                #expect(!rules.contains("personal-data-public"))
+            }
+            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Hi", "channel": "myspace"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"channel": "x-reply"}"#)) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.json["error"] as? String)?.contains("'text' is required") == true)
+            }
+        }
+    }
+
+    @Test("channels list the built-in channels with limits")
+    func channels() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/channels", method: .get) { response in
+                let channels = response.json["channels"] as? [[String: Any]] ?? []
+                let xReply = channels.first { $0["id"] as? String == "x-reply" }
+                #expect(xReply?["limit"] as? Int == 280)
+                #expect(xReply?["visibility"] as? String == "public")
+            }
+        }
+    }
+
+    @Test("a token guards /v1 (401 without it or with a wrong one), not the page or health")
+    func token() async throws {
+        let server = try TestServer(token: "s3cret-token")
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect((response.json["error"] as? String)?.contains("bearer token") == true)
+            }
+            for wrong in ["Bearer s3cret-tokeN", "Bearer s3cret", "Bearer s3cret-token-and-more", "Basic s3cret-token", "s3cret-token"] {
+                try await client.execute(uri: "/v1/replies", method: .get, headers: [.authorization: wrong]) { response in
+                    #expect(response.status == .unauthorized, "\(wrong)")
+                }
+            }
+            try await client.execute(uri: "/v1/replies", method: .get, headers: [.authorization: "Bearer s3cret-token"]) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .ok) }
+        }
+    }
+
+    @Test("request logs carry method, path and status, never customer values")
+    func logsWithoutCustomerValues() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
+                                     body: .json(#"{"channel": "x-reply", "vars": {"customer.first_name": "Zanzibarina", "agent.full_name": "Jordan Reyes"}}"#))
+            try await client.execute(uri: "/v1/replies?q=Zanzibarina", method: .get)
+            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Zanzibarina, call 555-0100", "channel": "x-reply"}"#))
+        }
+        let logs = server.logs.all
+        #expect(logs.count >= 3)
+        #expect(logs.contains { $0.contains("/v1/replies/waste/missed-collection-public/render") && $0.contains("200") })
+        #expect(!logs.contains { $0.contains("Zanzibarina") || $0.contains("555-0100") })
+    }
+
+    @Test("reloads: a changed file is served; a broken config keeps the last good library and says so")
+    func reload() async throws {
+        let server = try TestServer()
+        let store = server.store
+        #expect(store.reloadIfChanged().isUnchanged)
+        let newReply = server.folder.appendingPathComponent("replies/waste/new-reply.md")
+        try "---\ntitle: Brand new\nfaq: missed-collection\nchannels: [x-dm]\n---\nHi {{customer.first_name}}, we are on it. — {{agent.full_name}}\n"
+            .write(to: newReply, atomically: true, encoding: .utf8)
+        guard case .reloaded(let snapshot) = store.reloadIfChanged() else { Issue.record("no reload after a new file"); return }
+        #expect(snapshot.generation == 2)
+
+        let config = server.folder.appendingPathComponent("replylint.yml")
+        try "rules: [this is not a mapping\n".write(to: config, atomically: true, encoding: .utf8)
+        guard case .failed(let message) = store.reloadIfChanged() else { Issue.record("a broken config did not fail the reload"); return }
+        #expect(message.contains("replylint.yml"))
+        #expect(store.reloadIfChanged().isUnchanged, "the same failure is reported once, not every poll")
+
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.json["status"] as? String == "degraded")
+                #expect((response.json["reloadError"] as? String)?.contains("replylint.yml") == true)
+                #expect(response.json["generation"] as? Int == 2)
+            }
+            // Still served from the last good library, which has the new reply.
+            try await client.execute(uri: "/v1/replies/waste/new-reply", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("random bodies and paths never get a 500")
+    func noCrashes() async throws {
+        let server = try TestServer()
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["{", "}", "[", "]", "\"", ":", ",", "channel", "vars", "text", "null", "1e999", "-0", "\\u0000", "\u{FFFF}", "é", "{{", "}}", "true", " ", "\n"]
+        let bodies = (0..<300).map { _ in
+            (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        try await server.application.test(.router) { client in
+            for (round, body) in bodies.enumerated() {
+                let uri = ["/v1/lint", "/v1/replies/waste/missed-collection-public/render", "/v1/replies/%ZZ/render", "/v1/replies/../../etc/passwd"][round % 4]
+                try await client.execute(uri: uri, method: .post, body: .json(body)) { response in
+                    #expect(response.status.code < 500, "\(uri) \(body): \(response.text)")
+                    #expect(response.json["error"] != nil || response.status == .ok, "\(body)")
+                }
+            }
+        }
+    }
+}
+
+extension LibraryStore.ReloadOutcome {
+    var isUnchanged: Bool {
+        if case .unchanged = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,97 @@
+// Shared by the server tests: the sample library, a temporary copy of it, and JSON helpers.
+
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import ReplyLint
+import ReplyLintServer
+import Synchronization
+
+enum ServerFixtures {
+    /// The repository root, where the sample library lives.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A fresh copy of the sample library in a temporary folder (tests change files in it).
+    static func copyOfSampleLibrary() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for item in ["replies", "policies", "replylint.yml"] {
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        return folder
+    }
+
+    /// The built `replylint` executable, next to the test bundle.
+    static var executable: URL {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("replylint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/replylint")
+    }
+}
+
+/// Everything a router test needs: a library copy, its store, a usage log, and captured logs.
+struct TestServer {
+    let folder: URL
+    let store: LibraryStore
+    let recorder: UsageRecorder
+    let logs: LogCapture
+    let settings: ServerSettings
+
+    init(token: String? = nil, maxBodyBytes: Int = 64 * 1024) throws {
+        folder = try ServerFixtures.copyOfSampleLibrary()
+        store = try LibraryStore(source: LibrarySource(root: folder.path, displayBase: folder.path))
+        let log = try UsageLog(path: folder.appendingPathComponent(".replylint/usage.sqlite").path)
+        recorder = UsageRecorder(log: log) { _ in }
+        logs = LogCapture()
+        var settings = ServerSettings()
+        settings.token = token
+        settings.maxBodyBytes = maxBodyBytes
+        self.settings = settings
+    }
+
+    var application: some ApplicationProtocol {
+        var logger = Logger(label: "test") { [logs] _ in CapturingLogHandler(capture: logs) }
+        logger.logLevel = .info
+        return Application(router: buildRouter(ServerState(store: store, recorder: recorder, settings: settings)), logger: logger)
+    }
+}
+
+/// Every log line a test's application wrote, message and metadata together.
+final class LogCapture: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+struct CapturingLogHandler: LogHandler {
+    let capture: LogCapture
+    var logLevel: Logger.Level = .trace
+    var metadata: Logger.Metadata = [:]
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        capture.append("\(event.message) \(metadata.merging(event.metadata ?? [:]) { $1 })")
+    }
+}
+
+extension TestResponse {
+    /// The body parsed as a JSON object.
+    var json: [String: Any] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else { return [:] }
+        return object
+    }
+
+    var text: String { String(buffer: body) }
+}
+
+extension ByteBuffer {
+    static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+}
