@@ -131,7 +131,7 @@ struct RepliesController {
         switch body["vars"] {
         case nil, .null?: break
         case .object(let members)?:
-            for (name, value) in members { values.set(value, at: name) }
+            values = TemplateValue.placeholderValues(members)
         default:
             throw APIError(.badRequest, "'vars' must be an object of placeholder values, e.g. {\"customer.first_name\": \"Ana\"}")
         }
@@ -141,9 +141,7 @@ struct RepliesController {
             rendered = try snapshot.renderer.render(id: id, channel: channel, values: values)
         } catch {
             var extra: [(String, JSONValue)] = []
-            if case .missingValues(_, let names) = error {
-                extra.append(("missing", .array(names.map { .string(String($0.prefix { $0 != " " })) })))
-            }
+            if case .missingValues(_, let names, _) = error { extra.append(("missing", .array(names.map(JSONValue.string)))) }
             throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description, extra: extra)
         }
         state.recorder?.record(UsageEvent(reply: rendered.id, channel: rendered.channel.id, agent: Self.agent(request)))

@@ -113,7 +113,7 @@ import Testing
     @Test func badConfigIsExitTwoNamingTheKey() throws {
         let result = try CLI.run(["lint"], in: CLI.fixtures.appendingPathComponent("bad-config"))
         #expect(result.status == 2)
-        #expect(result.stderr == "replylint: replylint.yml:3:1: unknown key 'chanels' (did you mean 'channels'?); known keys: paths, locale, team, accounts, rules, channels, placeholders, usage\n")
+        #expect(result.stderr == "replylint: replylint.yml:3:1: unknown key 'chanels' (did you mean 'channels'?); known keys: paths, locale, team, accounts, rules, channels, placeholders, usage, serve\n")
     }
 
     @Test func missingConfigFileIsExitTwo() throws {

@@ -77,7 +77,7 @@ import Testing
     @Test func dmLinkWithoutAccountIsAMissingValueWithAHint() {
         var library = library("Please DM us: {{dm_link}}")
         library.configuration.accounts = [:]
-        #expect(throws: ReplyRenderError.missingValues(reply: "r", names: ["dm_link (set `accounts: {x: <account id>}` in replylint.yml)"])) {
+        #expect(throws: ReplyRenderError.missingValues(reply: "r", names: ["dm_link"], hints: ["dm_link": "set `accounts: {x: <account id>}` in replylint.yml"])) {
             try ReplyRenderer(library: library).render(id: "r", channel: nil, values: values([:]))
         }
     }

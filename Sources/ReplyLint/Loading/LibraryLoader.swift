@@ -16,6 +16,9 @@ public struct LibraryLoader: Sendable {
     public var displayBase: String
     public var configuration: Configuration
     public var knownRules: Set<String>
+    /// Whether a usage log that cannot be read stops the load (`lint`: yes, exit 2) or is left out
+    /// (`serve` and `mcp`: rendering matters more than counting, and they report the log themselves).
+    public var stopsOnUnreadableUsageLog = true
 
     public init(root: String, displayBase: String, configuration: Configuration, knownRules: Set<String>) {
         self.root = root
@@ -140,6 +143,7 @@ public struct LibraryLoader: Sendable {
         do {
             summary = try UsageLog.read(path: path, since: since)
         } catch {
+            guard stopsOnUnreadableUsageLog else { return }
             // The log names itself by absolute path; show it as the user's other paths are shown.
             let message = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
             throw LoadError(Self.display(path, base: displayBase) + ": " + message)

@@ -23,8 +23,9 @@ public struct LibrarySource: Sendable {
     }
 
     public func load() throws -> Library {
-        let configuration = try loadConfiguration()
-        return try LibraryLoader(root: root, displayBase: displayBase, configuration: configuration, knownRules: RuleRegistry.ids).load()
+        var loader = LibraryLoader(root: root, displayBase: displayBase, configuration: try loadConfiguration(), knownRules: RuleRegistry.ids)
+        loader.stopsOnUnreadableUsageLog = false
+        return try loader.load()
     }
 
     /// The absolute path of the usage log config names, or nil when it is switched off.

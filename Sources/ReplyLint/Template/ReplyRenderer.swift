@@ -18,8 +18,9 @@ public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible
     case channelNotDeclared(reply: String, channel: String, declared: [String])
     /// The reply itself does not parse (front matter or template).
     case replyBroken(reply: String, reason: String)
-    /// Required values missing, empty or only spaces; each entry is a name with an optional hint.
-    case missingValues(reply: String, names: [String])
+    /// Required values missing, empty or only spaces, by name; `hints` says where a value comes from
+    /// when the caller cannot give it (`dm_link` needs an account id in config).
+    case missingValues(reply: String, names: [String], hints: [String: String] = [:])
     /// The output would carry an unfilled tag, a fill-in marker or an empty greeting.
     case unsafeOutput(reply: String, reason: String)
 
@@ -28,13 +29,14 @@ public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible
         case .replyNotFound(let id, let suggestion):
             return "no reply with id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .channelRequired(let reply, let channels):
-            return "reply '\(reply)' is written for \(channels.joined(separator: ", ")); choose one with --channel"
+            return "reply '\(reply)' is written for \(channels.joined(separator: ", ")); choose one of them as the channel"
         case .channelNotDeclared(let reply, let channel, let declared):
             return "reply '\(reply)' is not written for channel '\(channel)' (it is for \(declared.joined(separator: ", "))); rendering it there is refused"
         case .replyBroken(let reply, let reason):
             return "reply '\(reply)' cannot be rendered: \(reason)"
-        case .missingValues(let reply, let names):
-            return "reply '\(reply)' needs a value for \(names.joined(separator: ", "))"
+        case .missingValues(let reply, let names, let hints):
+            let listed = names.map { name in hints[name].map { "\(name) (\($0))" } ?? name }
+            return "reply '\(reply)' needs a value for \(listed.joined(separator: ", "))"
         case .unsafeOutput(let reply, let reason):
             return "reply '\(reply)' was not rendered: \(reason)"
         }
@@ -102,7 +104,9 @@ public struct ReplyRenderer: Sendable {
 
         let context = self.context(for: reply, channel: channel, values: values)
         let missing = missingValues(reply: reply, channel: channel, context: context)
-        if !missing.isEmpty { throw .missingValues(reply: id, names: missing) }
+        if !missing.isEmpty {
+            throw .missingValues(reply: id, names: missing.map(\.name), hints: Dictionary(missing.compactMap { entry in entry.hint.map { (entry.name, $0) } }) { a, _ in a })
+        }
 
         let text: String
         do {
@@ -145,7 +149,7 @@ public struct ReplyRenderer: Sendable {
         let missing: Set<String>
         if let channel {
             filled = context(for: reply, channel: channel, values: .object([:]))
-            missing = Set(missingValues(reply: reply, channel: channel, context: filled).map { String($0.prefix { $0 != " " }) })
+            missing = Set(missingValues(reply: reply, channel: channel, context: filled).map(\.name))
         } else {
             filled = .object([:])
             missing = Set(order.filter { !guardedNames.contains($0) })
@@ -173,21 +177,15 @@ public struct ReplyRenderer: Sendable {
             if let value = declaration.defaultValue { context.set(.string(value), at: name) }
         }
         if case .object(let members) = values {
-            for (key, value) in members { context.set(Self.merge(context[key], value), at: key) }
+            for (key, value) in members { context.set(TemplateValue.merging(context[key], value), at: key) }
         }
         return context
-    }
-
-    private static func merge(_ base: TemplateValue?, _ overlay: TemplateValue) -> TemplateValue {
-        guard case .object(var members)? = base, case .object(let extra) = overlay else { return overlay }
-        for (key, value) in extra { members[key] = merge(members[key], value) }
-        return .object(members)
     }
 
     /// Names that would print empty: every name declared `required: true`, and every name printed
     /// outside a section for it (so "Hi {{customer.first_name}}," never goes out as "Hi ,") unless it
     /// has a default or is declared `required: false`.
-    func missingValues(reply: Reply, channel: Channel, context: TemplateValue) -> [String] {
+    func missingValues(reply: Reply, channel: Channel, context: TemplateValue) -> [(name: String, hint: String?)] {
         var required: [String] = []
         func consider(_ name: String, guarded: Bool) {
             let declaration = reply.placeholders[name] ?? library.configuration.placeholders[name]
@@ -202,9 +200,9 @@ public struct ReplyRenderer: Sendable {
             if let value = context.value(at: name), value != .null {
                 guard case .string(let text) = value, text.allSatisfy(\.isWhitespace) else { return nil }
             }
-            if name == "dm_link" { return "dm_link (\(DMLink.missingHint(for: channel, configuration: library.configuration)))" }
-            if name == "team.name" { return "team.name (set `team: {name: …}` in replylint.yml)" }
-            return name
+            if name == "dm_link" { return (name, DMLink.missingHint(for: channel, configuration: library.configuration)) }
+            if name == "team.name" { return (name, "set `team: {name: …}` in replylint.yml") }
+            return (name, nil)
         }
     }
 

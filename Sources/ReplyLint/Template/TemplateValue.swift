@@ -55,6 +55,26 @@ public indirect enum TemplateValue: Sendable, Hashable {
         self = .object(members)
     }
 
+    /// Placeholder values from the names callers send, dotted (`{"customer.first_name": "Ana"}`) or
+    /// nested (`{"customer": {"first_name": "Ana"}}`) in any mix: objects merge, so
+    /// `{"customer": {…}, "customer.last_name": …}` keeps both whatever order the keys come in.
+    public static func placeholderValues(_ named: [String: TemplateValue]) -> TemplateValue {
+        var values = TemplateValue.object([:])
+        let names = named.keys.sorted { lhs, rhs in
+            let (left, right) = (lhs.split(separator: ".").count, rhs.split(separator: ".").count)
+            return left != right ? left < right : lhs < rhs
+        }
+        for name in names { values.set(merging(values.value(at: name), named[name]!), at: name) }
+        return values
+    }
+
+    /// `overlay` over `base`: objects are merged member by member, anything else replaces.
+    public static func merging(_ base: TemplateValue?, _ overlay: TemplateValue) -> TemplateValue {
+        guard case .object(var members)? = base, case .object(let extra) = overlay else { return overlay }
+        for (key, value) in extra { members[key] = merging(members[key], value) }
+        return .object(members)
+    }
+
     /// The value at a dotted path, or nil when any step is missing.
     public func value(at path: String) -> TemplateValue? {
         var current: TemplateValue? = self

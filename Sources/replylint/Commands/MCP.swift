@@ -1,18 +1,72 @@
 // `replylint mcp`: search, render and lint as MCP tools over standard input and output.
 
 import ArgumentParser
+import Foundation
+import Logging
 import ReplyLint
+import ReplyLintMCP
 
 extension ReplyLintCommand {
     struct MCP: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "mcp",
-            abstract: "Serve the library to AI assistants as an MCP server over stdio.")
+            abstract: "Serve the library to AI assistants as an MCP server over stdio.",
+            discussion: """
+                Speaks the Model Context Protocol on standard input and output, for an MCP client such \
+                as Claude Desktop to start; messages go to standard error. Tools: search_replies, \
+                render_reply, lint_text. Reloads the library when its files change, records each render \
+                in the usage log, and exits when standard input closes. See docs/mcp.md.
+                """)
 
         @OptionGroup var library: LibraryOptions
 
         func run() async throws {
-            throw LoadError("mcp is not built yet")
+            // Standard output carries the protocol: everything else goes to standard error.
+            let logger = Logger(label: "replylint", factory: { StreamLogHandler.standardError(label: $0) })
+
+            let source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
+            let store: LibraryStore
+            do {
+                store = try LibraryStore(source: source)
+            } catch let error as ConfigurationError {
+                throw error
+            } catch {
+                throw LoadError("\(error)")
+            }
+
+            var recorder: UsageRecorder?
+            if let path = source.usageLogPath(store.snapshot.library.configuration) {
+                do {
+                    let log = try UsageLog(path: path)
+                    recorder = UsageRecorder(log: log) { message in logger.warning("\(message)") }
+                } catch {
+                    logger.warning("\(error.message); serving without recording renders")
+                }
+            }
+            let writing = recorder.map { recorder in Task { await recorder.run() } }
+
+            if isatty(STDIN_FILENO) != 0 {
+                standardError("replylint: mcp speaks the Model Context Protocol on standard input and output for an MCP client to start (see docs/mcp.md); Ctrl-D stops it")
+            }
+            // A client that stops the server with SIGTERM instead of closing its input: write the
+            // renders still queued, then exit.
+            signal(SIGTERM, SIG_IGN)
+            let termination = DispatchSource.makeSignalSource(signal: SIGTERM)
+            termination.setEventHandler { [recorder] in
+                recorder?.finish()
+                recorder?.flush()
+                Foundation.exit(0)
+            }
+            termination.resume()
+            let server = ReplyLintMCPServer(store: store, recorder: recorder)
+            do {
+                try await server.runOnStandardIO(logger: logger)
+            } catch {
+                recorder?.finish()
+                await writing?.value
+                throw LoadError("mcp: \(error)")
+            }
+            recorder?.finish()
+            await writing?.value
         }
     }
 }

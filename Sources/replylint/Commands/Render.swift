@@ -58,6 +58,7 @@ extension ReplyLintCommand {
             } catch {
                 var message = error.description
                 if case .missingValues = error { message += "; pass each with --var NAME=VALUE or --vars FILE.json" }
+                if case .channelRequired = error { message += " with --channel" }
                 if format == .json {
                     // Agents asking for JSON get a JSON error too, as the HTTP API gives.
                     let body = JSONValue.object([("error", .string(message)), ("status", .int(error.httpStatus))])
