@@ -42,9 +42,14 @@ public struct FAQUnusedRule: Rule {
         let minimum = context.int("min-uses", of: Self.description) ?? 3
         let uses = usage.counts[reply.id] ?? 0
         guard uses < minimum else { return [] }
-        let times = (uses == 1 ? "once" : "\(uses) times") + (usage.windowDays.map { usage.includesCSV ? "" : " in the last \($0) days" } ?? "")
-        return [Self.finding(
-            "used \(times) in the usage data (\(usage.source)); if it no longer answers a frequent question, retire it or merge it",
-            in: reply, at: reply.position)]
+        let advice = "if it no longer answers a frequent question, retire it or merge it"
+        let message: String
+        if let days = usage.windowDays, !usage.includesCSV {
+            let rendered = uses == 0 ? "not rendered" : "rendered " + (uses == 1 ? "once" : "\(uses) times")
+            message = "\(rendered) in the last \(days) days (usage log \(usage.source)); \(advice)"
+        } else {
+            message = "used \(uses == 1 ? "once" : "\(uses) times") in the usage data (\(usage.source)); \(advice)"
+        }
+        return [Self.finding(message, in: reply, at: reply.position)]
     }
 }
