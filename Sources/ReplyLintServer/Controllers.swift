@@ -50,7 +50,7 @@ struct RepliesController {
     let state: ServerState
 
     /// Fields of a render request body.
-    static let renderFields = ["channel", "vars"]
+    static let renderFields = ["channel", "vars", "record"]
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get("replies") { request, _ in try list(request) }
@@ -86,10 +86,12 @@ struct RepliesController {
             throw APIError(.badRequest, "unknown channel '\(channel)'\(hint)")
         }
         let tag = query["tag"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let replies = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag, limit: limit)
+        let matches = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag)
+        let replies = limit.map { Array(matches.prefix($0)) } ?? matches
         return .json(.object([
             ("replies", .array(replies.map(Self.summary))),
             ("count", .int(replies.count)),
+            ("total", .int(matches.count)),
         ]))
     }
 
@@ -127,6 +129,12 @@ struct RepliesController {
     func render(id: String, request: Request) async throws -> Response {
         let body = try await JSONBody.read(request, limit: state.settings.maxBodyBytes, allowed: Self.renderFields)
         let channel = try JSONBody.string(body, "channel")
+        let record: Bool
+        switch body["record"] {
+        case nil, .null?: record = true
+        case .bool(let flag)?: record = flag
+        default: throw APIError(.badRequest, "'record' must be true or false (false: a preview, not recorded in the usage log)")
+        }
         var values = TemplateValue.object([:])
         switch body["vars"] {
         case nil, .null?: break
@@ -141,10 +149,15 @@ struct RepliesController {
             rendered = try snapshot.renderer.render(id: id, channel: channel, values: values)
         } catch {
             var extra: [(String, JSONValue)] = []
-            if case .missingValues(_, let names, _) = error { extra.append(("missing", .array(names.map(JSONValue.string)))) }
+            switch error {
+            case .missingValues(_, let names, _): extra.append(("missing", .array(names.map(JSONValue.string))))
+            case .channelNotDeclared(_, _, let declared), .channelRequired(_, let declared): extra.append(("channels", .array(declared.map(JSONValue.string))))
+            default: break
+            }
             throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description, extra: extra)
         }
-        state.recorder?.record(UsageEvent(reply: rendered.id, channel: rendered.channel.id, agent: Self.agent(request)))
+        // `"record": false` is a preview (the page renders as the agent types); only real uses are counted.
+        if record { state.recorder?.record(UsageEvent(reply: rendered.id, channel: rendered.channel.id, agent: Self.agent(request))) }
         return .json(RenderReporter.json(rendered))
     }
 

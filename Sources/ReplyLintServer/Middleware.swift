@@ -116,9 +116,9 @@ enum JSONBody {
         }
         let value: TemplateValue
         do {
-            value = try JSONDecoder().decode(TemplateValue.self, from: Data(buffer.readableBytesView))
+            value = try TemplateValue.parseJSON(buffer.readableBytesView)
         } catch {
-            throw APIError(.badRequest, "the body is not valid JSON: \(JSONErrorDescription.describe(error))")
+            throw APIError(.badRequest, "the body is not valid JSON: \(error)")
         }
         guard case .object(let members) = value else {
             throw APIError(.badRequest, "the body must be a JSON object with \(allowed.joined(separator: ", "))")

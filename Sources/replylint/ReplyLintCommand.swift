@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import ReplyLint
+import ReplyLintServer
 
 @main
 struct ReplyLintCommand: AsyncParsableCommand {
@@ -15,6 +16,8 @@ struct ReplyLintCommand: AsyncParsableCommand {
 
     /// Exit codes: 0 clean, 1 findings over the bar, 2 the run could not be done.
     static func main() async {
+        // Still on the main thread, before any task: the server's requests then stay on NIO's threads.
+        if CommandLine.arguments.dropFirst().first == "serve" { runTasksOnEventLoops() }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

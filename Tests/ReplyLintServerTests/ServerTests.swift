@@ -50,6 +50,7 @@ struct ServerTests {
             }
             try await client.execute(uri: "/v1/replies?tag=waste&limit=2", method: .get) { response in
                 #expect(response.json["count"] as? Int == 2)
+                #expect((response.json["total"] as? Int ?? 0) > 2)
             }
             try await client.execute(uri: "/v1/replies?q=zzzzqqq", method: .get) { response in
                 #expect(response.status == .ok)
@@ -108,6 +109,16 @@ struct ServerTests {
                 #expect(json["channel"] as? String == "x-reply")
             }
         }
+        // A preview (`"record": false`, as the page sends while the agent types) is not a use.
+        try await server.application.test(.router) { client in
+            let preview = #"{"record": false, "channel": "x-reply", "vars": {"customer.first_name": "Ana", "agent.full_name": "Jordan Reyes"}}"#
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, body: .json(preview)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, body: .json(#"{"record": "no"}"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
         server.recorder.flush()
         let summary = try #require(try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path))
         #expect(summary.counts == ["waste/missed-collection-public": 1])
@@ -130,6 +141,7 @@ struct ServerTests {
             try await client.execute(uri: "/v1/replies/waste/missed-collection-dm/render", method: .post, body: .json(Self.renderBody)) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect((response.json["error"] as? String)?.contains("refused") == true)
+                #expect(response.json["channels"] as? [String] == ["x-dm", "messenger", "whatsapp"])
             }
             // A value that would leave a tag in the output.
             try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
@@ -148,6 +160,8 @@ struct ServerTests {
         ("[1, 2]", "must be a JSON object"),
         ("", "needs a JSON object body"),
         (#"{"chanel": "x-reply"}"#, "unknown field 'chanel' (did you mean 'channel'?)"),
+        (#"{"channel": "x-reply", "channel": "sms"}"#, "appears twice"),
+        (String(repeating: "[", count: 500), "nested deeper than 64"),
         (#"{"channel": 7}"#, "'channel' must be a string"),
         (#"{"channel": "x-reply", "vars": "Ana"}"#, "'vars' must be an object"),
     ])

@@ -96,6 +96,22 @@ public final class UsageLog: Sendable {
         }
     }
 
+    /// Writes `events` in one transaction on GRDB's own writer queue: the calling thread (in the server,
+    /// one of the event loops answering requests) is not held while SQLite writes and checkpoints.
+    public func recordInBackground(_ events: [UsageEvent]) async throws(UsageLogError) {
+        guard !events.isEmpty else { return }
+        do {
+            try await database.write { db in
+                let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent) VALUES (?, ?, ?, ?)")
+                for event in events {
+                    try statement.execute(arguments: [event.reply, event.channel, Self.timestamp(event.at), event.agent])
+                }
+            }
+        } catch {
+            throw UsageLogError("\(path): cannot write to the usage log (\(Self.describe(error)))")
+        }
+    }
+
     /// Renders per reply since `since` (all time when nil).
     public func summary(since: Date? = nil) throws(UsageLogError) -> UsageSummary {
         do {

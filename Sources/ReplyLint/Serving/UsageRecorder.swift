@@ -35,8 +35,8 @@ public final class UsageRecorder: Sendable {
 
     /// Writes queued events until `finish()` is called, then writes what is left and returns.
     public func run() async {
-        for await _ in wakeUp { flush() }
-        flush()
+        for await _ in wakeUp { await write(take()) }
+        await write(take())
     }
 
     /// Stops accepting events; `run()` writes the rest and returns.
@@ -45,20 +45,37 @@ public final class UsageRecorder: Sendable {
         wake.finish()
     }
 
-    /// Writes what is queued now (also usable directly, e.g. by tests).
+    /// Writes what is queued now, on the calling thread (tests, and a process about to exit).
     public func flush() {
-        let (batch, dropped) = pending.withLock { state -> ([UsageEvent], Int) in
+        let (batch, dropped) = take()
+        report(dropped: dropped)
+        do {
+            try log.record(batch)
+        } catch {
+            onError("\(error.message); \(batch.count) render(s) not recorded")
+        }
+    }
+
+    private func write(_ taken: (batch: [UsageEvent], dropped: Int)) async {
+        report(dropped: taken.dropped)
+        do {
+            try await log.recordInBackground(taken.batch)
+        } catch {
+            onError("\(error.message); \(taken.batch.count) render(s) not recorded")
+        }
+    }
+
+    private func take() -> (batch: [UsageEvent], dropped: Int) {
+        pending.withLock { state -> ([UsageEvent], Int) in
             let taken = (state.events, state.dropped)
             state.events = []
             state.events.reserveCapacity(64)
             state.dropped = 0
             return taken
         }
+    }
+
+    private func report(dropped: Int) {
         if dropped > 0 { onError("usage log queue full: \(dropped) render(s) not recorded") }
-        do {
-            try log.record(batch)
-        } catch {
-            onError("\(error.message); \(batch.count) render(s) not recorded")
-        }
     }
 }

@@ -131,7 +131,8 @@ public struct ReplyRenderer: Sendable {
         for index in diagnostics.indices {
             if case .on(let severity)? = library.configuration.ruleLevels[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
         }
-        return RenderedReply(id: id, channel: channel, text: trimmed, length: LengthCounter.measure(trimmed, on: channel), diagnostics: diagnostics)
+        let length = LengthMeasurement.rendered(rendered, in: checkContext).length
+        return RenderedReply(id: id, channel: channel, text: trimmed, length: length, diagnostics: diagnostics)
     }
 
     /// The names a caller may fill for `reply` on `channelID` (its first channel when nil), in the
@@ -227,7 +228,7 @@ public struct ReplyRenderer: Sendable {
 
     /// Whatever must never reach a customer: a leftover tag, a fill-in marker, an empty greeting.
     static func unsafeReason(in text: String) -> String? {
-        if text.contains("{{") || text.contains("}}") { return "the output still holds '{{' or '}}' (a value contains template braces)" }
+        if text.containsBytes("{{") || text.containsBytes("}}") { return "the output still holds '{{' or '}}' (a value contains template braces)" }
         if let marker = FillInMarkers.first(in: text) { return "the output holds the fill-in marker '\(marker.text)'" }
         if let greeting = FillInMarkers.emptyGreeting(in: text) { return "the output starts with an empty greeting '\(greeting)'" }
         if text.allSatisfy(\.isWhitespace) { return "the output is empty" }

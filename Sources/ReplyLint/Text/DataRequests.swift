@@ -196,7 +196,11 @@ public enum DataRequests {
 
     static func containsPhrase(_ words: [String], _ phrase: [String]) -> Bool {
         guard words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase { return true }
+        // Compared in place: slicing into a new array at every position was a top cost of a render.
+        outer: for start in 0...(words.count - phrase.count) {
+            for offset in phrase.indices where words[start + offset] != phrase[offset] { continue outer }
+            return true
+        }
         return false
     }
 }

@@ -118,7 +118,9 @@ public enum FillInMarkers {
     /// A line that opens with a greeting and then punctuation where the name should be ("Hi ,", "Dear ,").
     public static func emptyGreeting(in text: String) -> String? {
         for line in text.split(separator: "\n") {
-            let lower = line.lowercased()
+            // Only the opening words matter; lower-casing a whole long line is wasted work.
+            guard let first = line.unicodeScalars.first, first.isLetterLike else { continue }
+            let lower = line.prefix(40).lowercased()
             for greeting in greetings where lower.hasPrefix(greeting) {
                 let rest = lower.dropFirst(greeting.count)
                 let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }

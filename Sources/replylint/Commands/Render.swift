@@ -83,9 +83,9 @@ extension ReplyLintCommand {
             }
             let value: TemplateValue
             do {
-                value = try JSONDecoder().decode(TemplateValue.self, from: data)
+                value = try TemplateValue.parseJSON(data)
             } catch {
-                throw LoadError("\(path): not valid JSON (\(JSONErrorDescription.describe(error))); --vars takes a JSON object such as {\"customer\": {\"first_name\": \"Ana\"}}")
+                throw LoadError("\(path):\(error.line):\(error.column): not valid JSON: \(error.reason); --vars takes a JSON object such as {\"customer\": {\"first_name\": \"Ana\"}}")
             }
             guard case .object = value else {
                 throw LoadError("\(path): --vars takes a JSON object such as {\"customer\": {\"first_name\": \"Ana\"}}")

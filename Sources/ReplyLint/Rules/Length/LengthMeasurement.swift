@@ -34,6 +34,12 @@ struct LengthMeasurement {
             isWorstCase: isWorstCase, longestLineBytes: longest)
     }
 
+    /// The length of a rendered text, measured once for every rule (and the renderer) that asks.
+    /// The renderer gives each render a context of its own, so the reply is key enough.
+    static func rendered(_ rendered: RenderedText, in context: LintContext) -> LengthMeasurement {
+        context.shared("length.rendered", for: rendered.reply) { measure(rendered.text, on: rendered.channel, isWorstCase: false) }
+    }
+
     /// "worst case 312 weighted characters on x-reply (customer.first_name at 30, agent.full_name at 40)".
     var description: String {
         let what = isWorstCase ? "worst case" : "rendered"

@@ -28,7 +28,7 @@ public struct LengthNearLimitRule: Rule {
     }
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
-        let measurement = LengthMeasurement.measure(rendered.text, on: rendered.channel, isWorstCase: false)
+        let measurement = LengthMeasurement.rendered(rendered, in: context)
         return message(for: measurement, threshold: threshold(in: context)).map {
             [Self.finding($0, in: rendered.reply, at: nil, channel: rendered.channel.id)]
         } ?? []

@@ -36,7 +36,7 @@ public struct PersonalDataNeverRule: Rule {
     }
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
-        DataRequests.find(in: rendered.text, vocabulary: context.personalData).filter { $0.item.kind == .secret }.map { request in
+        PrivacyText.requests(inRendered: rendered, context).filter { $0.item.kind == .secret }.map { request in
             Self.finding(message(for: request), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }

@@ -48,7 +48,7 @@ public struct PersonalDataPublicRule: Rule {
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
         guard rendered.channel.isPublic else { return [] }
-        return Self.bySentence(Self.publicRequests(in: rendered.text, vocabulary: context.personalData)).map { requests in
+        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text)).map { requests in
             Self.finding(message(for: requests, channel: rendered.channel), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }

@@ -10,6 +10,12 @@ enum PrivacyText {
         context.shared("privacy.requests", for: reply) { DataRequests.find(in: reply.prose, vocabulary: context.personalData) }
     }
 
+    /// Every request for personal data in a rendered text, found once for the rules that check it.
+    /// The renderer gives each render a context of its own, so the reply is key enough.
+    static func requests(inRendered rendered: RenderedText, _ context: LintContext) -> [DataRequest] {
+        context.shared("privacy.rendered-requests", for: rendered.reply) { DataRequests.find(in: rendered.text, vocabulary: context.personalData) }
+    }
+
     static func mask(_ body: String) -> String {
         guard body.containsBytes("{{") else { return body }
         // Works on UTF-8 bytes: inside a tag, each scalar's first byte becomes a space and its
