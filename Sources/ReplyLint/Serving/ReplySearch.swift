@@ -43,7 +43,7 @@ public struct ReplyIndex: Sendable {
             var score = 0
             var matchesAll = true
             for term in terms {
-                let best = entry.fields.reduce(0) { best, field in field.text.contains(term) ? max(best, field.weight) : best }
+                let best = entry.fields.reduce(0) { best, field in field.text.containsBytes(term) ? max(best, field.weight) : best }
                 if best == 0 { matchesAll = false; break }
                 score += best
             }
