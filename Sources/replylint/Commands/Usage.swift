@@ -88,17 +88,20 @@ extension ReplyLintCommand {
                          summary: UsageSummary, shown: String, window: Int, top: Int) -> String {
             let since = summary.firstRecorded.map { " (recording since \($0.prefix(10)))" } ?? ""
             var lines = ["\(summary.total) renders of \(rows.filter { $0.count > 0 }.count) of \(rows.count) replies in the last \(window) days, from \(shown)\(since)", ""]
-            let width = String(rows.first?.count ?? 0).count
-            func line(_ row: (id: String, count: Int, lastUsed: String?)) -> String {
-                let count = String(repeating: " ", count: max(0, width - String(row.count).count)) + String(row.count)
-                let last = row.lastUsed.map { "  last \($0.prefix(10))" } ?? "  never"
-                return "  \(count)  \(row.id)\(last)"
-            }
             let most = rows.prefix(top).filter { $0.count > 0 }
+            // The least used, fewest first, leaving out any already shown as most used.
+            let least = rows.sorted { $0.count != $1.count ? $0.count < $1.count : $0.id < $1.id }
+                .prefix(top).filter { row in !most.contains { $0.id == row.id } }
+            let countWidth = String(rows.first?.count ?? 0).count
+            let idWidth = (most + least).map(\.id.count).max() ?? 0
+            func line(_ row: (id: String, count: Int, lastUsed: String?)) -> String {
+                let count = String(repeating: " ", count: max(0, countWidth - String(row.count).count)) + String(row.count)
+                let id = row.id + String(repeating: " ", count: max(0, idWidth - row.id.count))
+                let last = row.lastUsed.map { "last \($0.prefix(10))" } ?? "never"
+                return "  \(count)  \(id)  \(last)"
+            }
             lines.append("Most used")
             lines += most.isEmpty ? ["  (none in this period)"] : most.map(line)
-            // The least used are the ones not already shown as most used.
-            let least = rows.reversed().prefix(top).filter { row in !most.contains { $0.id == row.id } }
             lines += ["", "Least used"]
             lines += least.isEmpty ? ["  (every reply is in the list above)"] : least.map(line)
             if !retired.isEmpty {
