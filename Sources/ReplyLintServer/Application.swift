@@ -16,8 +16,8 @@ public struct ServerSettings: Sendable {
     public var token: String?
     /// Larger request bodies get 413.
     public var maxBodyBytes = 64 * 1024
-    /// How often the library's files are checked for changes.
-    public var reloadInterval: Duration = .seconds(2)
+    /// How often the library's files are checked for changes; nil: never.
+    public var reloadInterval: Duration? = .seconds(2)
 
     public init() {}
 }
@@ -48,6 +48,9 @@ public func buildRouter(_ state: ServerState) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: JSONErrorMiddleware())
+    if state.settings.token == nil, LoopbackHostMiddleware<BasicRequestContext>.isLoopback(state.settings.host) {
+        router.add(middleware: LoopbackHostMiddleware())
+    }
     PageController().addRoutes(to: router)
     HealthController(store: state.store).addRoutes(to: router)
     let api = router.group("v1")
@@ -59,10 +62,13 @@ public func buildRouter(_ state: ServerState) -> Router<BasicRequestContext> {
 }
 
 public func buildApplication(_ state: ServerState, logger: Logger) -> some ApplicationProtocol {
-    var services: [any Service] = [LibraryWatcher(store: state.store, interval: state.settings.reloadInterval, logger: logger)]
+    var services: [any Service] = []
+    if let interval = state.settings.reloadInterval { services.append(LibraryWatcher(store: state.store, interval: interval, logger: logger)) }
     if let recorder = state.recorder { services.append(UsageRecorderService(recorder: recorder)) }
     return Application(
         router: buildRouter(state),
+        // A client that opens a connection and goes quiet is dropped, so it cannot hold a shutdown open.
+        server: .http1(configuration: .init(idleTimeout: .seconds(30))),
         configuration: .init(address: .hostname(state.settings.host, port: state.settings.port), serverName: nil),
         services: services,
         onServerRunning: { channel in
@@ -73,6 +79,14 @@ public func buildApplication(_ state: ServerState, logger: Logger) -> some Appli
             FileHandle.standardError.write(Data("replylint: serving \(snapshot.index.count) replies on \(address) (web page at /)\n".utf8))
         },
         logger: logger)
+}
+
+/// Runs `application` until SIGTERM or SIGINT; then stops taking connections, lets requests in flight
+/// finish for up to `shutdownDeadline`, writes the queued usage records, and returns.
+public func runUntilSignalled(_ application: some ApplicationProtocol, logger: Logger, shutdownDeadline: Duration = .seconds(10)) async throws {
+    var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    configuration.maximumGracefulShutdownDuration = shutdownDeadline
+    try await ServiceGroup(configuration: configuration).run()
 }
 
 /// Checks the library's files every few seconds and swaps in a new library when they change.

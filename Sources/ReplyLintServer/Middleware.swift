@@ -12,11 +12,13 @@ struct APIError: Error {
     var status: HTTPResponse.Status
     var message: String
     var extra: [(String, JSONValue)] = []
+    var headers: HTTPFields = [:]
 
-    init(_ status: HTTPResponse.Status, _ message: String, extra: [(String, JSONValue)] = []) {
+    init(_ status: HTTPResponse.Status, _ message: String, extra: [(String, JSONValue)] = [], headers: HTTPFields = [:]) {
         self.status = status
         self.message = message
         self.extra = extra
+        self.headers = headers
     }
 }
 
@@ -36,7 +38,9 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            return .json(.object([("error", .string(error.message))] + error.extra), status: error.status)
+            var response = Response.json(.object([("error", .string(error.message))] + error.extra), status: error.status)
+            response.headers.append(contentsOf: error.headers)
+            return response
         } catch let error as any HTTPResponseError {
             let message: String
             switch error.status {
@@ -49,7 +53,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if let httpError = error as? HTTPError { response.headers.append(contentsOf: httpError.headers) }
             return response
         } catch {
-            context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))"])
+            // The error's own description: library errors name files and reasons, never request bodies.
+            context.logger.error("request failed", metadata: ["error.type": "\(type(of: error))", "error": "\(error)"])
             return .json(.object([("error", .string("internal error; the server log has the details"))]), status: .internalServerError)
         }
     }
@@ -62,22 +67,51 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     init(token: String) { self.token = Array(token.utf8) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+        // The scheme is case-insensitive (RFC 9110); the token is compared byte for byte.
+        guard let header = request.headers[.authorization], header.prefix(7).lowercased() == "bearer ",
               Self.constantTimeEqual(Array(header.utf8.dropFirst(7)), token)
         else {
-            throw APIError(.unauthorized, "missing or wrong bearer token; send Authorization: Bearer <token> (the token is REPLYLINT_TOKEN or serve.token in replylint.yml)")
+            throw APIError(.unauthorized, "missing or wrong bearer token; send Authorization: Bearer <token> (the token is REPLYLINT_TOKEN or serve.token in replylint.yml)",
+                           headers: [.wwwAuthenticate: "Bearer"])
         }
         return try await next(request, context)
     }
 
     /// Equal arrays in time that depends only on the lengths, so a wrong token's prefix leaks nothing.
     static func constantTimeEqual(_ given: [UInt8], _ expected: [UInt8]) -> Bool {
-        var difference = UInt8(truncatingIfNeeded: given.count ^ expected.count)
+        var difference: UInt8 = given.count == expected.count ? 0 : 1
         for index in expected.indices {
             let byte = index < given.count ? given[index] : 0
             difference |= byte ^ expected[index]
         }
         return difference == 0
+    }
+}
+
+/// Without a token, answers only requests addressed to this machine by name: a page on another site
+/// whose name is made to resolve to 127.0.0.1 (DNS rebinding) sends its own name as Host and is refused.
+struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
+    static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
+    }
+
+    /// Whether a request's Host (`localhost:8080`, `[::1]:8080`) names this machine; no Host is allowed.
+    static func allows(authority: String?) -> Bool {
+        guard let authority else { return true }
+        var host = Substring(authority)
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            host = host[...close]
+        } else if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        return isLoopback(String(host))
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard Self.allows(authority: request.head.authority) else {
+            throw APIError(.misdirectedRequest, "this server answers requests to 127.0.0.1 or localhost only; set REPLYLINT_TOKEN to serve other names")
+        }
+        return try await next(request, context)
     }
 }
 
@@ -102,6 +136,11 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 /// Reads a JSON object body strictly: size-limited, an object, only `allowed` keys.
 enum JSONBody {
     static func read(_ request: Request, limit: Int, allowed: [String]) async throws -> [String: TemplateValue] {
+        // Only JSON: a web page elsewhere can post a form or text/plain to this address without asking,
+        // but not application/json (the browser asks first, and this server never says yes).
+        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("application/json") else {
+            throw APIError(.unsupportedMediaType, "send the body as JSON with Content-Type: application/json")
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError(.contentTooLarge, "the request body is \(length) bytes; the limit is \(limit)")
         }
@@ -110,6 +149,9 @@ enum JSONBody {
             buffer = try await request.body.collect(upTo: limit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw APIError(.contentTooLarge, "the request body is over the limit of \(limit) bytes")
+        } catch {
+            // The client closed the connection early or sent a malformed body.
+            throw APIError(.badRequest, "the request body could not be read completely; send the whole body its Content-Length announces")
         }
         guard buffer.readableBytes > 0 else {
             throw APIError(.badRequest, "the request needs a JSON object body with \(allowed.joined(separator: ", "))")

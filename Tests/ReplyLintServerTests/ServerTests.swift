@@ -5,11 +5,12 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ReplyLint
-import ReplyLintServer
+@testable import ReplyLintServer
 import Testing
 
 @Suite("HTTP API")
 struct ServerTests {
+    static let json: HTTPFields = [.contentType: "application/json"]
     static let renderBody = #"{"channel": "x-reply", "vars": {"customer.first_name": "Ana", "agent.full_name": "Jordan Reyes"}}"#
 
     @Test("health, the page, and unknown routes")
@@ -98,6 +99,7 @@ struct ServerTests {
         try await server.application.test(.router) { client in
             var headers = HTTPFields()
             headers[HTTPField.Name("X-Agent-Id")!] = "agent-7"
+            headers[.contentType] = "application/json; charset=utf-8"
             try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: headers, body: .json(Self.renderBody)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
@@ -112,10 +114,10 @@ struct ServerTests {
         // A preview (`"record": false`, as the page sends while the agent types) is not a use.
         try await server.application.test(.router) { client in
             let preview = #"{"record": false, "channel": "x-reply", "vars": {"customer.first_name": "Ana", "agent.full_name": "Jordan Reyes"}}"#
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, body: .json(preview)) { response in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json, body: .json(preview)) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, body: .json(#"{"record": "no"}"#)) { response in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json, body: .json(#"{"record": "no"}"#)) { response in
                 #expect(response.status == .badRequest)
             }
         }
@@ -128,23 +130,23 @@ struct ServerTests {
     func renderRefusals() async throws {
         let server = try TestServer()
         try await server.application.test(.router) { client in
-            try await client.execute(uri: "/v1/replies/waste/no-such-reply/render", method: .post, body: .json(Self.renderBody)) { response in
+            try await client.execute(uri: "/v1/replies/waste/no-such-reply/render", method: .post, headers: Self.json, body: .json(Self.renderBody)) { response in
                 #expect(response.status == .notFound)
             }
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json,
                                      body: .json(#"{"channel": "x-reply", "vars": {"customer.first_name": "  "}}"#)) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(Set(response.json["missing"] as? [String] ?? []) == ["customer.first_name", "agent.full_name"])
                 #expect((response.json["error"] as? String)?.contains("agent.full_name") == true)
             }
             // A reply written for private channels must not reach a public one.
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-dm/render", method: .post, body: .json(Self.renderBody)) { response in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-dm/render", method: .post, headers: Self.json, body: .json(Self.renderBody)) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect((response.json["error"] as? String)?.contains("refused") == true)
                 #expect(response.json["channels"] as? [String] == ["x-dm", "messenger", "whatsapp"])
             }
             // A value that would leave a tag in the output.
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json,
                                      body: .json(#"{"channel": "x-reply", "vars": {"customer.first_name": "{{x}}", "agent.full_name": "Jordan Reyes"}}"#)) { response in
                 #expect(response.status == .unprocessableContent)
             }
@@ -168,7 +170,7 @@ struct ServerTests {
     func badBodies(body: String, message: String) async throws {
         let server = try TestServer()
         try await server.application.test(.router) { client in
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, body: .json(body)) { response in
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json, body: .json(body)) { response in
                 #expect(response.status == .badRequest)
                 #expect((response.json["error"] as? String)?.contains(message) == true, "\(response.text)")
             }
@@ -180,7 +182,7 @@ struct ServerTests {
         let server = try TestServer(maxBodyBytes: 1024)
         let text = String(repeating: "a", count: 5000)
         try await server.application.test(.router) { client in
-            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "\#(text)"}"#)) { response in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json, body: .json(#"{"text": "\#(text)"}"#)) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect((response.json["error"] as? String)?.contains("limit") == true)
             }
@@ -191,7 +193,7 @@ struct ServerTests {
     func lint() async throws {
         let server = try TestServer()
         try await server.application.test(.router) { client in
-            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Hi Ana, please reply with your account number.", "channel": "x-reply"}"#)) { response in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json, body: .json(#"{"text": "Hi Ana, please reply with your account number.", "channel": "x-reply"}"#)) { response in
                 #expect(response.status == .ok)
                 let diagnostics = response.json["diagnostics"] as? [[String: Any]] ?? []
                 let rules = diagnostics.compactMap { $0["rule"] as? String }
@@ -199,17 +201,60 @@ struct ServerTests {
                 #expect(diagnostics.allSatisfy { $0["file"] == nil && $0["line"] as? Int == 1 })
                 #expect((response.json["length"] as? [String: Any])?["limit"] as? Int == 280)
             }
-            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Hi Ana, please DM us your order number and we'll check. — Jordan Reyes", "channel": "x-reply"}"#)) { response in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json, body: .json(#"{"text": "Hi Ana, please DM us your order number and we'll check. — Jordan Reyes", "channel": "x-reply"}"#)) { response in
                 let rules = (response.json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
                 #expect(!rules.contains("personal-data-public"))
             }
-            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Hi", "channel": "myspace"}"#)) { response in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json, body: .json(#"{"text": "Hi", "channel": "myspace"}"#)) { response in
                 #expect(response.status == .unprocessableContent)
             }
-            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"channel": "x-reply"}"#)) { response in
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json, body: .json(#"{"channel": "x-reply"}"#)) { response in
                 #expect(response.status == .badRequest)
                 #expect((response.json["error"] as? String)?.contains("'text' is required") == true)
             }
+        }
+    }
+
+    @Test("values config fills, control characters and overlong values are refused; previews and forms are not JSON")
+    func valueRefusals() async throws {
+        let server = try TestServer()
+        try await server.application.test(.router) { client in
+            for (vars, message) in [
+                (#"{"customer.first_name": "Ana", "agent.full_name": "Jordan Reyes", "dm_link": "https://evil.example"}"#, "dm_link comes from replylint.yml"),
+                (#"{"customer.first_name": "Ana\u0000", "agent.full_name": "Jordan Reyes"}"#, "control character"),
+                (#"{"customer.first_name": "\#(String(repeating: "a", count: 2_001))", "agent.full_name": "Jordan Reyes"}"#, "limited to 2000"),
+            ] {
+                try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json,
+                                         body: .json(#"{"channel": "x-reply", "vars": \#(vars)}"#)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    #expect((response.json["error"] as? String)?.contains(message) == true, "\(response.text)")
+                }
+            }
+            // A cross-site form post cannot send JSON without asking first; a body of another type is refused.
+            try await client.execute(uri: "/v1/lint", method: .post, headers: [.contentType: "text/plain"], body: .json(#"{"text": "Hi"}"#)) { response in
+                #expect(response.status == .unsupportedMediaType)
+            }
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json,
+                                     body: .json(#"{"text": "\#(String(repeating: "a ", count: 5_001))", "channel": "x-reply"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect((response.json["error"] as? String)?.contains("checks take up to 10000") == true)
+            }
+            // A disable comment in checked text does not switch the checks off.
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json,
+                                     body: .json(#"{"text": "{{! replylint-disable personal-data-never, personal-data-public }}Please reply with your password.", "channel": "x-reply"}"#)) { response in
+                let rules = (response.json["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+                #expect(rules.contains("personal-data-never"))
+            }
+        }
+    }
+
+    @Test("without a token, only requests addressed to this machine by name are answered (DNS rebinding)")
+    func loopbackHosts() {
+        for allowed in ["localhost", "localhost:8080", "127.0.0.1:9", "[::1]:8080", "LOCALHOST", nil] {
+            #expect(LoopbackHostMiddleware<BasicRequestContext>.allows(authority: allowed), "\(String(describing: allowed))")
+        }
+        for refused in ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example:80", "[::2]:80"] {
+            #expect(!LoopbackHostMiddleware<BasicRequestContext>.allows(authority: refused), "\(refused)")
         }
     }
 
@@ -234,13 +279,21 @@ struct ServerTests {
                 #expect(response.status == .unauthorized)
                 #expect((response.json["error"] as? String)?.contains("bearer token") == true)
             }
-            for wrong in ["Bearer s3cret-tokeN", "Bearer s3cret", "Bearer s3cret-token-and-more", "Basic s3cret-token", "s3cret-token"] {
+            // Including a token 256 bytes longer: a length folded into one byte would compare equal.
+            for wrong in ["Bearer s3cret-tokeN", "Bearer s3cret", "Bearer s3cret-token-and-more", "Basic s3cret-token", "s3cret-token",
+                          "Bearer s3cret-token" + String(repeating: "x", count: 256), "Bearer " + String(repeating: "s", count: 12 + 256)] {
                 try await client.execute(uri: "/v1/replies", method: .get, headers: [.authorization: wrong]) { response in
                     #expect(response.status == .unauthorized, "\(wrong)")
                 }
             }
             try await client.execute(uri: "/v1/replies", method: .get, headers: [.authorization: "Bearer s3cret-token"]) { response in
                 #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/v1/replies", method: .get, headers: [.authorization: "bearer s3cret-token"]) { response in
+                #expect(response.status == .ok, "the scheme is case-insensitive")
+            }
+            try await client.execute(uri: "/v1/replies", method: .get) { response in
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
             }
             try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
             try await client.execute(uri: "/", method: .get) { response in #expect(response.status == .ok) }
@@ -251,10 +304,10 @@ struct ServerTests {
     func logsWithoutCustomerValues() async throws {
         let server = try TestServer()
         try await server.application.test(.router) { client in
-            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post,
+            try await client.execute(uri: "/v1/replies/waste/missed-collection-public/render", method: .post, headers: Self.json,
                                      body: .json(#"{"channel": "x-reply", "vars": {"customer.first_name": "Zanzibarina", "agent.full_name": "Jordan Reyes"}}"#))
             try await client.execute(uri: "/v1/replies?q=Zanzibarina", method: .get)
-            try await client.execute(uri: "/v1/lint", method: .post, body: .json(#"{"text": "Zanzibarina, call 555-0100", "channel": "x-reply"}"#))
+            try await client.execute(uri: "/v1/lint", method: .post, headers: Self.json, body: .json(#"{"text": "Zanzibarina, call 555-0100", "channel": "x-reply"}"#))
         }
         let logs = server.logs.all
         #expect(logs.count >= 3)
@@ -270,19 +323,33 @@ struct ServerTests {
         let newReply = server.folder.appendingPathComponent("replies/waste/new-reply.md")
         try "---\ntitle: Brand new\nfaq: missed-collection\nchannels: [x-dm]\n---\nHi {{customer.first_name}}, we are on it. — {{agent.full_name}}\n"
             .write(to: newReply, atomically: true, encoding: .utf8)
+        // A change is loaded once the files look the same on two looks in a row.
+        #expect(store.reloadIfChanged().isUnchanged, "a change is not read half way")
         guard case .reloaded(let snapshot) = store.reloadIfChanged() else { Issue.record("no reload after a new file"); return }
         #expect(snapshot.generation == 2)
 
         let config = server.folder.appendingPathComponent("replylint.yml")
+        let goodConfig = try String(contentsOf: config, encoding: .utf8)
         try "rules: [this is not a mapping\n".write(to: config, atomically: true, encoding: .utf8)
+        _ = store.reloadIfChanged()
         guard case .failed(let message) = store.reloadIfChanged() else { Issue.record("a broken config did not fail the reload"); return }
         #expect(message.contains("replylint.yml"))
         #expect(store.reloadIfChanged().isUnchanged, "the same failure is reported once, not every poll")
 
+        // The reply folder disappearing (a checkout half done) is a failed reload, not an empty library.
+        try goodConfig.write(to: config, atomically: true, encoding: .utf8)
+        let replies = server.folder.appendingPathComponent("replies")
+        let aside = server.folder.appendingPathComponent("replies-aside")
+        try FileManager.default.moveItem(at: replies, to: aside)
+        _ = store.reloadIfChanged()
+        guard case .failed(let missing) = store.reloadIfChanged() else { Issue.record("a missing reply folder was served"); return }
+        #expect(missing.contains("reply folder 'replies' is missing"))
+        #expect(store.snapshot.index.count == 47)
+
         try await server.application.test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.json["status"] as? String == "degraded")
-                #expect((response.json["reloadError"] as? String)?.contains("replylint.yml") == true)
+                #expect((response.json["reloadError"] as? String)?.contains("missing") == true)
                 #expect(response.json["generation"] as? Int == 2)
             }
             // Still served from the last good library, which has the new reply.
@@ -295,7 +362,8 @@ struct ServerTests {
     @Test("random bodies and paths never get a 500")
     func noCrashes() async throws {
         let server = try TestServer()
-        var generator = SystemRandomNumberGenerator()
+        // Seeded, so a failure can be replayed.
+        var generator = SeededGenerator(seed: 20_261_121)
         let pieces = ["{", "}", "[", "]", "\"", ":", ",", "channel", "vars", "text", "null", "1e999", "-0", "\\u0000", "\u{FFFF}", "é", "{{", "}}", "true", " ", "\n"]
         let bodies = (0..<300).map { _ in
             (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -303,7 +371,7 @@ struct ServerTests {
         try await server.application.test(.router) { client in
             for (round, body) in bodies.enumerated() {
                 let uri = ["/v1/lint", "/v1/replies/waste/missed-collection-public/render", "/v1/replies/%ZZ/render", "/v1/replies/../../etc/passwd"][round % 4]
-                try await client.execute(uri: uri, method: .post, body: .json(body)) { response in
+                try await client.execute(uri: uri, method: .post, headers: Self.json, body: .json(body)) { response in
                     #expect(response.status.code < 500, "\(uri) \(body): \(response.text)")
                     #expect(response.json["error"] != nil || response.status == .ok, "\(body)")
                 }
@@ -316,5 +384,18 @@ extension LibraryStore.ReloadOutcome {
     var isUnchanged: Bool {
         if case .unchanged = self { return true }
         return false
+    }
+}
+
+/// SplitMix64: a small seeded generator, so random inputs are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

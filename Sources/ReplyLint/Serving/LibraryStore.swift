@@ -91,10 +91,15 @@ public final class LibraryStore: Sendable {
     }
 
     public let source: LibrarySource
+    private static let reloadQueue = DispatchQueue(label: "replylint.reload", qos: .utility)
     private struct State: Sendable {
         var snapshot: LibrarySnapshot
         var reloadError: String?
+        /// The files as they were when the served library (or the last failed attempt) was read.
         var fingerprint: Int
+        /// A change seen on the last look, loaded only if the files still look the same on the next:
+        /// a `git checkout` or an editor's save is then read once it has finished, not half way.
+        var pendingFingerprint: Int?
     }
     private let state: Mutex<State>
 
@@ -108,42 +113,52 @@ public final class LibraryStore: Sendable {
         state = Mutex(State(snapshot: LibrarySnapshot(library: library), reloadError: nil, fingerprint: fingerprint))
     }
 
-    /// A store over an already loaded library (tests, benchmarks); it reloads from `source`.
-    public init(library: Library, source: LibrarySource) {
-        self.source = source
-        state = Mutex(State(snapshot: LibrarySnapshot(library: library), reloadError: nil,
-                            fingerprint: source.fingerprint(library.configuration)))
-    }
-
     public var snapshot: LibrarySnapshot { state.withLock { $0.snapshot } }
 
     /// Why the latest reload failed, while the previous library is being served; nil when the last attempt worked.
     public var reloadError: String? { state.withLock { $0.reloadError } }
 
-    /// Reloads when a file changed since the last look. Only one caller (the watcher) should call it.
+    /// Reloads when the files changed and have stayed the same since the previous look (so call it
+    /// twice, a poll apart, to see a change). Only one caller (the watcher) should call it.
     public func reloadIfChanged() -> ReloadOutcome {
-        let (current, previous) = state.withLock { ($0.snapshot, $0.fingerprint) }
+        let (current, previous, pending) = state.withLock { ($0.snapshot, $0.fingerprint, $0.pendingFingerprint) }
         // The folders to watch come from the config as it is now, so a new `paths:` is seen too.
         let configuration = (try? source.loadConfiguration()) ?? current.library.configuration
         let fingerprint = source.fingerprint(configuration)
-        guard fingerprint != previous else { return .unchanged }
+        guard fingerprint != previous else {
+            state.withLock { $0.pendingFingerprint = nil }
+            return .unchanged
+        }
+        guard fingerprint == pending else {
+            state.withLock { $0.pendingFingerprint = fingerprint }
+            return .unchanged
+        }
         do {
+            // A reply folder that is gone (a checkout in progress, a mistyped `paths:`) would serve an
+            // empty library and report "ok": keep the library there is and say why.
+            for folder in configuration.replyPaths where !FileManager.default.fileExists(atPath: LibraryLoader.absolute(folder, base: source.root)) {
+                throw LoadError("the reply folder '\(folder)' is missing; still serving the previous library")
+            }
             let snapshot = LibrarySnapshot(library: try source.load(), generation: current.generation + 1)
-            state.withLock { $0 = State(snapshot: snapshot, reloadError: nil, fingerprint: fingerprint) }
+            state.withLock { $0 = State(snapshot: snapshot, reloadError: nil, fingerprint: fingerprint, pendingFingerprint: nil) }
             return .reloaded(snapshot)
         } catch {
             let message = "\(error)"
             // Remember this version of the files so the same failure is reported once, not every poll.
-            state.withLock { $0.reloadError = message; $0.fingerprint = fingerprint }
+            state.withLock { $0.reloadError = message; $0.fingerprint = fingerprint; $0.pendingFingerprint = nil }
             return .failed(message)
         }
     }
 
     /// Looks for changes every `interval` until the task is cancelled, telling `report` about each reload.
+    /// The looking and loading run on a queue of their own: in the server, tasks run on the threads that
+    /// answer requests, and a reload of a large library must not hold those up.
     public func watch(every interval: Duration, report: @Sendable (ReloadOutcome) -> Void) async {
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
-            let outcome = reloadIfChanged()
+            let outcome = await withCheckedContinuation { continuation in
+                Self.reloadQueue.async { continuation.resume(returning: self.reloadIfChanged()) }
+            }
             if case .unchanged = outcome { continue }
             report(outcome)
         }

@@ -10,11 +10,14 @@ public struct TextCheckResult: Sendable {
 
 public enum TextCheckError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownChannel(String, suggestion: String?)
+    case tooLong(characters: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .unknownChannel(let id, let suggestion):
             "unknown channel '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .tooLong(let characters, let limit):
+            "the text is \(characters) characters; checks take up to \(limit), the longest reply any channel allows"
         }
     }
 }
@@ -38,7 +41,12 @@ public struct TextChecker: Sendable {
 
     /// Checks `text` as a reply body for `channelID` (all channel-free rules when nil). The text may
     /// be final wording or a template with placeholders; a template is measured on its worst case.
+    /// The longest text checked: YouTube's and X DMs' limit. Longer text is refused, not checked slowly.
+    public static let maximumLength = 10_000
+
     public func check(text: String, channel channelID: String?) throws(TextCheckError) -> TextCheckResult {
+        let characters = text.unicodeScalars.count
+        guard characters <= Self.maximumLength else { throw .tooLong(characters: characters, limit: Self.maximumLength) }
         let configuration = context.library.configuration
         var channel: Channel?
         if let channelID {
@@ -55,8 +63,8 @@ public struct TextChecker: Sendable {
         let worker = context.forWorker()
         var findings: [Finding] = []
         for rule in rules { findings += rule.check(reply: reply, in: worker) }
-        let suppressions = Suppressions(reply: reply)
-        findings = findings.filter { !suppressions.suppresses($0) }
+        // `{{! replylint-disable … }}` comments are for a library's authors; text checked here is
+        // checked in full, so a comment cannot switch off the privacy rules for it.
         for index in findings.indices {
             findings[index].replyID = nil
             if case .on(let severity)? = configuration.ruleLevels[findings[index].ruleID] { findings[index].severity = severity }

@@ -102,6 +102,7 @@ public struct ReplyRenderer: Sendable {
             throw .replyBroken(reply: id, reason: "channel '\(chosen)' is not a known channel")
         }
 
+        if let reason = refusal(of: values, channel: channel) { throw .unsafeOutput(reply: id, reason: reason) }
         let context = self.context(for: reply, channel: channel, values: values)
         let missing = missingValues(reply: reply, channel: channel, context: context)
         if !missing.isEmpty {
@@ -165,6 +166,38 @@ public struct ReplyRenderer: Sendable {
                 name: name, required: missing.contains(name) || declaration?.required == true, provided: provided,
                 example: declaration?.example, max: declaration?.max, personal: declaration?.personal == true)
         }
+    }
+
+    /// The longest value accepted for one placeholder: far beyond any name or address, and short enough
+    /// that the checks after filling stay quick.
+    public static let maximumValueLength = 2_000
+
+    /// Why the caller's values cannot be used, if they cannot: a value for a name config fills (the DM
+    /// link must point at the team's own account), a control character, or a value longer than any name.
+    func refusal(of values: TemplateValue, channel: Channel) -> String? {
+        var configured: [String] = []
+        if library.configuration.teamName != nil { configured.append("team.name") }
+        if DMLink.link(for: channel, configuration: library.configuration) != nil { configured.append("dm_link") }
+        for name in configured where values.value(at: name) != nil {
+            return "\(name) comes from replylint.yml and cannot be given as a value; leave it out"
+        }
+        var problem: String?
+        func visit(_ value: TemplateValue, _ path: String) {
+            guard problem == nil else { return }
+            switch value {
+            case .string(let text):
+                if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
+                    problem = "the value for \(path) holds a control character; send plain text"
+                } else if text.unicodeScalars.count > Self.maximumValueLength {
+                    problem = "the value for \(path) is \(text.unicodeScalars.count) characters; values are limited to \(Self.maximumValueLength)"
+                }
+            case .list(let items): for item in items { visit(item, path) }
+            case .object(let members): for key in members.keys.sorted() { visit(members[key]!, path.isEmpty ? key : path + "." + key) }
+            default: break
+            }
+        }
+        visit(values, "")
+        return problem
     }
 
     /// Values in order of precedence, lowest first: built-ins from config (`team.name`, `dm_link`),

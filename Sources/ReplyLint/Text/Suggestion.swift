@@ -4,14 +4,18 @@ public enum Suggestion {
     /// The candidate closest to `name`, when it is close enough to be a plausible typo.
     public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(name.lowercased().unicodeScalars)
+        let allowed = max(1, min(3, target.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            // Cheap refusals first: this runs for every unknown id a client sends, against every reply id.
+            let length = candidate.unicodeScalars.count
+            guard abs(length - target.count) <= min(allowed, best.map { $0.distance - 1 } ?? allowed) else { continue }
+            let limit = min(allowed, (best?.distance ?? Int.max) - 1)
+            guard limit >= 0, let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit) else { continue }
+            best = (candidate, distance)
+            if distance == 0 { break }
         }
-        guard let best else { return nil }
-        let allowed = max(1, min(3, target.count / 3))
-        return best.distance <= allowed ? best.name : nil
+        return best?.name
     }
 
     /// " (did you mean 'x'?)" or "".
@@ -20,18 +24,26 @@ public enum Suggestion {
     }
 
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+        editDistance(a, b, limit: Int.max)!
+    }
+
+    /// The edit distance, or nil as soon as it is sure to be over `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        if a.isEmpty { return b.count <= limit ? b.count : nil }
+        if b.isEmpty { return a.count <= limit ? a.count : nil }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
+            var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = Swift.min(rowMinimum, current[j])
             }
+            if rowMinimum > limit { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

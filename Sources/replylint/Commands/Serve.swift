@@ -44,7 +44,9 @@ extension ReplyLintCommand {
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port takes 0 to 65535 (got \(port))") }
             guard maxBody > 0 else { throw ValidationError("--max-body takes a positive number of bytes") }
-            guard reloadInterval >= 0 else { throw ValidationError("--reload-interval takes seconds, 0 or more") }
+            guard reloadInterval == 0 || (0.1...86_400).contains(reloadInterval) else {
+                throw ValidationError("--reload-interval takes 0 (no reloading) or 0.1 to 86400 seconds (got \(reloadInterval))")
+            }
             guard Logger.Level(rawValue: logLevel) != nil else {
                 throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical (got '\(logLevel)')")
             }
@@ -75,8 +77,11 @@ extension ReplyLintCommand {
             settings.host = host
             settings.port = port
             settings.maxBodyBytes = maxBody
-            settings.reloadInterval = reloadInterval > 0 ? .milliseconds(Int(reloadInterval * 1000)) : .seconds(365 * 86_400)
-            let environmentToken = ProcessInfo.processInfo.environment["REPLYLINT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            settings.reloadInterval = reloadInterval > 0 ? .seconds(reloadInterval) : nil
+            let environmentToken = ProcessInfo.processInfo.environment["REPLYLINT_TOKEN"]
+            if let environmentToken, environmentToken.allSatisfy(\.isWhitespace) {
+                throw LoadError("REPLYLINT_TOKEN is set but empty; set it to the token clients must send, or unset it to serve without one")
+            }
             settings.token = environmentToken ?? configuration.serveToken
             if settings.token == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
                 logger.warning("listening beyond this machine without a token; set REPLYLINT_TOKEN", metadata: ["host": "\(host)"])
@@ -97,7 +102,7 @@ extension ReplyLintCommand {
             let state = ServerState(store: store, recorder: recorder, settings: settings)
             let application = buildApplication(state, logger: logger)
             do {
-                try await application.runService()
+                try await runUntilSignalled(application, logger: logger)
             } catch {
                 throw LoadError("cannot serve on \(host):\(port): \(Self.describe(error))")
             }
