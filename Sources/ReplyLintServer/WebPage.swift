@@ -1,6 +1,7 @@
 // The page `replylint serve` answers at `GET /`: agents search saved replies, fill placeholders,
-// watch the rendered text against the channel's limit, and copy it. One self-contained document
-// (inline CSS and script, no external fetches) so it works under the server's strict CSP.
+// watch the rendered text against the channel's limit, and copy it. The document, its style sheet
+// (`/app.css`) and its script (`/app.js`) are all served by the binary, with no inline script or
+// style, so the page's Content-Security-Policy can refuse anything injected.
 
 enum WebPage {
     static let html: String = #"""
@@ -12,7 +13,144 @@ enum WebPage {
 <meta name="color-scheme" content="light dark">
 <title>Saved replies · ReplyLint</title>
 <link rel="icon" href="data:,">
-<style>
+<link rel="stylesheet" href="/app.css">
+</head>
+<body>
+<a class="skip" href="#reply">Skip to the reply</a>
+<header class="top">
+  <div class="brand">
+    <h1><span class="mark" aria-hidden="true"></span>Saved replies</h1>
+    <span id="lib-status" class="muted">Loading the library…</span>
+  </div>
+  <div class="agent">
+    <label for="agent-id">Your agent id</label>
+    <input id="agent-id" type="text" autocomplete="off" spellcheck="false" placeholder="optional" aria-describedby="agent-hint" maxlength="64">
+    <span id="agent-hint" class="vh">Recorded with each reply you render, in the team's usage log. Kept in this browser.</span>
+  </div>
+</header>
+
+<div id="banner" class="banner" role="alert" hidden></div>
+
+<form id="token-form" class="token" hidden aria-labelledby="token-title" novalidate>
+  <h2 id="token-title">This server needs an access token</h2>
+  <p class="muted">Ask your team lead for the ReplyLint token. It is kept in this browser tab only and sent with each request.</p>
+  <div class="row">
+    <div>
+      <label for="token-input">Access token</label>
+      <input id="token-input" type="password" autocomplete="off" spellcheck="false" aria-describedby="token-error">
+    </div>
+    <button type="submit" class="primary">Use token</button>
+  </div>
+  <p id="token-error" class="error" hidden></p>
+</form>
+
+<main class="layout">
+  <section class="finder panel" aria-labelledby="finder-title" role="search">
+    <h2 id="finder-title" class="vh">Find a reply</h2>
+    <div class="search-row">
+      <div>
+        <label for="q">Search replies<kbd aria-hidden="true">/</kbd></label>
+        <input id="q" type="search" role="combobox" aria-controls="results" aria-expanded="true" aria-autocomplete="list" aria-describedby="keys-help" autocomplete="off" spellcheck="false" placeholder="missed bin, pothole, parking…">
+      </div>
+      <div>
+        <label for="filter-channel">Channel</label>
+        <select id="filter-channel"><option value="">Any channel</option></select>
+      </div>
+    </div>
+    <p id="result-count" class="muted" aria-live="polite"></p>
+    <ul id="results" role="listbox" aria-label="Matching replies" tabindex="0"></ul>
+    <p id="keys-help" class="keys"><kbd>/</kbd> search · <kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> copy</p>
+  </section>
+
+  <div class="right-col">
+    <section id="reply" class="reply panel" aria-labelledby="reply-title" tabindex="-1">
+      <div id="empty" class="empty">
+        <h2 id="reply-title-empty">Pick a saved reply</h2>
+        <p>Search for a reply, open it, fill in the details and copy the text.</p>
+        <p>Press <kbd>/</kbd> to search, <kbd>↑</kbd> <kbd>↓</kbd> to move through the list and <kbd>Enter</kbd> to open.</p>
+      </div>
+      <div id="reply-error" class="empty" hidden><p id="reply-error-text" class="failed"></p></div>
+
+      <div id="reply-body" hidden>
+        <div class="reply-head">
+          <h2 id="reply-title"></h2>
+          <p class="meta" id="reply-meta"></p>
+        </div>
+
+        <div class="section">
+          <label for="channel">Post on</label>
+          <div class="channel-row">
+            <select id="channel"></select>
+            <span id="visibility" class="vis"></span>
+          </div>
+          <p id="channel-note" class="note" hidden></p>
+        </div>
+
+        <fieldset class="section" id="values" aria-describedby="auto">
+          <legend>Details for this reply</legend>
+          <button type="button" id="clear-values" class="link clear-values">Clear customer details</button>
+          <div id="fields" class="fields"></div>
+          <p id="no-fields" class="auto" hidden>This reply has nothing to fill in.</p>
+          <p id="auto" class="auto" hidden></p>
+        </fieldset>
+        <p id="still-needed" class="needed-line" hidden></p>
+
+        <div class="output">
+          <div class="out-head">
+            <h3 id="text-title">Reply text</h3>
+            <p id="counter" class="counter" aria-live="polite" aria-atomic="true"></p>
+          </div>
+          <div id="meter" class="meter" aria-hidden="true"><div></div></div>
+          <div id="text" class="text placeholder" aria-live="polite"></div>
+          <div class="actions">
+            <button type="button" id="copy" class="primary" disabled>Copy text</button>
+            <span id="copy-status" role="status"></span>
+            <span class="hint" id="copy-hint"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> copies from any field</span>
+          </div>
+        </div>
+
+        <div class="section">
+          <h3 id="findings-title">Findings for this text</h3>
+          <ul id="findings" class="findings" aria-labelledby="findings-title"></ul>
+        </div>
+
+        <details id="template-details">
+          <summary>Template <span id="template-summary" class="muted"></span></summary>
+          <pre id="template" class="template"></pre>
+          <ul id="library-findings" class="findings" aria-label="Findings in the saved reply"></ul>
+        </details>
+      </div>
+    </section>
+
+    <section class="check panel" aria-labelledby="check-title">
+      <details id="check-details">
+        <summary id="check-title">Check your own text</summary>
+        <div class="grid">
+          <div>
+            <label for="check-text">Text</label>
+            <textarea id="check-text" spellcheck="true" placeholder="Paste or write a reply to check its length and tone."></textarea>
+          </div>
+          <div>
+            <label for="check-channel">Channel</label>
+            <select id="check-channel"><option value="">No channel (tone and privacy only)</option></select>
+          </div>
+        </div>
+        <div class="check-result result" aria-live="polite">
+          <p id="check-counter" class="counter"></p>
+          <ul id="check-findings" class="findings" aria-label="Findings for your text"></ul>
+        </div>
+      </details>
+    </section>
+  </div>
+</main>
+<noscript><p class="banner">This page needs JavaScript to search and render replies. The API is at <code>/v1/replies</code>.</p></noscript>
+
+<script src="/app.js"></script>
+</body>
+</html>
+"""#
+
+    static let css: String = #"""
 :root {
   --bg: #f4f5f7; --panel: #ffffff; --text: #17191c; --muted: #545b64; --border: #d3d8de; --border-strong: #7b848e;
   --accent: #0b57d0; --accent-text: #ffffff; --accent-soft: #e8f0fe; --focus: #0b57d0;
@@ -184,139 +322,9 @@ pre.template { margin: 10px 0 0; padding: 12px; background: var(--bg); border: 1
   .keys, #copy-hint { display: none; }
 }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
-</style>
-</head>
-<body>
-<a class="skip" href="#reply">Skip to the reply</a>
-<header class="top">
-  <div class="brand">
-    <h1><span class="mark" aria-hidden="true"></span>Saved replies</h1>
-    <span id="lib-status" class="muted">Loading the library…</span>
-  </div>
-  <div class="agent">
-    <label for="agent-id">Your agent id</label>
-    <input id="agent-id" type="text" autocomplete="off" spellcheck="false" placeholder="optional" aria-describedby="agent-hint" maxlength="64">
-    <span id="agent-hint" class="vh">Recorded with each reply you render, in the team's usage log. Kept in this browser.</span>
-  </div>
-</header>
+"""#
 
-<div id="banner" class="banner" role="alert" hidden></div>
-
-<form id="token-form" class="token" hidden aria-labelledby="token-title" novalidate>
-  <h2 id="token-title">This server needs an access token</h2>
-  <p class="muted">Ask your team lead for the ReplyLint token. It is kept in this browser tab only and sent with each request.</p>
-  <div class="row">
-    <div>
-      <label for="token-input">Access token</label>
-      <input id="token-input" type="password" autocomplete="off" spellcheck="false" aria-describedby="token-error">
-    </div>
-    <button type="submit" class="primary">Use token</button>
-  </div>
-  <p id="token-error" class="error" hidden></p>
-</form>
-
-<main class="layout">
-  <section class="finder panel" aria-labelledby="finder-title" role="search">
-    <h2 id="finder-title" class="vh">Find a reply</h2>
-    <div class="search-row">
-      <div>
-        <label for="q">Search replies<kbd aria-hidden="true">/</kbd></label>
-        <input id="q" type="search" role="combobox" aria-controls="results" aria-expanded="true" aria-autocomplete="list" aria-describedby="keys-help" autocomplete="off" spellcheck="false" placeholder="missed bin, pothole, parking…">
-      </div>
-      <div>
-        <label for="filter-channel">Channel</label>
-        <select id="filter-channel"><option value="">Any channel</option></select>
-      </div>
-    </div>
-    <p id="result-count" class="muted" aria-live="polite"></p>
-    <ul id="results" role="listbox" aria-label="Matching replies" tabindex="0"></ul>
-    <p id="keys-help" class="keys"><kbd>/</kbd> search · <kbd>↑</kbd><kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> copy</p>
-  </section>
-
-  <div class="right-col">
-    <section id="reply" class="reply panel" aria-labelledby="reply-title" tabindex="-1">
-      <div id="empty" class="empty">
-        <h2 id="reply-title-empty">Pick a saved reply</h2>
-        <p>Search for a reply, open it, fill in the details and copy the text.</p>
-        <p>Press <kbd>/</kbd> to search, <kbd>↑</kbd> <kbd>↓</kbd> to move through the list and <kbd>Enter</kbd> to open.</p>
-      </div>
-      <div id="reply-error" class="empty" hidden><p id="reply-error-text" class="failed"></p></div>
-
-      <div id="reply-body" hidden>
-        <div class="reply-head">
-          <h2 id="reply-title"></h2>
-          <p class="meta" id="reply-meta"></p>
-        </div>
-
-        <div class="section">
-          <label for="channel">Post on</label>
-          <div class="channel-row">
-            <select id="channel"></select>
-            <span id="visibility" class="vis"></span>
-          </div>
-          <p id="channel-note" class="note" hidden></p>
-        </div>
-
-        <fieldset class="section" id="values" aria-describedby="auto">
-          <legend>Details for this reply</legend>
-          <button type="button" id="clear-values" class="link clear-values">Clear customer details</button>
-          <div id="fields" class="fields"></div>
-          <p id="no-fields" class="auto" hidden>This reply has nothing to fill in.</p>
-          <p id="auto" class="auto" hidden></p>
-        </fieldset>
-        <p id="still-needed" class="needed-line" hidden></p>
-
-        <div class="output">
-          <div class="out-head">
-            <h3 id="text-title">Reply text</h3>
-            <p id="counter" class="counter" aria-live="polite" aria-atomic="true"></p>
-          </div>
-          <div id="meter" class="meter" aria-hidden="true"><div></div></div>
-          <div id="text" class="text placeholder" aria-live="polite"></div>
-          <div class="actions">
-            <button type="button" id="copy" class="primary" disabled>Copy text</button>
-            <span id="copy-status" role="status"></span>
-            <span class="hint" id="copy-hint"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> copies from any field</span>
-          </div>
-        </div>
-
-        <div class="section">
-          <h3 id="findings-title">Findings for this text</h3>
-          <ul id="findings" class="findings" aria-labelledby="findings-title"></ul>
-        </div>
-
-        <details id="template-details">
-          <summary>Template <span id="template-summary" class="muted"></span></summary>
-          <pre id="template" class="template"></pre>
-          <ul id="library-findings" class="findings" aria-label="Findings in the saved reply"></ul>
-        </details>
-      </div>
-    </section>
-
-    <section class="check panel" aria-labelledby="check-title">
-      <details id="check-details">
-        <summary id="check-title">Check your own text</summary>
-        <div class="grid">
-          <div>
-            <label for="check-text">Text</label>
-            <textarea id="check-text" spellcheck="true" placeholder="Paste or write a reply to check its length and tone."></textarea>
-          </div>
-          <div>
-            <label for="check-channel">Channel</label>
-            <select id="check-channel"><option value="">No channel (tone and privacy only)</option></select>
-          </div>
-        </div>
-        <div class="check-result result" aria-live="polite">
-          <p id="check-counter" class="counter"></p>
-          <ul id="check-findings" class="findings" aria-label="Findings for your text"></ul>
-        </div>
-      </details>
-    </section>
-  </div>
-</main>
-<noscript><p class="banner">This page needs JavaScript to search and render replies. The API is at <code>/v1/replies</code>.</p></noscript>
-
-<script>
+    static let javascript: String = #"""
 "use strict";
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -1023,8 +1031,5 @@ pre.template { margin: 10px 0 0; padding: 12px; background: var(--bg); border: 1
   }
   start();
 })();
-</script>
-</body>
-</html>
 """#
 }

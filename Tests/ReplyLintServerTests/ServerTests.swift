@@ -26,7 +26,19 @@ struct ServerTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
-                #expect(response.text.contains("<html") || response.text.contains("<!doctype html") || response.text.contains("<!DOCTYPE html"))
+                #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+                #expect(response.text.contains(#"<script src="/app.js"></script>"#))
+                #expect(response.text.hasPrefix("<!doctype html>"))
+            }
+            for (path, type) in [("/app.js", "text/javascript"), ("/app.css", "text/css")] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true)
+                    #expect(response.body.readableBytes > 1_000)
+                }
+            }
+            try await client.execute(uri: "/v1/channels", method: .get) { response in
+                #expect(response.headers[.cacheControl] == "no-store")
             }
             try await client.execute(uri: "/v1/nothing-here", method: .get) { response in
                 #expect(response.status == .notFound)
