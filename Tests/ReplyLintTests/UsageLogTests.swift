@@ -30,6 +30,10 @@ import Testing
         let recent = try log.summary(since: now.addingTimeInterval(-30 * Self.day))
         #expect(recent.counts == ["a": 2])
         #expect(recent.firstRecorded == UsageLog.timestamp(now.addingTimeInterval(-40 * Self.day)))
+        // Only some replies (what `lint` given a few files reads); the log's start is still the log's.
+        let some = try #require(try UsageLog.read(path: folder.appendingPathComponent("nested/usage.sqlite").path, replies: ["b"]))
+        #expect(some.counts == ["b": 1])
+        #expect(some.firstRecorded == all.firstRecorded)
         // Reading without creating: a missing file is no log, not an error.
         #expect(try UsageLog.read(path: folder.appendingPathComponent("none.sqlite").path) == nil)
     }

@@ -61,6 +61,8 @@ public struct LibraryLoader: Sendable {
 
     public func load(extraPaths: [String] = []) throws -> Library {
         var jobs: [Job] = []
+        /// The files the caller named (a pre-commit hook's changed files), for reading only their usage.
+        var namedFiles = Set<String>()
         var seen = Set<String>()
         for folder in configuration.replyPaths {
             let base = Self.absolute(folder, base: root)
@@ -76,6 +78,7 @@ public struct LibraryLoader: Sendable {
                 throw LoadError(Self.missingPathMessage(path))
             }
             let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
+            namedFiles.formUnion(files)
             for file in files where seen.insert(file).inserted {
                 // Outside the configured folders: a file under a folder named like them ("replies",
                 // "policies") is that kind, its id relative to that folder; anything else is refused
@@ -127,13 +130,16 @@ public struct LibraryLoader: Sendable {
             }
             library.usage = try UsageData.parseCSV(text, source: shown)
         }
-        try loadUsageLog(into: &library)
+        let named = extraPaths.isEmpty ? nil : Set(namedFiles.map { Self.display($0, base: displayBase) })
+        try loadUsageLog(into: &library, onlyFiles: named)
         return library
     }
 
     /// Adds the renders the usage log holds within `faq-unused`'s window to `library.usage`.
     /// No log file yet is no usage data, not an error; a log that cannot be read stops the run.
-    func loadUsageLog(into library: inout Library) throws {
+    /// With `onlyFiles`, only the usage of the replies in those files is read: a hook linting five
+    /// changed files should not read a year of renders.
+    func loadUsageLog(into library: inout Library, onlyFiles: Set<String>? = nil) throws {
         guard let log = configuration.usageLog, configuration.level(of: FAQUnusedRule.description) != .off else { return }
         let path = Self.absolute(log, base: root)
         let days: Int
@@ -141,7 +147,8 @@ public struct LibraryLoader: Sendable {
         let since = Date(timeIntervalSinceNow: -Double(days) * 86_400)
         let summary: UsageSummary?
         do {
-            summary = try UsageLog.read(path: path, since: since)
+            let focus = onlyFiles.map { files in library.replies.filter { files.contains($0.file) }.map(\.id) }
+            summary = try UsageLog.read(path: path, since: since, replies: focus.flatMap { $0.count <= 500 ? $0 : nil })
         } catch {
             guard stopsOnUnreadableUsageLog else { return }
             // The log names itself by absolute path; show it as the user's other paths are shown.

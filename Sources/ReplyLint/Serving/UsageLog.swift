@@ -78,6 +78,10 @@ public final class UsageLog: Sendable {
                 CREATE INDEX render_at ON render(at);
                 """)
         }
+        // Counting one reply's renders in a window reads only its stretch of this index.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "CREATE INDEX render_reply_at ON render(reply, at)")
+        }
         return migrator
     }
 
@@ -85,12 +89,7 @@ public final class UsageLog: Sendable {
     public func record(_ events: [UsageEvent]) throws(UsageLogError) {
         guard !events.isEmpty else { return }
         do {
-            try database.write { db in
-                let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent) VALUES (?, ?, ?, ?)")
-                for event in events {
-                    try statement.execute(arguments: [event.reply, event.channel, Self.timestamp(event.at), event.agent])
-                }
-            }
+            try database.write { db in try Self.insert(events, into: db) }
         } catch {
             throw UsageLogError("\(path): cannot write to the usage log (\(Self.describe(error)))")
         }
@@ -101,28 +100,31 @@ public final class UsageLog: Sendable {
     public func recordInBackground(_ events: [UsageEvent]) async throws(UsageLogError) {
         guard !events.isEmpty else { return }
         do {
-            try await database.write { db in
-                let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent) VALUES (?, ?, ?, ?)")
-                for event in events {
-                    try statement.execute(arguments: [event.reply, event.channel, Self.timestamp(event.at), event.agent])
-                }
-            }
+            try await database.write { db in try Self.insert(events, into: db) }
         } catch {
             throw UsageLogError("\(path): cannot write to the usage log (\(Self.describe(error)))")
+        }
+    }
+
+    private static func insert(_ events: [UsageEvent], into db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent) VALUES (?, ?, ?, ?)")
+        for event in events {
+            try statement.execute(arguments: [event.reply, event.channel, timestamp(event.at), event.agent])
         }
     }
 
     /// Renders per reply since `since` (all time when nil).
     public func summary(since: Date? = nil) throws(UsageLogError) -> UsageSummary {
         do {
-            return try database.read { db in try Self.summary(db, since: since) }
+            return try database.read { db in try Self.summary(db, since: since, replies: nil) }
         } catch {
             throw UsageLogError("\(path): cannot read the usage log (\(Self.describe(error)))")
         }
     }
 
     /// Reads the log at `path` without creating it: nil when there is no log yet.
-    public static func read(path: String, since: Date? = nil) throws(UsageLogError) -> UsageSummary? {
+    /// With `replies`, only those replies' rows are read (the first-record time is still the log's).
+    public static func read(path: String, since: Date? = nil, replies: [String]? = nil) throws(UsageLogError) -> UsageSummary? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         do {
             var configuration = GRDB.Configuration()
@@ -133,7 +135,7 @@ public final class UsageLog: Sendable {
                 guard try db.tableExists("render") else {
                     throw UsageLogError("it has no 'render' table; is it a ReplyLint usage log?")
                 }
-                return try summary(db, since: since)
+                return try summary(db, since: since, replies: replies)
             }
         } catch let error as UsageLogError {
             throw UsageLogError("\(path): not a usable usage log: \(error.message)")
@@ -142,14 +144,22 @@ public final class UsageLog: Sendable {
         }
     }
 
-    private static func summary(_ db: Database, since: Date?) throws -> UsageSummary {
+    private static func summary(_ db: Database, since: Date?, replies: [String]? = nil) throws -> UsageSummary {
         let first = try String.fetchOne(db, sql: "SELECT MIN(at) FROM render")
-        let rows: [Row]
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
         if let since {
-            rows = try Row.fetchAll(db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last FROM render WHERE at >= ? GROUP BY reply ORDER BY uses DESC, reply", arguments: [timestamp(since)])
-        } else {
-            rows = try Row.fetchAll(db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last FROM render GROUP BY reply ORDER BY uses DESC, reply")
+            conditions.append("at >= ?")
+            arguments.append(timestamp(since))
         }
+        if let replies {
+            conditions.append("reply IN (" + Array(repeating: "?", count: replies.count).joined(separator: ", ") + ")")
+            arguments += replies.map { $0 as (any DatabaseValueConvertible)? }
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last FROM render\(filter) GROUP BY reply ORDER BY uses DESC, reply",
+            arguments: StatementArguments(arguments))
         let entries = rows.map { row in UsageSummary.Entry(reply: row["reply"], count: row["uses"], lastUsed: row["last"]) }
         return UsageSummary(entries: entries, firstRecorded: first)
     }
