@@ -94,6 +94,15 @@ struct LibraryWatcher: Service {
     let store: LibraryStore
     let interval: Duration
     let logger: Logger
+    /// The settings read once at start (the token, the usage log), to say when a reload changes them.
+    let startedWith: Configuration
+
+    init(store: LibraryStore, interval: Duration, logger: Logger) {
+        self.store = store
+        self.interval = interval
+        self.logger = logger
+        startedWith = store.snapshot.library.configuration
+    }
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -101,6 +110,10 @@ struct LibraryWatcher: Service {
                 switch outcome {
                 case .reloaded(let snapshot):
                     logger.info("library reloaded", metadata: ["replies": "\(snapshot.index.count)", "generation": "\(snapshot.generation)"])
+                    let configuration = snapshot.library.configuration
+                    if configuration.serveToken != startedWith.serveToken || configuration.usageLog != startedWith.usageLog {
+                        logger.warning("serve.token or usage.log changed in replylint.yml; restart replylint serve to apply them")
+                    }
                 case .failed(let message):
                     logger.error("library reload failed; still serving the previous library", metadata: ["error": "\(message)"])
                 case .unchanged:

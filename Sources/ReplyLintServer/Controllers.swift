@@ -55,7 +55,14 @@ struct RepliesController {
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get("replies") { request, _ in try list(request) }
         // Ids hold slashes (`waste/missed-collection-public`), so the id is the rest of the path.
-        group.get("replies/**") { _, context in try show(id: try Self.id(context.parameters.getCatchAll())) }
+        group.get("replies/**") { _, context in
+            let components = context.parameters.getCatchAll()
+            if components.last == "render", components.count > 1, state.store.snapshot.renderer.reply(try Self.id(components)) == nil {
+                throw APIError(.methodNotAllowed, "rendering takes POST /v1/replies/{id}/render with a JSON body; GET /v1/replies/{id} reads the reply",
+                               headers: [.allow: "POST"])
+            }
+            return try show(id: try Self.id(components))
+        }
         group.post("replies/**") { request, context in
             var components = context.parameters.getCatchAll()
             guard components.last == "render" else {
@@ -82,8 +89,7 @@ struct RepliesController {
         }
         let channel = query["channel"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let channel, snapshot.library.configuration.channels[channel] == nil {
-            let hint = Suggestion.closest(to: channel, in: snapshot.library.configuration.channels.keys).map { " (did you mean '\($0)'?)" } ?? ""
-            throw APIError(.badRequest, "unknown channel '\(channel)'\(hint)")
+            throw APIError(.badRequest, "unknown channel '\(channel)'\(Suggestion.hint(for: channel, in: snapshot.library.configuration.channels.keys))")
         }
         let tag = query["tag"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let matches = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag)
@@ -95,14 +101,16 @@ struct RepliesController {
         ]))
     }
 
-    static func summary(_ reply: Reply) -> JSONValue {
-        .object([
+    static func summary(_ reply: Reply) -> JSONValue { .object(summaryFields(reply)) }
+
+    static func summaryFields(_ reply: Reply) -> [(String, JSONValue)] {
+        [
             ("id", .string(reply.id)),
             ("title", reply.title.map(JSONValue.string) ?? .null),
             ("faq", reply.faq.map { .string($0.value) } ?? .null),
             ("channels", .array(reply.channelIDs.map(JSONValue.string))),
             ("tags", .array(reply.tags.map(JSONValue.string))),
-        ])
+        ]
     }
 
     func show(id: String) throws -> Response {
@@ -115,15 +123,13 @@ struct RepliesController {
                 ("personal", .bool(info.personal)),
             ])
         }
-        guard case .object(var pairs) = Self.summary(reply) else { return .json(Self.summary(reply)) }
-        pairs += [
+        return .json(.object(Self.summaryFields(reply) + [
             ("locale", .string(reply.locale ?? snapshot.library.configuration.locale)),
             ("file", .string(reply.file)),
             ("template", .string(reply.body)),
             ("placeholders", .array(placeholders)),
             ("diagnostics", .array((snapshot.findingsByReply[id] ?? []).map(JSONReporter.diagnostic))),
-        ]
-        return .json(.object(pairs))
+        ]))
     }
 
     func render(id: String, request: Request) async throws -> Response {

@@ -167,8 +167,7 @@ enum JSONBody {
             throw APIError(.badRequest, "the body must be a JSON object with \(allowed.joined(separator: ", "))")
         }
         for key in members.keys.sorted() where !allowed.contains(key) {
-            let hint = Suggestion.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-            throw APIError(.badRequest, "unknown field '\(key)'\(hint); the body takes \(allowed.joined(separator: ", "))")
+            throw APIError(.badRequest, "unknown field '\(key)'\(Suggestion.hint(for: key, in: allowed)); the body takes \(allowed.joined(separator: ", "))")
         }
         return members
     }

@@ -142,8 +142,7 @@ public struct LibraryLoader: Sendable {
     func loadUsageLog(into library: inout Library, onlyFiles: Set<String>? = nil) throws {
         guard let log = configuration.usageLog, configuration.level(of: FAQUnusedRule.description) != .off else { return }
         let path = Self.absolute(log, base: root)
-        let days: Int
-        if case .int(let value)? = configuration.option("days", of: FAQUnusedRule.description) { days = value } else { days = 90 }
+        let days = FAQUnusedRule.window(in: configuration)
         let since = Date(timeIntervalSinceNow: -Double(days) * 86_400)
         let summary: UsageSummary?
         do {

@@ -30,8 +30,9 @@ public struct ReplyIndex: Sendable {
     public var count: Int { entries.count }
 
     /// Replies matching every word of `query` (in id, title, FAQ id, tags or text), declared for
-    /// `channel` and tagged `tag` when those are given; best matches first, then by id.
-    public func search(query: String?, channel: String? = nil, tag: String? = nil, limit: Int? = nil) -> [Reply] {
+    /// `channel` and tagged `tag` when those are given; best matches first, then by id. A query with
+    /// no letters or digits matches every reply.
+    public func search(query: String?, channel: String? = nil, tag: String? = nil) -> [Reply] {
         let terms = (query ?? "").lowercased()
             .split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" && $0 != "/" }
             .map(String.init)
@@ -50,8 +51,6 @@ public struct ReplyIndex: Sendable {
             if matchesAll { scored.append((score, entry.reply)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.reply.id < $1.reply.id }
-        let replies = scored.map(\.reply)
-        if let limit, limit < replies.count { return Array(replies.prefix(limit)) }
-        return replies
+        return scored.map(\.reply)
     }
 }

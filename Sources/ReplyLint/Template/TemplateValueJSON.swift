@@ -16,7 +16,10 @@ extension TemplateValue {
 
     /// Parses one JSON value (RFC 8259): objects with unique keys, arrays, strings, numbers, true, false, null.
     public static func parseJSON(_ text: some Collection<UInt8>) throws(JSONParseError) -> TemplateValue {
-        var reader = JSONReader(bytes: Array(text))
+        var bytes = Array(text)
+        // A byte-order mark, as some editors on Windows save, is not part of the JSON.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var reader = JSONReader(bytes: bytes)
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)
         reader.skipWhitespace()

@@ -38,10 +38,8 @@ extension ReplyLintCommand {
             guard let logSetting = configuration.usageLog else {
                 throw LoadError("the usage log is switched off in replylint.yml (usage: {log: off})")
             }
-            let source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
-            let path = source.usageLogPath(configuration) ?? logSetting
-            var window = days ?? 90
-            if days == nil, case .int(let configured)? = configuration.option("days", of: FAQUnusedRule.description) { window = configured }
+            let path = logSetting.hasPrefix("/") ? logSetting : (library.root as NSString).appendingPathComponent(logSetting)
+            let window = days ?? FAQUnusedRule.window(in: configuration)
             let since = Date(timeIntervalSinceNow: -Double(window) * 86_400)
             let shown = LibraryLoader.display(path, base: library.workingDirectory)
             let summary: UsageSummary
@@ -71,7 +69,7 @@ extension ReplyLintCommand {
                 let json = JSONValue.object([
                     ("log", .string(shown)),
                     ("days", .int(window)),
-                    ("since", summary.firstRecorded.map(JSONValue.string) ?? .null),
+                    ("recordingSince", summary.firstRecorded.map(JSONValue.string) ?? .null),
                     ("total", .int(summary.total)),
                     ("replies", .array(rows.map { row in
                         .object([("id", .string(row.id)), ("count", .int(row.count)), ("lastUsed", row.lastUsed.map(JSONValue.string) ?? .null)])

@@ -32,6 +32,12 @@ public struct FAQUnusedRule: Rule {
 
     public init() {}
 
+    /// The days of the usage log counted: the `days` option as configured, else its default.
+    public static func window(in configuration: Configuration) -> Int {
+        if case .int(let days)? = configuration.option("days", of: description) { return days }
+        return 90
+    }
+
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         guard let usage = context.library.usage else { return [] }
         if let start = usage.logStart, !usage.includesCSV {
