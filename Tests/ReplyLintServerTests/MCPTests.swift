@@ -16,7 +16,7 @@ import Testing
 @Suite struct MCPTests {
     @Test(.timeLimit(.minutes(1)))
     func clientSessionAgainstTheBuiltExecutable() async throws {
-        let library = try SampleLibrary.copy()
+        let library = try ServerFixtures.copyOfSampleLibrary()
         defer { try? FileManager.default.removeItem(at: library) }
         let server = try ServerProcess(in: library)
         defer { server.stop() }
@@ -118,7 +118,7 @@ import Testing
     /// protocol messages, and every render is in the usage log.
     @Test(.timeLimit(.minutes(1)))
     func answersWhatWasAskedBeforeInputClosed() async throws {
-        let library = try SampleLibrary.copy()
+        let library = try ServerFixtures.copyOfSampleLibrary()
         defer { try? FileManager.default.removeItem(at: library) }
         let requests = [
             #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"pipe","version":"1"}}}"#,
@@ -130,7 +130,7 @@ import Testing
             #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"render_reply","arguments":{"id":"waste/missed-collection-public","channel":"x-reply","vars":{"customer.first_name":"Ana","agent.full_name":"Jordan Reyes"}}}}"#
         }
         let process = Process()
-        process.executableURL = ServerProcess.executable
+        process.executableURL = ServerFixtures.executable
         process.arguments = ["mcp"]
         process.currentDirectoryURL = library
         let input = Pipe(), output = Pipe(), errors = Pipe()
@@ -167,7 +167,7 @@ import Testing
 
     /// Argument checks, in process: types, ranges and the channel question.
     @Test func argumentMistakesAreToolErrors() async throws {
-        let root = SampleLibrary.repositoryRoot.path
+        let root = ServerFixtures.packageRoot.path
         let store = try LibraryStore(source: LibrarySource(root: root, displayBase: root))
         let server = ReplyLintMCPServer(store: store)
         func call(_ tool: String, _ arguments: [String: Value]) throws -> (error: Bool, text: String) {
@@ -206,21 +206,6 @@ import Testing
     }
 }
 
-enum SampleLibrary {
-    /// The package root, for the sample library the project ships in `replies/` and `policies/`.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// A fresh copy of the sample library, so the usage log the server writes lands in a temporary folder.
-    static func copy() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-mcp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for item in ["replies", "policies", "replylint.yml"] {
-            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(item), to: folder.appendingPathComponent(item))
-        }
-        return folder
-    }
-}
-
 /// `replylint mcp` running in `folder`, with an MCP transport over its standard input and output.
 final class ServerProcess {
     let process: Process
@@ -229,20 +214,9 @@ final class ServerProcess {
     private let output: Pipe
     private let errorFile: URL
 
-    static var executable: URL {
-        // Test bundles sit beside the products they depend on.
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("replylint")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return SampleLibrary.repositoryRoot.appendingPathComponent(".build/debug/replylint")
-    }
-
     init(in folder: URL) throws {
         process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = ServerFixtures.executable
         process.arguments = ["mcp"]
         process.currentDirectoryURL = folder
         input = Pipe()
