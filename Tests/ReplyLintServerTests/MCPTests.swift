@@ -14,7 +14,7 @@ import Testing
 #endif
 
 @Suite struct MCPTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func clientSessionAgainstTheBuiltExecutable() async throws {
         let library = try ServerFixtures.copyOfSampleLibrary()
         defer { try? FileManager.default.removeItem(at: library) }
@@ -116,7 +116,7 @@ import Testing
     /// A client that writes its requests and closes its end at once still gets every answer (the
     /// last of a burst is still being handled when input ends), standard output carries nothing but
     /// protocol messages, and every render is in the usage log.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(3)))
     func answersWhatWasAskedBeforeInputClosed() async throws {
         let library = try ServerFixtures.copyOfSampleLibrary()
         defer { try? FileManager.default.removeItem(at: library) }
