@@ -1,5 +1,6 @@
 // Every rule's own examples: triggering ones must be reported where `↓` points, the others not at all.
 
+import Foundation
 import ReplyLint
 import Testing
 
@@ -59,6 +60,37 @@ func ruleExample(_ testCase: RuleExampleCase) {
             #expect(!rule.nonTriggering.isEmpty, "\(rule.id) has no non-triggering example")
             #expect(!rule.rationale.isEmpty && !rule.summary.isEmpty, "\(rule.id) has no rationale")
         }
+    }
+
+    @Test func rulesThatCheckRenderedTextHaveRenderedExamplesBothWays() {
+        for rule in RuleRegistry.descriptions {
+            func isRendered(_ example: Example) -> Bool {
+                if case .rendered = example.subject { return true }
+                return false
+            }
+            let rendered = (rule.triggering.filter(isRendered).count, rule.nonTriggering.filter(isRendered).count)
+            if rule.checksRenderedText {
+                #expect(rendered.0 > 0 && rendered.1 > 0, "\(rule.id) checks rendered text but has no rendered example both ways")
+            } else {
+                #expect(rendered == (0, 0), "\(rule.id) has rendered examples but does not say it checks rendered text")
+            }
+        }
+    }
+
+    /// A rule written but not registered never runs: every `…Rule` type in Sources/ReplyLint/Rules is in the registry.
+    @Test func everyRuleTypeIsRegistered() throws {
+        let rulesFolder = CLI.packageRoot.appendingPathComponent("Sources/ReplyLint/Rules")
+        var declared = Set<String>()
+        let files = FileManager.default.enumerator(atPath: rulesFolder.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: rulesFolder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && line.contains(": Rule") {
+                declared.insert(String(line.dropFirst("public struct ".count).prefix { $0 != ":" }))
+            }
+        }
+        let registered = Set(RuleRegistry.all.map { String(describing: type(of: $0)) })
+        #expect(declared.count >= 31)
+        #expect(declared == registered, "declared but not registered: \(declared.subtracting(registered).sorted())")
     }
 
     @Test func everyProductRuleIDIsRegisteredOrPlanned() {

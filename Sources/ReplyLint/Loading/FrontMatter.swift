@@ -73,15 +73,6 @@ struct FrontMatterSplit {
         while body.hasSuffix("\r") { body = body.dropLast() }
         return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(body), bodyFirstLine: bodyLine, unclosed: unclosed)
     }
-
-    /// Joins `lines` without the blank lines at either end; returns the 0-based index of the first kept line.
-    static func trimBlankLines(_ lines: ArraySlice<Substring>) -> (String, Int) {
-        var start = lines.startIndex
-        var end = lines.endIndex
-        while start < end, lines[start].allSatisfy(\.isWhitespace) { start += 1 }
-        while end > start, lines[end - 1].allSatisfy(\.isWhitespace) { end -= 1 }
-        return (lines[start..<end].joined(separator: "\n"), start)
-    }
 }
 
 extension Substring {

@@ -193,9 +193,8 @@ public enum ReplyParser {
 
     /// A collection item's body: a block scalar's text starts on the next line, indented.
     private static func setBody(_ body: String, from value: YAMLValue, on reply: inout Reply, sourceLines: [Substring]) {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let (trimmed, skipped) = FrontMatterSplit.trimBlankLines(lines[...])
-        reply.body = trimmed
+        let (trimmed, skipped) = Lines.trimmingBlankLines(Lines.split(body)[...])
+        reply.setBody(trimmed)
         if case .scalar(let scalar) = value.node, scalar.style == .literal || scalar.style == .folded {
             // Yams marks the `|`; the text begins on the following line at the block's indentation.
             let firstLine = value.position.line + 1 + skipped
@@ -243,5 +242,37 @@ extension PlaceholderDeclaration {
             }
         }
         return declaration
+    }
+}
+
+extension Reply {
+    /// A reply with `body` parsed as a template and masked for the privacy and tone rules.
+    public init(
+        id: String, file: String, title: String? = nil, faq: Located<String>? = nil,
+        channels: [Located<String>] = [], tags: [String] = [], locale: String? = nil,
+        placeholders: [String: PlaceholderDeclaration] = [:], media: [MediaAttachment] = [],
+        disabledRules: Set<String> = [], body: String, bodyStart: TextPosition = TextPosition(line: 1, column: 1),
+        bodyIndent: Int = 0, position: TextPosition = TextPosition(line: 1, column: 1),
+        problems: [FrontMatterProblem] = []
+    ) {
+        self.init(
+            id: id, file: file, title: title, faq: faq, channels: channels, tags: tags, locale: locale,
+            placeholders: placeholders, media: media, disabledRules: disabledRules, body: body,
+            template: ParsedTemplate(parsing: body), prose: TemplateMasking.blankTags(in: body, keepingDMLink: true),
+            bodyStart: bodyStart, bodyIndent: bodyIndent, position: position, problems: problems)
+    }
+
+    /// Replaces the body, parsing and masking it again.
+    mutating func setBody(_ body: String) {
+        self.body = body
+        template = ParsedTemplate(parsing: body)
+        prose = TemplateMasking.blankTags(in: body, keepingDMLink: true)
+    }
+}
+
+extension Partial {
+    /// A partial with its text parsed once, for the rules and the worst-case walk.
+    public init(name: String, file: String, text: String) {
+        self.init(name: name, file: file, text: text, template: ParsedTemplate(parsing: text))
     }
 }

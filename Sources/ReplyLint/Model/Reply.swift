@@ -87,20 +87,12 @@ public struct Reply: Sendable {
     /// Rule ids switched off for this reply in front matter (`disable:`).
     public var disabledRules: Set<String>
     /// The reply exactly as sent, before placeholders are filled.
-    public var body: String {
-        didSet {
-            template = ParsedTemplate(parsing: body)
-            prose = PrivacyText.mask(body)
-        }
-    }
+    public internal(set) var body: String
     /// The body parsed as a Mustache template, once, for every rule and the renderer.
-    public private(set) var template: ParsedTemplate
+    public internal(set) var template: ParsedTemplate
     /// The body with placeholder tags blanked out (offsets kept) except `{{dm_link}}`: what the
-    /// privacy and tone rules read, computed once.
-    public private(set) var prose: String
-    /// `prose` with `{{dm_link}}` blanked too: the words the tone rules read. Computed when asked:
-    /// most replies have no tag left in `prose`, and storing a second copy cost memory at 100,000 replies.
-    public var toneProse: String { ToneText.blankDMLink(prose) }
+    /// privacy and tone rules read, computed once. (Loading fills both from the body.)
+    public internal(set) var prose: String
     /// Where the body's first character sits in the file.
     public var bodyStart: TextPosition
     /// Added to the column of body lines after the first (a YAML block scalar's indentation).
@@ -109,11 +101,13 @@ public struct Reply: Sendable {
     public var position: TextPosition
     public var problems: [FrontMatterProblem]
 
+    /// A reply whose body is already parsed; Loading's `init(id:file:…body:…)` parses it for you.
     public init(
         id: String, file: String, title: String? = nil, faq: Located<String>? = nil,
         channels: [Located<String>] = [], tags: [String] = [], locale: String? = nil,
         placeholders: [String: PlaceholderDeclaration] = [:], media: [MediaAttachment] = [],
-        disabledRules: Set<String> = [], body: String, bodyStart: TextPosition = TextPosition(line: 1, column: 1),
+        disabledRules: Set<String> = [], body: String, template: ParsedTemplate, prose: String,
+        bodyStart: TextPosition = TextPosition(line: 1, column: 1),
         bodyIndent: Int = 0, position: TextPosition = TextPosition(line: 1, column: 1),
         problems: [FrontMatterProblem] = []
     ) {
@@ -128,8 +122,8 @@ public struct Reply: Sendable {
         self.media = media
         self.disabledRules = disabledRules
         self.body = body
-        self.template = ParsedTemplate(parsing: body)
-        self.prose = PrivacyText.mask(body)
+        self.template = template
+        self.prose = prose
         self.bodyStart = bodyStart
         self.bodyIndent = bodyIndent
         self.position = position
@@ -156,11 +150,11 @@ public struct Partial: Sendable, Hashable {
     /// Parsed once when loaded, for the rules and the worst-case walk.
     public let template: ParsedTemplate
 
-    public init(name: String, file: String, text: String) {
+    public init(name: String, file: String, text: String, template: ParsedTemplate) {
         self.name = name
         self.file = file
         self.text = text
-        self.template = ParsedTemplate(parsing: text)
+        self.template = template
     }
 
     /// The template follows from the text, so the text alone decides equality.

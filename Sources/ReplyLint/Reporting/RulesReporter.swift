@@ -17,8 +17,9 @@ public enum RulesReporter {
                 output += "  Does not catch:\n"
                 for blindSpot in rule.blindSpots { output += "    - \(blindSpot)\n" }
             }
-            for example in rule.triggering { output += "  ✗ reported:\n" + indent(example.fileText, by: "      ") + "\n" }
-            for example in rule.nonTriggering { output += "  ✓ fine:\n" + indent(example.plainText, by: "      ") + "\n" }
+            if let notes = rule.notes { output += indent(notes, by: "  ") + "\n" }
+            for example in rule.triggering { output += "  ✗ reported\(note(example)):\n" + indent(example.fileText, by: "      ") + "\n" }
+            for example in rule.nonTriggering { output += "  ✓ fine\(note(example)):\n" + indent(example.plainText, by: "      ") + "\n" }
             output += "\n"
         }
         return output
@@ -36,11 +37,18 @@ public enum RulesReporter {
                     .object([("name", .string(option.name)), ("default", .string(option.defaultValue.description)), ("summary", .string(option.summary))])
                 })),
                 ("blindSpots", .array(rule.blindSpots.map(JSONValue.string))),
+                ("notes", rule.notes.map(JSONValue.string) ?? .null),
+                ("checksRenderedText", .bool(rule.checksRenderedText)),
                 ("triggering", .array(rule.triggering.map { .string($0.fileText) })),
                 ("nonTriggering", .array(rule.nonTriggering.map { .string($0.plainText) })),
             ])
         }
         return JSONValue.object([("version", .int(1)), ("rules", .array(values))]).serialized(pretty: true) + "\n"
+    }
+
+    /// " when rendered for x-reply with …", for an example checked as sent.
+    static func note(_ example: Example) -> String {
+        example.renderingNote.map { " when \($0)" } ?? ""
     }
 
     static func indent(_ text: String, by prefix: String) -> String {
@@ -80,43 +88,20 @@ extension RulesReporter {
                 output += "\n**Does not catch:**\n\n"
                 for blindSpot in rule.blindSpots { output += "- \(blindSpot)\n" }
             }
-            if let notes = notes[rule.id] { output += "\n" + notes + "\n" }
+            if let notes = rule.notes { output += "\n" + notes + "\n" }
             if !rule.triggering.isEmpty {
                 output += "\n**Reported** (`↓` marks where):\n\n"
-                for example in rule.triggering { output += fence(example.fileText) }
+                for example in rule.triggering { output += fence(example.fileText, note: example.renderingNote) }
             }
             if !rule.nonTriggering.isEmpty {
                 output += "\n**Fine:**\n\n"
-                for example in rule.nonTriggering { output += fence(example.plainText) }
+                for example in rule.nonTriggering { output += fence(example.plainText, note: example.renderingNote) }
             }
         }
         return output
     }
 
-    private static func fence(_ text: String) -> String {
-        "```\n\(text)\n```\n"
-    }
-
-    /// Reference material a rule's docs need beyond its description.
-    static var notes: [String: String] {
-        var headings = "**Headings recognised** (compared as slugs, whole words; an explicit id such as `{#hours}` also counts):\n\n"
-        for section in PolicySectionMissingRule.sections {
-            headings += "- `\(section.id)` — \(section.what): " + section.phrases.map { "\"\($0)\"" }.joined(separator: ", ") + "\n"
-        }
-        let cliches = "**Phrases** (with what to say instead; † `--fix` swaps it):\n\n" + TonePhrases.cliches.map { entry in
-            "- \"\(entry.phrase)\" → " + (entry.instead.isEmpty ? "leave it out" : "\"\(entry.instead)\"") + (TonePhrases.safeSwaps.contains(entry.phrase) ? " †" : "")
-        }.joined(separator: "\n") + "\n"
-        let blamePhrases: String = TonePhrases.blame.map { "\"\($0)\"" }.joined(separator: ", ")
-        let shouldHaveEndings: [String] = Set(TonePhrases.shouldHave.map { $0.split(separator: " ").dropFirst(2).joined(separator: " ") }).sorted()
-        let blame = "**Phrases:** \(blamePhrases), and \"you should have\" / \"you should've\" before: \(shouldHaveEndings.joined(separator: ", ")).\n"
-        let acronyms: String = TonePhrases.acronyms.sorted().joined(separator: ", ")
-        let emphasis: String = TonePhrases.emphasis.sorted().joined(separator: ", ")
-        let shouting = "**Known acronyms:** \(acronyms).\n\n**Emphasis words** (reported even alone): \(emphasis).\n"
-        return [
-            PolicySectionMissingRule.description.id: headings,
-            ToneClicheRule.description.id: cliches,
-            ToneBlameRule.description.id: blame,
-            ToneShoutingRule.description.id: shouting,
-        ]
+    private static func fence(_ text: String, note: String? = nil) -> String {
+        (note.map { "When \($0):\n\n" } ?? "") + "```\n\(text)\n```\n"
     }
 }

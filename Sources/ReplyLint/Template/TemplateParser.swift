@@ -5,6 +5,13 @@
 // tag's position, the worst-case length walk needs the tree, and the renderer must refuse rather
 // than guess; swift-mustache keeps its tree private. One parse serves lint and render.
 
+extension ParsedTemplate {
+    /// `source` parsed: the nodes, and every syntax problem with its position.
+    public init(parsing source: String) {
+        self = TemplateParser.parse(source)
+    }
+}
+
 enum TemplateParser {
     /// Sections may nest this deep; deeper is a syntax problem, so no template can exhaust the stack.
     static let maximumDepth = 100

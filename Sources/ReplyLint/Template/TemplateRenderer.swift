@@ -23,16 +23,22 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct TemplateRenderer: Sendable {
     public static let maximumPartialDepth = 20
 
-    /// Partial sources by name; only these can be included, so a name like `../../etc/passwd` reads nothing.
-    public var partials: [String: String]
+    /// Partials by name, each source with its parse; only these can be included, so a name like
+    /// `../../etc/passwd` reads nothing. Fixed at init, so the parses always match the sources.
+    private let partials: [String: (source: String, template: ParsedTemplate)]
     /// When true (ReplyLint's own use), a missing partial is an error; the Mustache spec renders it as "".
-    public var strict: Bool
-    private var parsedPartials: [String: ParsedTemplate]
+    public let strict: Bool
 
+    /// Partials given as sources, parsed here.
     public init(partials: [String: String], strict: Bool = true) {
-        self.partials = partials
+        self.partials = partials.mapValues { ($0, ParsedTemplate(parsing: $0)) }
         self.strict = strict
-        self.parsedPartials = partials.mapValues(ParsedTemplate.init(parsing:))
+    }
+
+    /// A library's partials, parsed when it was loaded.
+    public init(partials: [String: Partial], strict: Bool = true) {
+        self.partials = partials.mapValues { ($0.text, $0.template) }
+        self.strict = strict
     }
 
     public func render(_ template: ParsedTemplate, context: TemplateValue) throws(RenderError) -> String {
@@ -76,11 +82,12 @@ public struct TemplateRenderer: Sendable {
                 }
             case .partial(let tag, let indentation):
                 guard depth < Self.maximumPartialDepth else { throw .partialDepth(tag.name) }
-                guard let source = partials[tag.name] else {
+                guard let partial = partials[tag.name] else {
                     if strict { throw .missingPartial(tag.name) }
                     continue
                 }
-                let template = indentation.isEmpty ? parsedPartials[tag.name]! : ParsedTemplate(parsing: Self.indent(source, with: indentation))
+                // A standalone partial's lines take the tag's indentation, in its source (the spec's rule).
+                let template = indentation.isEmpty ? partial.template : ParsedTemplate(parsing: Self.indent(partial.source, with: indentation))
                 if !template.problems.isEmpty { throw .syntax(template.problems) }
                 try render(template.nodes, stack: &stack, into: &output, depth: depth + 1)
             }

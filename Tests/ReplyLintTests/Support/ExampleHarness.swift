@@ -45,7 +45,7 @@ enum ExampleHarness {
         var library = Library(configuration: configuration, policies: [faq])
         library.partials = [signature.name: signature]
         switch example.subject {
-        case .reply:
+        case .reply, .rendered:
             let file = "replies/example.md"
             library.replies = [ReplyParser.parse(
                 text, file: file, defaultID: "example", knownRules: RuleRegistry.ids,
@@ -76,10 +76,20 @@ enum ExampleHarness {
         return library
     }
 
-    /// The findings of `ruleID` for `example`.
+    /// The findings of `ruleID` for `example`: for a rendered example, those of the checks that run
+    /// on the text as sent (rendering's door to the rules); otherwise the linter's.
     static func findings(of ruleID: String, for example: Example) -> [Finding] {
         let library = library(for: example)
         let rules = RuleRegistry.all.filter { type(of: $0).description.id == ruleID }
-        return Linter(rules: rules).lint(library).findings
+        guard case .rendered(let channels, let values) = example.subject else {
+            return Linter(rules: rules).lint(library).findings
+        }
+        var context = TemplateValue.object([:])
+        for (name, value) in values { context.set(.string(value), at: name) }
+        let reply = library.replies[0]
+        guard let channel = library.configuration.channels[channels[0]],
+              let text = try? TemplateRenderer(partials: library.partials).render(reply.template, context: context)
+        else { return [] }
+        return RenderedTextChecks(library: library, rules: rules).check(RenderedText(reply: reply, channel: channel, text: text)).findings
     }
 }

@@ -2,7 +2,7 @@
 
 public struct LengthLimitRule: Rule {
     public static let description = RuleDescription(
-        id: "length-limit", severity: .error, category: .length,
+        id: "length-limit", severity: .error, category: .length, checksRenderedText: true,
         summary: "The reply's worst case (every placeholder at its max) or its rendered text is over the channel's limit.",
         rationale: """
             A reply that is too long is cut off or rejected by the platform at the moment the customer is \
@@ -17,10 +17,13 @@ public struct LengthLimitRule: Rule {
         triggering: [
             Example("Hi {{customer.first_name}}, " + String(repeating: "we are sorry about this. ", count: 10), channels: ["↓x-reply"]),
             Example("---\nfaq: missed-collection\nchannels: [↓x-reply]\nplaceholders:\n  customer.first_name: {max: 250}\n---\nHi {{customer.first_name}}, thanks for telling us about the bin."),
+            // A value longer than anyone planned for: the real text is measured after filling.
+            Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": String(repeating: "Ana ", count: 70)]),
         ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, sorry we missed your bin. Please send us a Direct Message with your street address: {{dm_link}}"),
             Example("Hi {{customer.first_name}}, " + String(repeating: "we are sorry about this. ", count: 10), channels: ["x-dm"]),
+            Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": "Ana"]),
         ])
 
     public init() {}

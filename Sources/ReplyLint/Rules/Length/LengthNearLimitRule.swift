@@ -2,7 +2,7 @@
 
 public struct LengthNearLimitRule: Rule {
     public static let description = RuleDescription(
-        id: "length-near-limit", severity: .warning, category: .length,
+        id: "length-near-limit", severity: .warning, category: .length, checksRenderedText: true,
         summary: "The reply's worst case or rendered text uses more than 90 % of the channel's limit.",
         rationale: """
             A reply that only just fits leaves no room for an agent's personal touch, a longer name, or a \
@@ -12,10 +12,12 @@ public struct LengthNearLimitRule: Rule {
         blindSpots: ["The same assumptions as `length-limit` about placeholder values."],
         triggering: [
             Example("Hi {{customer.first_name}}, " + String(repeating: "we are sorry. ", count: 16), channels: ["↓x-reply"]),
+            Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": String(repeating: "Ana ", count: 55)]),
         ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, sorry we missed your bin. Please send us a Direct Message with your street address: {{dm_link}}"),
             Example("Hi {{customer.first_name}}, " + String(repeating: "we are sorry about this. ", count: 10), channels: ["x-reply"]),
+            Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": "Ana"]),
         ])
 
     public init() {}

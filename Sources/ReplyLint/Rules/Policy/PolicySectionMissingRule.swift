@@ -56,6 +56,8 @@ public struct PolicySectionMissingRule: Rule {
             "Sections are recognised by heading words only (listed in docs/rules.md); a section with an unusual heading needs an explicit id such as `{#hours}` or `id=\"hours\"`.",
             "It checks that a section exists, not what it says.",
         ],
+        notes: "**Headings recognised** (compared as slugs, whole words; an explicit id such as `{#hours}` also counts):\n\n"
+            + sections.map { section in "- `\(section.id)` — \(section.what): " + section.phrases.map { "\"\($0)\"" }.joined(separator: ", ") }.joined(separator: "\n"),
         triggering: [
             Example(policy: """
                 ↓# Comment policy

@@ -37,7 +37,7 @@ public struct DMLinkMissingRule: Rule {
                 || channel.isPublic && channel.privateRoute.flatMap { context.channel($0)?.dmLinkTemplate } != nil
         }
         guard let channel = channels.first, !usesDMLink(reply, in: context) else { return [] }
-        let text = PrivacyText.masked(reply)
+        let text = reply.prose
         guard let cue = Self.firstCue(in: text) else { return [] }
         let position = PrivacyText.positions(of: [cue], in: reply)[0]
         return [Self.finding(

@@ -2,7 +2,7 @@
 
 public struct PersonalDataLiteralRule: Rule {
     public static let description = RuleDescription(
-        id: "personal-data-literal", severity: .error, category: .privacy,
+        id: "personal-data-literal", severity: .error, category: .privacy, checksRenderedText: true,
         summary: "A public reply contains a literal email address, phone number, Luhn-valid card number or national ID number.",
         rationale: """
             Personal data typed into a public reply is published for good, and usually by accident: a customer's \
@@ -19,11 +19,14 @@ public struct PersonalDataLiteralRule: Rule {
             Example("Hi {{customer.first_name}}, we've updated the account for ↓ana.lopez@example.com."),
             Example("We've noted ↓+1 415 555 0134 as your contact number."),
             Example("The card ending ↓4111 1111 1111 1111 has been refunded."),
+            // A value filled into a public reply: the customer's email typed into the name field.
+            Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": "ana.lopez@example.com"]),
         ],
         nonTriggering: [
             Example("Email us at help@riverton.gov or call us on 1-800-555-0199 and we'll sort it out."),
             Example("We've updated the account for ana.lopez@example.com.", channels: ["x-dm"]),
             Example("Your order 1234-5678-9012 ships today."),
+            Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": "Ana"]),
         ])
 
     public init() {}
@@ -31,7 +34,7 @@ public struct PersonalDataLiteralRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
-        let literals = PersonalDataLiterals.find(in: PrivacyText.masked(reply))
+        let literals = PersonalDataLiterals.find(in: reply.prose)
         let positions = PrivacyText.positions(of: literals.map(\.range), in: reply)
         return zip(literals, positions).map { literal, position in
             Self.finding(message(for: literal), in: reply, at: position.0, end: position.1, channel: channel.id)

@@ -2,7 +2,7 @@
 
 public struct PersonalDataNeverRule: Rule {
     public static let description = RuleDescription(
-        id: "personal-data-never", severity: .error, category: .privacy,
+        id: "personal-data-never", severity: .error, category: .privacy, checksRenderedText: true,
         summary: "A reply asks for something no one should ever be asked for: a password, PIN, one-time code, full card number, CVV or national ID number.",
         rationale: """
             Fraudsters impersonate support accounts and ask for exactly these. If a real team asks for them, \
@@ -18,11 +18,14 @@ public struct PersonalDataNeverRule: Rule {
             Example("Please DM us your ↓password so we can check the account.", channels: ["x-dm"]),
             Example("Could you confirm the ↓PIN on the account?", channels: ["messenger"]),
             Example("What's the ↓verification code we just sent you?", channels: ["sms"]),
+            // What an agent types into a value is checked too: render refuses to send it.
+            Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "please confirm the PIN on the account."], channels: ["x-dm"]),
         ],
         nonTriggering: [
             Example("We will never ask for your password or PIN. Please don't share them with anyone, including us.", channels: ["x-dm"]),
             Example("Please DM us the last four digits of the card: {{dm_link}}"),
             Example("We've sent you a verification code by text.", channels: ["sms"]),
+            Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we will never ask for your PIN."], channels: ["x-dm"]),
         ])
 
     public init() {}

@@ -2,7 +2,7 @@
 
 public struct PersonalDataPublicRule: Rule {
     public static let description = RuleDescription(
-        id: "personal-data-public", severity: .error, category: .privacy,
+        id: "personal-data-public", severity: .error, category: .privacy, checksRenderedText: true,
         summary: "A reply on a public channel asks for personal data (order or account number, email, phone, address…) without sending the customer to a private channel.",
         rationale: """
             A public reply that asks "what's your account number?" invites the customer to post it where anyone \
@@ -23,6 +23,8 @@ public struct PersonalDataPublicRule: Rule {
             Example("Please DM us or reply here with your ↓tracking number."),
             Example("Drop your ↓email below and we'll be in touch."),
             Example("↓Order #? We'll take a look."),
+            // An agent's note filled into a public reply is checked as sent.
+            Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
         ],
         nonTriggering: [
             Example("Please DM us your order number so we can take a look: {{dm_link}}"),
@@ -31,6 +33,7 @@ public struct PersonalDataPublicRule: Rule {
             Example("You'll find your tracking number in the confirmation email."),
             Example("What's your order number? We'll check on it.", channels: ["x-dm"]),
             Example("Envíanos tu número de pedido por aquí."),
+            Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 
     public init() {}

@@ -15,7 +15,7 @@ public struct ToneExclamationRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let text = ToneText.prose(reply)
+        let text = ToneText.prose(reply, context)
         let marks = text.unicodeScalars.enumerated().filter { $0.element == "!" || $0.element == "\u{FF01}" }.map(\.offset)
         guard marks.count > 1 else { return [] }
         let doubled = zip(marks, marks.dropFirst()).first { $1 == $0 + 1 }

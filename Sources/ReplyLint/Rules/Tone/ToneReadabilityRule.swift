@@ -28,7 +28,7 @@ public struct ToneReadabilityRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let maxGrade = Self.number("max-grade", context, 8)
         let minWords = context.int("min-words", of: Self.description) ?? 25
-        let prose = ToneText.prose(reply)
+        let prose = ToneText.prose(reply, context)
         let score = Readability.score(prose)
         guard score.words >= minWords, score.grade > maxGrade, Readability.looksEnglish(prose) else { return [] }
         return [Self.finding(

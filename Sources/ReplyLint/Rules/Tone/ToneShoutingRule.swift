@@ -13,6 +13,7 @@ public struct ToneShoutingRule: Rule {
             "A single capitalised word that is not a common emphasis word (NOT, NEVER, FREE…) is taken for a name or acronym (XFINITY, AMD) and left alone; two or more in a row are shouting.",
             "An initials sign-off (^JD) is `tone-signoff`'s, not shouting.",
         ],
+        notes: "**Known acronyms:** \(TonePhrases.acronyms.sorted().joined(separator: ", ")).\n\n**Emphasis words** (reported even alone): \(TonePhrases.emphasis.sorted().joined(separator: ", ")).",
         triggering: [
             Example("Hi {{customer.first_name}}, this is ↓NOT how we want your day to go."),
             Example("↓PLEASE CALL US before you put the bin out."),
@@ -24,7 +25,7 @@ public struct ToneShoutingRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let extra = Set(context.strings("acronyms", of: Self.description).map { $0.uppercased() })
         let minimum = context.int("min-length", of: Self.description) ?? 3
-        let text = ToneText.prose(reply)
+        let text = ToneText.prose(reply, context)
         var shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra)
         guard !shouted.isEmpty else { return [] }
         // Initials (^JD) are tone-signoff's finding, not shouting.

@@ -19,7 +19,7 @@ public struct ToneSignoffRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let text = ToneText.prose(reply)
+        let text = ToneText.prose(reply, context)
         guard let range = Self.initials(in: text) else { return [] }
         return ToneText.findings(Self.self, [("signed with initials; sign with the agent's full name ({{agent.full_name}})", range)], in: reply)
     }

@@ -1,31 +1,17 @@
 // The text the tone rules read, and the helpers they share for placing findings.
 
 enum ToneText {
-    /// The reply's prose: placeholder tags blanked out, offsets kept.
-    static func prose(_ reply: Reply) -> String { reply.toneProse }
+    /// The reply's words: every placeholder tag blanked out, `{{dm_link}}` too, offsets kept.
+    /// Computed once per reply for all the tone rules, and not stored in the reply: most replies
+    /// have no tag left after the privacy masking, and a second copy cost memory at 100,000 replies.
+    static func prose(_ reply: Reply, _ context: LintContext) -> String {
+        guard reply.prose.containsBytes("{{") else { return reply.prose }
+        return context.shared("tone.prose", for: reply) { TemplateMasking.blankTags(in: reply.body, keepingDMLink: false) }
+    }
 
     /// The words of the tone prose, split once for the rules that match phrases.
     static func tokens(_ reply: Reply, _ context: LintContext) -> [PersonalDataText.Token] {
-        context.shared("tone.tokens", for: reply) { PersonalDataText(reply.toneProse).tokens }
-    }
-
-    static func blankDMLink(_ prose: String) -> String {
-        guard prose.containsBytes("{{") else { return prose }
-        // Only {{dm_link}} survives masking: blank it too.
-        var scalars = Array(prose.unicodeScalars)
-        var index = 0
-        while index + 1 < scalars.count {
-            if scalars[index] == "{" && scalars[index + 1] == "{" {
-                while index < scalars.count && scalars[index] != "\n" {
-                    let closing = scalars[index] == "}" && index > 0 && scalars[index - 1] == "}"
-                    scalars[index] = " "
-                    index += 1
-                    if closing { break }
-                }
-            }
-            index += 1
-        }
-        return String(String.UnicodeScalarView(scalars))
+        context.shared("tone.tokens", for: reply) { PersonalDataText(prose(reply, context)).tokens }
     }
 
     /// Findings for scalar ranges of `reply`'s body.

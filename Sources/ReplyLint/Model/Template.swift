@@ -37,10 +37,6 @@ public struct ParsedTemplate: Sendable {
         self.problems = problems
     }
 
-    public init(parsing source: String) {
-        self = TemplateParser.parse(source)
-    }
-
     /// Every tag in document order, each with the names of the sections around it (outermost first).
     public func tags() -> [(tag: TemplateTag, kind: TagKind, enclosingSections: [String])] {
         var result: [(TemplateTag, TagKind, [String])] = []

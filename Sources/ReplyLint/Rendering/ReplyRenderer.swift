@@ -53,19 +53,15 @@ public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible
 
 public struct ReplyRenderer: Sendable {
     public let library: Library
-    public let rules: [any Rule]
     private let templates: TemplateRenderer
     private let repliesByID: [String: Reply]
-    /// Built once: the FAQ index and the personal-data vocabulary the post-render checks use.
-    private let lintContext: LintContext
+    /// The checks that run again on the real text: rendering's one door to the rules.
+    private let checks: RenderedTextChecks
 
-    public init(library: Library, rules: [any Rule] = RuleRegistry.all) {
+    public init(library: Library, checks: RenderedTextChecks? = nil) {
         self.library = library
-        self.rules = rules.filter { rule in
-            library.configuration.level(of: type(of: rule).description) != .off
-        }
-        self.lintContext = LintContext(library: library)
-        self.templates = TemplateRenderer(partials: library.partials.mapValues(\.text), strict: true)
+        self.checks = checks ?? RenderedTextChecks(library: library)
+        self.templates = TemplateRenderer(partials: library.partials, strict: true)
         var byID: [String: Reply] = [:]
         for reply in library.replies where byID[reply.id] == nil { byID[reply.id] = reply }
         self.repliesByID = byID
@@ -115,25 +111,13 @@ public struct ReplyRenderer: Sendable {
         } catch {
             throw .replyBroken(reply: id, reason: error.description)
         }
-        let trimmed = FrontMatterSplit.trimBlankLines(text.split(separator: "\n", omittingEmptySubsequences: false)[...]).0
+        let trimmed = Lines.trimmingBlankLines(text)
         if let reason = Self.unsafeReason(in: trimmed) { throw .unsafeOutput(reply: id, reason: reason) }
 
-        let rendered = RenderedText(reply: reply, channel: channel, text: trimmed)
-        var diagnostics: [Finding] = []
-        // A scratch area of its own: the server renders on many threads at once.
-        let checkContext = lintContext.forWorker()
-        for rule in rules where !reply.disabledRules.contains(type(of: rule).description.id) {
-            diagnostics += rule.check(rendered: rendered, in: checkContext)
-        }
+        let checked = checks.check(RenderedText(reply: reply, channel: channel, text: trimmed))
         // Asking for a password or a PIN must not reach anyone, even by an agent who ignores the exit status.
-        if let never = diagnostics.first(where: { $0.ruleID == PersonalDataNeverRule.description.id }) {
-            throw .unsafeOutput(reply: id, reason: never.message)
-        }
-        for index in diagnostics.indices {
-            if case .on(let severity)? = library.configuration.ruleLevels[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
-        }
-        let length = LengthMeasurement.rendered(rendered, in: checkContext).length
-        return RenderedReply(id: id, channel: channel, text: trimmed, length: length, diagnostics: diagnostics)
+        if let refusal = checked.refusal { throw .unsafeOutput(reply: id, reason: refusal) }
+        return RenderedReply(id: id, channel: channel, text: trimmed, length: checked.length, diagnostics: checked.findings)
     }
 
     /// The names a caller may fill for `reply` on `channelID` (its first channel when nil), in the
@@ -280,11 +264,4 @@ public struct PlaceholderInfo: Sendable, Hashable {
     public var max: Int?
     /// Holds personal data (`customer.email`, or declared `personal: true`).
     public var personal: Bool
-}
-
-/// A reply rendered for one channel, as rules that check real text see it.
-public struct RenderedText: Sendable {
-    public var reply: Reply
-    public var channel: Channel
-    public var text: String
 }

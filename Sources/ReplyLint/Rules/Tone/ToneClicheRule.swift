@@ -1,39 +1,4 @@
-// tone-blame and tone-cliche: phrases from data the user can extend.
-
-public struct ToneBlameRule: Rule {
-    public static let description = RuleDescription(
-        id: "tone-blame", severity: .warning, category: .tone,
-        summary: "Blaming or condescending phrases: \"as we already told you\", \"you should have\", \"obviously\".",
-        rationale: "The customer is already having a bad day; a reply that makes it their fault escalates it, in public. Say what happens next instead.",
-        options: [RuleOption("phrases", default: .strings([]), "more phrases to report")],
-        blindSpots: [
-            "Blame without a stock phrase (\"the form clearly says…\") is not recognised.",
-            "\"You should have\" counts only before something the customer failed to do (\"you should have read the email\"): \"you should have a reference number\" is an expectation.",
-        ],
-        triggering: [
-            Example("↓As we already told you, bins go out by 7 am."),
-            Example("Hi {{customer.first_name}}, ↓you should have booked the pickup online."),
-        ],
-        nonTriggering: [
-            Example("Hi {{customer.first_name}}, bins go out by 7 am. We've booked a pickup for tomorrow."),
-            Example("Hi {{customer.first_name}}, you should have a reference number in your email."),
-        ])
-
-    static let matcher = PhraseMatcher(TonePhrases.blame + TonePhrases.shouldHave)
-
-    public init() {}
-
-    public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let extra = context.strings("phrases", of: Self.description)
-        let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(TonePhrases.blame + TonePhrases.shouldHave + extra)
-        let text = ToneText.prose(reply)
-        let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match in
-            let phrase = String(String.UnicodeScalarView(Array(text.unicodeScalars)[match.range]))
-            return ("\"\(phrase)\" sounds like blame; say what happens next instead", match.range)
-        }
-        return ToneText.findings(Self.self, items, in: reply)
-    }
-}
+// tone-cliche: corporate stock phrases, each with a plainer way to say it; `--fix` makes the safe swaps.
 
 public struct ToneClicheRule: Rule {
     public static let description = RuleDescription(
@@ -42,6 +7,9 @@ public struct ToneClicheRule: Rule {
         rationale: "Stock phrases read as a form letter, the opposite of what a personal reply is for. Each has a plainer way to say it, shown in the message; `--fix` makes the swaps that need no other change (\"kindly\" → \"please\").",
         options: [RuleOption("phrases", default: .strings([]), "more phrases to report")],
         blindSpots: ["Only the phrases listed in docs/rules.md are known; add your own under `phrases`."],
+        notes: "**Phrases** (with what to say instead; † `--fix` swaps it):\n\n" + TonePhrases.cliches.map { entry in
+            "- \"\(entry.phrase)\" → " + (entry.instead.isEmpty ? "leave it out" : "\"\(entry.instead)\"") + (TonePhrases.safeSwaps.contains(entry.phrase) ? " †" : "")
+        }.joined(separator: "\n"),
         triggering: [
             Example("Hi {{customer.first_name}}, ↓we apologize for any inconvenience."),
             Example("↓Please be advised that the road is closed."),
@@ -63,7 +31,7 @@ public struct ToneClicheRule: Rule {
         let extra = context.strings("phrases", of: Self.description)
         let phrases = TonePhrases.cliches + extra.map { ($0, "") }
         let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(phrases.map(\.phrase))
-        let text = ToneText.prose(reply)
+        let text = ToneText.prose(reply, context)
         let scalars = Array(text.unicodeScalars)
         let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match -> (message: String, range: Range<Int>, replacement: String?) in
             let written = String(String.UnicodeScalarView(scalars[match.range]))
