@@ -28,6 +28,11 @@ struct ReplyLintCommand: AsyncParsableCommand {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let error as LoadError {
+            // `replylint lintt` or a command this version does not have: it was taken for a path to lint.
+            if let path = error.missingPath, !path.contains("/"), !path.contains(".") {
+                let commands = configuration.subcommands.map { $0._commandName }
+                fail("\(path): no such file, folder or command\(Suggestion.hint(for: path, in: commands)); the commands are \(commands.joined(separator: ", ")) (`replylint --help`)")
+            }
             fail(error.message)
         } catch let error as ConfigurationError {
             fail(error.description)

@@ -5,7 +5,12 @@ import Foundation
 /// A run that cannot go ahead (exit 2): a missing path, an unreadable config.
 public struct LoadError: Error, CustomStringConvertible, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// Set when the error is a path the user gave that does not exist.
+    public var missingPath: String?
+    public init(_ message: String, missingPath: String? = nil) {
+        self.message = message
+        self.missingPath = missingPath
+    }
     public var description: String { message }
 }
 
@@ -75,7 +80,7 @@ public struct LibraryLoader: Sendable {
             let absolutePath = Self.absolute(path, base: displayBase)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
-                throw LoadError(Self.missingPathMessage(path))
+                throw Self.missingPath(path)
             }
             let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
             namedFiles.formUnion(files)
@@ -194,7 +199,7 @@ public struct LibraryLoader: Sendable {
             let absolutePath = Self.absolute(path, base: displayBase)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
-                throw LoadError(Self.missingPathMessage(path))
+                throw Self.missingPath(path)
             }
             if isDirectory.boolValue {
                 result.formUnion(Self.files(under: absolutePath).map { Self.display($0, base: displayBase) })
@@ -205,12 +210,8 @@ public struct LibraryLoader: Sendable {
         return result
     }
 
-    /// "no such file or folder", and for a bare word (`replylint serve`, `replylint lintt`) the commands there are.
-    static func missingPathMessage(_ path: String) -> String {
-        if !path.contains("/") && !path.contains(".") {
-            return "\(path): no such file, folder or command; the commands are lint, render, count and rules (`replylint --help`)"
-        }
-        return "\(path): no such file or folder"
+    static func missingPath(_ path: String) -> LoadError {
+        LoadError("\(path): no such file or folder", missingPath: path)
     }
 
     // MARK: - Reading one file

@@ -18,6 +18,15 @@ public enum JSONReporter {
         return document.serialized(pretty: true) + "\n"
     }
 
+    /// A length on a channel: `{"value", "limit", "unit"}`, as render, count, ad-hoc checks and the API write it.
+    public static func length(_ length: Length) -> JSONValue {
+        .object([
+            ("value", .int(length.value)),
+            ("limit", length.limit.map(JSONValue.int) ?? .null),
+            ("unit", .string(length.unit.rawValue)),
+        ])
+    }
+
     /// One finding as a diagnostic object; also used by `render --format json` and the HTTP API.
     public static func diagnostic(_ finding: Finding) -> JSONValue {
         var pairs: [(String, JSONValue)] = [

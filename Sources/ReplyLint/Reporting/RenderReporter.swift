@@ -6,11 +6,7 @@ public enum RenderReporter {
             ("id", .string(rendered.id)),
             ("channel", .string(rendered.channel.id)),
             ("text", .string(rendered.text)),
-            ("length", .object([
-                ("value", .int(rendered.length.value)),
-                ("limit", rendered.length.limit.map(JSONValue.int) ?? .null),
-                ("unit", .string(rendered.length.unit.rawValue)),
-            ])),
+            ("length", JSONReporter.length(rendered.length)),
             ("diagnostics", .array(rendered.diagnostics.map(JSONReporter.diagnostic))),
         ])
     }

@@ -4,13 +4,7 @@ public enum TextCheckReporter {
     public static func json(_ result: TextCheckResult) -> JSONValue {
         .object([
             ("channel", result.channel.map { .string($0.id) } ?? .null),
-            ("length", result.length.map { length in
-                .object([
-                    ("value", .int(length.value)),
-                    ("limit", length.limit.map(JSONValue.int) ?? .null),
-                    ("unit", .string(length.unit.rawValue)),
-                ])
-            } ?? .null),
+            ("length", result.length.map(JSONReporter.length) ?? .null),
             // The text is not a file: positions are within the text, and there is no file name.
             ("diagnostics", .array(result.findings.map { finding in
                 guard case .object(let pairs) = JSONReporter.diagnostic(finding) else { return .null }

@@ -44,7 +44,7 @@ extension ReplyLintCommand {
             if format == .json {
                 let value = JSONValue.object([
                     ("channel", .string(channel.id)),
-                    ("length", .object([("value", .int(length.value)), ("limit", length.limit.map(JSONValue.int) ?? .null), ("unit", .string(length.unit.rawValue))])),
+                    ("length", JSONReporter.length(length)),
                 ])
                 print(value.serialized(pretty: true))
             } else {

@@ -27,4 +27,28 @@ struct LibraryOptions: ParsableArguments {
             root: root, displayBase: workingDirectory, configuration: try loadConfiguration(),
             knownRules: RuleRegistry.ids)
     }
+
+    /// The files the user named, as findings show them.
+    func displayPaths(of paths: [String], loader: LibraryLoader) throws -> Set<String> {
+        try loader.displayPaths(of: paths)
+    }
+
+    func load(_ loader: LibraryLoader, extraPaths: [String]) throws -> Library {
+        try loader.load(extraPaths: extraPaths)
+    }
+
+    /// `path` (relative to the working directory) as UTF-8 text, or nil when it cannot be read.
+    func readText(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
+        return FileManager.default.contents(atPath: url.path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    /// Writes `text` to `path` (relative to the working directory), or says why it could not.
+    func write(_ path: String, _ text: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)))
+        } catch {
+            throw LoadError("\(path): cannot write (\(error.localizedDescription)); check the folder exists and is writable")
+        }
+    }
 }

@@ -15,15 +15,24 @@ extension ReplyLintCommand {
                 Exit status: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 the run could not be done.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, sarif, junit, github, html
+        /// `--format`: the names of the registered report formats.
+        struct Format: ExpressibleByArgument {
+            var format: ReportFormat
+
+            init?(argument: String) {
+                guard let format = ReportFormat.named(argument) else { return nil }
+                self.format = format
+            }
+
+            static var allValueStrings: [String] { ReportFormat.all.map(\.name) }
+            var defaultValueDescription: String { format.name }
         }
 
         @Argument(help: ArgumentHelp("Files or folders to report on.", valueName: "PATH"))
         var paths: [String] = []
 
-        @Option(help: "Report format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var format: Format = .text
+        @Option(help: ArgumentHelp("Report format: \(ReportFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")).", valueName: "FORMAT"))
+        var format = Format(argument: "text")!
 
         @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
@@ -56,90 +65,41 @@ extension ReplyLintCommand {
 
         func run() throws {
             let loader = try library.loader()
-            let onlyFiles = paths.isEmpty ? nil : try loader.displayPaths(of: paths)
-            var loaded = try loader.load(extraPaths: paths)
-            if loaded.fileCount == 0 {
-                // A hook or CI job run in the wrong folder must not pass silently.
-                let folders = (loader.configuration.replyPaths + loader.configuration.policyPaths).joined(separator: ", ")
-                throw LoadError("no replies or policies found (looked in \(folders) under \(loader.root)); run replylint from the library's folder or pass --config")
-            }
-            var result = Linter().lint(loaded, onlyFiles: onlyFiles)
-
-            if fix {
-                let changed = Fixer.apply(result.findings, sources: result.sources)
-                if dryRun {
-                    let diff = changed.keys.sorted().map { Fixer.diff(file: $0, old: result.sources[$0] ?? "", new: changed[$0]!) }.joined()
-                    FileHandle.standardOutput.write(Data(diff.utf8))
-                    let left = result.findings.filter { $0.fix == nil || changed[$0.file] == nil }
-                    standardError("replylint: \(changed.isEmpty ? "nothing to fix" : "would fix \(changed.count) file\(changed.count == 1 ? "" : "s")"); \(left.filter { $0.severity == .error }.count) error(s) need a person")
-                    if left.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-                    return
-                }
-                for (file, text) in changed {
-                    do {
-                        try Data(text.utf8).write(to: URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: library.workingDirectory, isDirectory: true)))
-                    } catch {
-                        throw LoadError("\(file): cannot write the fixed file (\(error.localizedDescription))")
-                    }
-                }
-                if !changed.isEmpty {
-                    standardError("replylint: fixed \(changed.count) file\(changed.count == 1 ? "" : "s")")
-                    loaded = try loader.load(extraPaths: paths)
-                    result = Linter().lint(loaded, onlyFiles: onlyFiles)
-                }
-            }
-
-            if let writeBaseline {
-                try write(Baseline.file(for: result), to: writeBaseline)
-                standardError("replylint: wrote \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") to \(writeBaseline); lint with --baseline \(writeBaseline) to fail only on new ones")
-                return
-            }
+            var run = LintRun(
+                format: format.format,
+                reportOptions: .init(color: output == nil && standardOutputWantsColor(), toolVersion: ReplyLintCommand.configuration.version))
+            run.onlyFiles = paths.isEmpty ? nil : try library.displayPaths(of: paths, loader: loader)
+            run.fix = !fix ? .none : dryRun ? .preview : .apply
+            run.quiet = quiet
+            run.maxWarnings = maxWarnings
+            run.writeBaseline = writeBaseline
             if let baseline {
-                let path = URL(fileURLWithPath: baseline, relativeTo: URL(fileURLWithPath: library.workingDirectory, isDirectory: true)).path
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                guard let text = library.readText(baseline) else {
                     throw LoadError("\(baseline): baseline file not found; write one with --write-baseline \(baseline)")
                 }
-                _ = try Baseline.parse(text, file: baseline).apply(to: &result)
+                run.baseline = try Baseline.parse(text, file: baseline)
             }
 
-            let warnings = result.warningCount
-            if quiet { result.findings.removeAll { $0.severity != .error } }
-
-            let report: String
-            switch format {
-            case .text:
-                report = TextReporter.report(result, options: .init(color: output == nil && standardOutputWantsColor()))
-            case .json:
-                report = JSONReporter.report(result)
-            case .sarif:
-                report = SARIFReporter.report(result, rules: RuleRegistry.descriptions, version: ReplyLintCommand.configuration.version)
-            case .junit:
-                report = JUnitReporter.report(result)
-            case .github:
-                report = GitHubReporter.report(result)
-            case .html:
-                report = HTMLReporter.report(result)
+            let outcome = try run.run(
+                load: {
+                    let loaded = try library.load(loader, extraPaths: paths)
+                    if loaded.fileCount == 0 {
+                        // A hook or CI job run in the wrong folder must not pass silently.
+                        let folders = (loader.configuration.replyPaths + loader.configuration.policyPaths).joined(separator: ", ")
+                        throw LoadError("no replies or policies found (looked in \(folders) under \(loader.root)); run replylint from the library's folder or pass --config")
+                    }
+                    return loaded
+                },
+                write: library.write)
+            for notice in outcome.notices { standardError("replylint: \(notice)") }
+            if let report = outcome.report {
+                if let output, run.fix != .preview {
+                    try library.write(output, report)
+                } else {
+                    FileHandle.standardOutput.write(Data(report.utf8))
+                }
             }
-            if let output {
-                try write(report, to: output)
-            } else {
-                FileHandle.standardOutput.write(Data(report.utf8))
-            }
-
-            if result.errorCount > 0 { throw ExitCode(1) }
-            if let maxWarnings, warnings > maxWarnings {
-                let hidden = quiet ? " (not shown: --quiet)" : ""
-                standardError("replylint: \(warnings) warning\(warnings == 1 ? "" : "s")\(hidden), more than --max-warnings \(maxWarnings)")
-                throw ExitCode(1)
-            }
-        }
-
-        func write(_ text: String, to path: String) throws {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: library.workingDirectory, isDirectory: true)))
-            } catch {
-                throw LoadError("\(path): cannot write (\(error.localizedDescription)); check the folder exists and is writable")
-            }
+            if outcome.status == .failed { throw ExitCode(1) }
         }
     }
 }
