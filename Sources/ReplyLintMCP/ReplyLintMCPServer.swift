@@ -174,7 +174,7 @@ public final class ReplyLintMCPServer: Sendable {
             return error.description + Suggestion.hint(for: channel, in: declared)
         case .missingValues:
             return error.description + "; pass each in vars, e.g. {\"customer.first_name\": \"Ana\"}"
-        case .replyBroken, .unsafeOutput:
+        case .replyBroken, .unsafeOutput, .ambiguousID:
             return error.description
         }
     }

@@ -41,7 +41,7 @@ import Testing
         // One finding for the broken reply, no cascade of guesses about its faq or channels.
         #expect(!out.contains("broken-yaml.md:1:1  error  this reply names no"))
         // The typo'd key and the misspelt channel and FAQ id in another file are all reported.
-        #expect(out.contains("replies/waste/typo.md:4:1  warning  unknown front-matter key 'chanels' (did you mean 'channels'?)"))
+        #expect(out.contains("replies/waste/typo.md:4:1  error  unknown front-matter key 'chanels' (did you mean 'channels'?)"))
         #expect(out.contains("unknown channel 'x-replly' (did you mean 'x-reply'?)"))
         #expect(out.contains("FAQ entry 'missed-colection' is not in the FAQ (did you mean 'missed-collection'?)"))
         // Non-UTF-8 and binary files are reported, not crashed on.
@@ -72,7 +72,8 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary == ["files": 1, "replies": 1, "policies": 0, "errors": 2, "warnings": 1, "infos": 0])
+        // The typo'd key is an error: it dropped the reply's channels (issue 13).
+        #expect(summary == ["files": 1, "replies": 1, "policies": 0, "errors": 3, "warnings": 0, "infos": 0])
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         let channel = try #require(diagnostics.first { $0["rule"] as? String == "channel-unknown" })
         #expect(channel["file"] as? String == "replies/waste/typo.md")

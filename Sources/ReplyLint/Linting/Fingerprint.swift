@@ -5,7 +5,7 @@ public enum Fingerprint {
     public static func of(_ finding: Finding, sources: [String: String]) -> String {
         var content = finding.message
         if let line = finding.range?.start.line, let source = sources[finding.file] {
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = Lines.split(source)
             if line >= 1 && line <= lines.count {
                 content = lines[line - 1].split(whereSeparator: \.isWhitespace).joined(separator: " ")
             }

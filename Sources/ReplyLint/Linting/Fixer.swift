@@ -8,7 +8,9 @@ public enum Fixer {
         var result: [String: String] = [:]
         for (file, fixes) in byFile {
             guard let source = sources[file] else { continue }
-            var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            // Each line keeps its own ending, so a Windows file stays a Windows file.
+            let split = Lines.splitKeepingEndings(source)
+            var lines = split.map { Array($0.content.unicodeScalars) }
             var taken: [TextRange] = []
             // From the end, so earlier positions stay valid; one line at a time (fixes never span lines).
             for fix in fixes.sorted(by: { $0.range.start > $1.range.start }) {
@@ -22,21 +24,23 @@ public enum Fixer {
                 lines[start.line - 1] = line
                 taken.append(fix.range)
             }
-            let text = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+            let text = zip(lines, split).map { String(String.UnicodeScalarView($0)) + $1.ending }.joined()
             if text != source { result[file] = text }
         }
         return result
     }
 
-    /// A unified diff of line changes (fixes change lines, never add or remove them), one line of context.
+    /// A unified diff of line changes (fixes change lines, never add or remove them), one line of
+    /// context. Lines keep their own endings, so `git apply` takes it for a Windows file too.
     public static func diff(file: String, old: String, new: String) -> String {
-        // A final newline ends the last line; it does not start another.
-        func lines(_ text: String) -> ArraySlice<Substring> {
-            let all = text.split(separator: "\n", omittingEmptySubsequences: false)
-            return text.hasSuffix("\n") ? all.dropLast() : all[...]
+        // A final line ending ends the last line; it does not start another.
+        func lines(_ text: String) -> [String] {
+            var all = Lines.splitKeepingEndings(text)
+            if all.last?.content.isEmpty == true && all.last?.ending.isEmpty == true { all.removeLast() }
+            return all.map { String($0.content) + ($0.ending.isEmpty ? "\n" : String($0.ending)) }
         }
-        let before = Array(lines(old))
-        let after = Array(lines(new))
+        let before = lines(old)
+        let after = lines(new)
         guard before.count == after.count, old != new else { return "" }
         var output = "--- a/\(file)\n+++ b/\(file)\n"
         var index = 0
@@ -46,10 +50,10 @@ public enum Fixer {
             while end < before.count && before[end] != after[end] { end += 1 }
             let from = max(0, index - 1), to = min(before.count, end + 1)
             output += "@@ -\(from + 1),\(to - from) +\(from + 1),\(to - from) @@\n"
-            if from < index { output += " \(before[from])\n" }
-            for line in index..<end { output += "-\(before[line])\n" }
-            for line in index..<end { output += "+\(after[line])\n" }
-            if end < to { output += " \(before[end])\n" }
+            if from < index { output += " " + before[from] }
+            for line in index..<end { output += "-" + before[line] }
+            for line in index..<end { output += "+" + after[line] }
+            if end < to { output += " " + before[end] }
             index = end
         }
         return output

@@ -45,7 +45,7 @@ struct Suppressions {
         guard body.containsBytes("replylint-disable") else { return [] }
         var result: [Directive] = []
         var line = 1
-        for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for text in Lines.split(body) {
             var searchStart = text.startIndex
             while let open = text[searchStart...].range(of: "{{!") {
                 guard let close = text[open.upperBound...].range(of: "}}") else { break }

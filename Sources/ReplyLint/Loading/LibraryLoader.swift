@@ -53,7 +53,7 @@ public struct LibraryLoader: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw LoadError("\(shown): the config file is not UTF-8 text; save it as UTF-8")
         }
-        return try Configuration.parse(text, file: shown, rules: rules)
+        return try Configuration.parse(Lines.normalizingEndings(text), file: shown, rules: rules)
     }
 
     /// Loads every reply, partial and policy under the configured folders, plus `extraPaths`
@@ -76,12 +76,16 @@ public struct LibraryLoader: Sendable {
         for folder in configuration.policyPaths {
             for file in Self.files(under: Self.absolute(folder, base: root)) where seen.insert(file).inserted { jobs.append(.policy(file: file)) }
         }
+        let configPath = configuration.file.map { Self.absolute($0, base: displayBase) }
         for path in extraPaths {
             let absolutePath = Self.absolute(path, base: displayBase)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
                 throw Self.missingPath(path)
             }
+            // replylint.yml itself, as a hook passes it when only the config changed: already read.
+            if absolutePath == configPath { continue }
+            if !isDirectory.boolValue, let refusal = refusal(ofNamedFile: absolutePath, as: path) { throw refusal }
             let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
             namedFiles.formUnion(files)
             for file in files where seen.insert(file).inserted {
@@ -234,8 +238,9 @@ public struct LibraryLoader: Sendable {
                 position: Self.firstInvalidUTF8Position(data)))
             return nil
         }
+        // Reports quote, and --fix rewrites, the file as written; the parsers read one kind of line ending.
         library.sources[shown] = text
-        return (shown, text)
+        return (shown, Lines.normalizingEndings(text))
     }
 
     private func loadReplyFile(_ file: String, replyRoot: String, into library: inout Library) {
@@ -244,8 +249,17 @@ public struct LibraryLoader: Sendable {
         let isPartial = relative.hasPrefix("_partials/")
         let isReply = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
         let isCollection = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
-        guard isPartial || isReply || isCollection else { return }  // media and other attachments
-        if isPartial, !Self.isTextSnippet(lower) { return }
+        guard isPartial || isReply || isCollection, !isPartial || Self.isTextSnippet(lower) else {
+            // Attachments sit beside replies; any other file would be skipped in silence: say so once.
+            if !Self.isMedia(lower) {
+                library.fileProblems.append(FileProblem(
+                    kind: .ignored, file: Self.display(file, base: displayBase),
+                    message: isPartial
+                        ? "ReplyLint does not read this file: a partial is a .mustache, .md or .txt file; rename it, or move it out of _partials/"
+                        : "ReplyLint does not read this file: a reply is a .md file (or many replies in one .yml); rename it, or move it out of the library"))
+            }
+            return
+        }
         guard let (shown, text) = read(file, into: &library) else { return }
         let stem = Self.withoutExtension(relative)
         let folder = (file as NSString).deletingLastPathComponent
@@ -271,7 +285,14 @@ public struct LibraryLoader: Sendable {
     }
 
     private func loadPolicyFile(_ file: String, into library: inout Library) {
-        guard Self.isPolicy(file) else { return }
+        guard Self.isPolicy(file) else {
+            if !Self.isMedia(file.lowercased()) {
+                library.fileProblems.append(FileProblem(
+                    kind: .ignored, file: Self.display(file, base: displayBase),
+                    message: "ReplyLint does not read this file: policies are \(Self.policyExtensions.joined(separator: ", ")) files; convert it, or move it out of the policies folder"))
+            }
+            return
+        }
         guard let (shown, text) = read(file, into: &library) else { return }
         var policy = PolicyLoader.parse(text, file: shown, problems: &library.fileProblems)
         let folder = (file as NSString).deletingLastPathComponent
@@ -285,9 +306,39 @@ public struct LibraryLoader: Sendable {
 
     // MARK: - Paths
 
+    static let policyExtensions = [".md", ".markdown", ".html", ".htm"]
+    static let replyExtensions = [".md", ".markdown", ".yml", ".yaml"]
+
     static func isPolicy(_ file: String) -> Bool {
         let lower = file.lowercased()
-        return [".md", ".markdown", ".html", ".htm"].contains { lower.hasSuffix($0) }
+        return policyExtensions.contains { lower.hasSuffix($0) }
+    }
+
+    /// Attachments a reply's `media:` may name, and the like: they sit in the library unread, unreported.
+    static func isMedia(_ lowerFile: String) -> Bool {
+        let mediaExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".heic", ".avif", ".bmp", ".tif", ".tiff",
+                               ".mp4", ".mov", ".m4v", ".webm", ".mp3", ".m4a", ".wav", ".ogg", ".pdf"]
+        return mediaExtensions.contains { lowerFile.hasSuffix($0) }
+    }
+
+    /// Why a file the user named cannot be linted (ReplyLint does not read its kind), if it cannot.
+    private func refusal(ofNamedFile file: String, as shown: String) -> LoadError? {
+        let lower = file.lowercased()
+        let components = file.split(separator: "/").map(String.init)
+        let replyNames = Set(configuration.replyPaths.map { ($0 as NSString).lastPathComponent })
+        let policyNames = Set(configuration.policyPaths.map { ($0 as NSString).lastPathComponent })
+        if components.dropLast().contains("_partials") {
+            return Self.isTextSnippet(lower) ? nil : LoadError("\(shown): ReplyLint does not read this kind of file; partials are .mustache, .md or .txt")
+        }
+        if components.dropLast().contains(where: replyNames.contains) {
+            return Self.replyExtensions.contains(where: lower.hasSuffix) ? nil
+                : LoadError("\(shown): ReplyLint does not read this kind of file; replies are \(Self.replyExtensions.joined(separator: ", ")) files")
+        }
+        if components.dropLast().contains(where: policyNames.contains) {
+            return Self.isPolicy(lower) ? nil
+                : LoadError("\(shown): ReplyLint does not read this kind of file; policies are \(Self.policyExtensions.joined(separator: ", ")) files")
+        }
+        return nil
     }
 
     static func isTextSnippet(_ lowerFile: String) -> Bool {

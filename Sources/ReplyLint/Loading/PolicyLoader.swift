@@ -79,7 +79,7 @@ public enum PolicyLoader {
 
     private static func bodyAfterFrontMatter(_ text: String) -> Substring {
         // Skip the opening fence line, then up to and including the closing fence line.
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = Lines.split(text)[...]
         _ = lines.popFirst()
         while let line = lines.popFirst() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast().trimmingTrailingSpaces : line.trimmingTrailingSpaces

@@ -56,7 +56,7 @@ public enum ReplyParser {
                 kind: .syntax, message: "a YAML reply file must hold 'replies:', a list of replies with id, title, faq, channels and body",
                 position: root?.position ?? TextPosition(line: 1, column: 1)))
         }
-        let sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = Lines.split(text)
         var replies: [Reply] = []
         var fileProblems: [FrontMatterProblem] = []
         for (key, keyPosition, value) in entries {
@@ -80,7 +80,7 @@ public enum ReplyParser {
                 }
                 if !fields.contains(where: { $0.key == "id" }) {
                     reply.problems.append(FrontMatterProblem(
-                        kind: .schema, message: "give this reply an 'id' so agents and suppressions can name it (it is called '\(reply.id)' for now)",
+                        kind: .advice, message: "give this reply an 'id' so agents and suppressions can name it (it is called '\(reply.id)' for now)",
                         position: item.position))
                 }
                 apply(fields, to: &reply, allowedKeys: keys + ["body"], knownRules: knownRules, mediaExists: mediaExists, sourceLines: sourceLines)
@@ -124,7 +124,10 @@ public enum ReplyParser {
         for (key, keyPosition, value) in entries {
             switch key {
             case "id":
-                if let id = text(value, key) { reply.id = id }
+                if let id = text(value, key) {
+                    reply.id = id
+                    reply.idPosition = keyPosition
+                }
             case "title":
                 reply.title = text(value, key)
             case "faq":
@@ -186,7 +189,10 @@ public enum ReplyParser {
                 guard let body = text(value, key) else { continue }
                 setBody(body, from: value, on: &reply, sourceLines: sourceLines)
             default:
-                problem("unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: allowedKeys)); known keys: \(allowedKeys.joined(separator: ", "))", keyPosition)
+                reply.problems.append(FrontMatterProblem(
+                    kind: .schema,
+                    message: "unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: allowedKeys)); known keys: \(allowedKeys.joined(separator: ", "))",
+                    position: keyPosition, suggestedKey: Suggestion.closest(to: key, in: allowedKeys)))
             }
         }
     }

@@ -7,6 +7,9 @@ public struct FileProblem: Sendable, Hashable {
         case unreadable
         /// Front matter or YAML trouble in a file that holds no reply (a policy, a broken collection).
         case frontMatter(FrontMatterProblem.Kind)
+        /// A file in the library's folders that ReplyLint does not read (a `.txt` among the replies):
+        /// reported by `file-ignored`, so nothing is skipped without anyone knowing.
+        case ignored
     }
 
     public var kind: Kind

@@ -56,23 +56,31 @@ public struct FrontMatterProblem: Error, Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// The YAML does not parse: the reply's fields could not be read (an error).
         case syntax
-        /// A key that is not part of the schema, or a value of the wrong type (a warning).
+        /// A key that is not part of the schema, or a value of the wrong type: a setting was dropped (an error).
         case schema
+        /// Something worth changing that drops nothing (a warning).
+        case advice
     }
 
     public var kind: Kind
     public var message: String
     public var position: TextPosition
+    /// For an unknown key, the known key it is probably a typo of (`chanels` → `channels`): rules that
+    /// would report that key as missing leave it to this problem, which names the cause.
+    public var suggestedKey: String?
 
-    public init(kind: Kind, message: String, position: TextPosition) {
+    public init(kind: Kind, message: String, position: TextPosition, suggestedKey: String? = nil) {
         self.kind = kind
         self.message = message
         self.position = position
+        self.suggestedKey = suggestedKey
     }
 }
 
 public struct Reply: Sendable {
     public var id: String
+    /// Where `id:` is written, when front matter sets it.
+    public var idPosition: TextPosition?
     /// Path as the user sees it.
     public var file: String
     public var title: String?
@@ -131,6 +139,9 @@ public struct Reply: Sendable {
     }
 
     public var channelIDs: [String] { channels.map(\.value) }
+
+    /// Whether front matter has an unknown key that is probably a typo of `key`.
+    public func hasMistyped(_ key: String) -> Bool { problems.contains { $0.suggestedKey == key } }
 
     /// The file position of a position inside the body (both 1-based).
     public func filePosition(ofBody position: TextPosition) -> TextPosition {

@@ -12,6 +12,8 @@ public struct RenderedReply: Sendable {
 /// Why a reply was not rendered. The CLI exits 2 and the HTTP API answers 404 or 422.
 public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case replyNotFound(String, suggestion: String?)
+    /// Several replies share the id (`reply-id-duplicate`): which one was meant cannot be known.
+    case ambiguousID(String, files: [String])
     /// The reply has several channels and none was chosen.
     case channelRequired(reply: String, channels: [String])
     /// The channel is not one the reply declares: a private reply must not reach a public channel by accident.
@@ -28,6 +30,8 @@ public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .replyNotFound(let id, let suggestion):
             return "no reply with id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .ambiguousID(let id, let files):
+            return "\(files.count) replies have the id '\(id)' (\(files.joined(separator: ", "))); give each its own `id:` before rendering it"
         case .channelRequired(let reply, let channels):
             return "reply '\(reply)' is written for \(channels.joined(separator: ", ")); choose one of them as the channel"
         case .channelNotDeclared(let reply, let channel, let declared):
@@ -55,6 +59,8 @@ public struct ReplyRenderer: Sendable {
     public let library: Library
     private let templates: TemplateRenderer
     private let repliesByID: [String: Reply]
+    /// Ids more than one reply has, with their files.
+    private let sharedIDs: [String: [String]]
     /// The checks that run again on the real text: rendering's one door to the rules.
     private let checks: RenderedTextChecks
 
@@ -63,8 +69,13 @@ public struct ReplyRenderer: Sendable {
         self.checks = checks ?? RenderedTextChecks(library: library)
         self.templates = TemplateRenderer(partials: library.partials, strict: true)
         var byID: [String: Reply] = [:]
-        for reply in library.replies where byID[reply.id] == nil { byID[reply.id] = reply }
+        var files: [String: [String]] = [:]
+        for reply in library.replies {
+            if byID[reply.id] == nil { byID[reply.id] = reply }
+            files[reply.id, default: []].append(reply.file)
+        }
         self.repliesByID = byID
+        self.sharedIDs = files.filter { $0.value.count > 1 }
     }
 
     public func reply(_ id: String) -> Reply? { repliesByID[id] }
@@ -75,6 +86,7 @@ public struct ReplyRenderer: Sendable {
         guard let reply = repliesByID[id] else {
             throw .replyNotFound(id, suggestion: Suggestion.closest(to: id, in: repliesByID.keys))
         }
+        if let files = sharedIDs[id] { throw .ambiguousID(id, files: files) }
         if let problem = reply.problems.first(where: { $0.kind == .syntax }) {
             throw .replyBroken(reply: id, reason: "\(reply.file):\(problem.position.line): \(problem.message)")
         }

@@ -52,7 +52,7 @@ public enum RulesReporter {
     }
 
     static func indent(_ text: String, by prefix: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+        Lines.split(text).map { prefix + $0 }.joined(separator: "\n")
     }
 }
 

@@ -21,7 +21,7 @@ public enum TextReporter {
             let channel = finding.channel.map { " [\($0)]" } ?? ""
             output += "\(location)  \(severity)  \(finding.message)\(channel)  \(paint(finding.ruleID, "2", options))\n"
             if let range = finding.range, let source = result.sources[finding.file] {
-                let lines = lineCache[finding.file] ?? source.split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = lineCache[finding.file] ?? Lines.split(source)
                 lineCache[finding.file] = lines
                 if range.start.line >= 1, range.start.line <= lines.count {
                     output += excerpt(line: lines[range.start.line - 1], range: range, options: options)

@@ -33,7 +33,9 @@ public struct LintContext: Sendable {
 
     /// The value `compute` gives for `reply`, computed once however many rules ask.
     func shared<Value>(_ name: String, for reply: Reply, _ compute: () -> Value) -> Value {
-        scratch.value(name, for: reply.file + "\u{0}" + reply.id, compute)
+        // File and position, not id: two replies may share an id (reply-id-duplicate reports it), and
+        // two items of one YAML collection share a file.
+        scratch.value(name, for: "\(reply.file)\u{0}\(reply.position.line):\(reply.position.column)", compute)
     }
 
     public var configuration: Configuration { library.configuration }

@@ -4,6 +4,8 @@ public enum RuleRegistry {
     public static let all: [any Rule] = [
         FrontMatterRule(),
         FileUnreadableRule(),
+        FileIgnoredRule(),
+        ReplyIDDuplicateRule(),
         ChannelUnknownRule(),
         FAQMissingRule(),
         FAQUnknownRule(),

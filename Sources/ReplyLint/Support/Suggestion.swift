@@ -27,10 +27,12 @@ public enum Suggestion {
         editDistance(a, b, limit: Int.max)!
     }
 
-    /// The edit distance, or nil as soon as it is sure to be over `limit`.
+    /// The edit distance, counting a swap of two neighbours as one edit ("fqa" → "faq", the commonest
+    /// typo), or nil as soon as it is sure to be over `limit`.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         if a.isEmpty { return b.count <= limit ? b.count : nil }
         if b.isEmpty { return a.count <= limit ? a.count : nil }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -39,10 +41,14 @@ public enum Suggestion {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = Swift.min(rowMinimum, current[j])
             }
-            if rowMinimum > limit { return nil }
-            swap(&previous, &current)
+            // A swap looks two rows back, so a row over the limit can still come down by one: stop a row later.
+            if rowMinimum > limit + 1 { return nil }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count] <= limit ? previous[b.count] : nil
     }

@@ -14,12 +14,14 @@ public struct FAQMissingRule: Rule {
         ],
         nonTriggering: [
             Example("---\nfaq: missed-collection\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, thanks for telling us."),
+            Example("---\nfqa: missed-collection\nchannels: [x-reply]\n---\nHi {{customer.first_name}}, thanks for telling us."),
         ])
 
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         if let faq = reply.faq, !faq.value.allSatisfy(\.isWhitespace) { return [] }
+        if reply.faq == nil && reply.hasMistyped("faq") { return [] }  // front-matter names the typo
         let position = reply.faq?.position ?? reply.position
         return [Self.finding(
             "this reply names no FAQ entry; add `faq: <entry-id>` with the id of the FAQ entry it answers",

@@ -33,7 +33,7 @@ public struct LengthLimitRule: Rule {
             guard let message = message(for: measurement) else { return nil }
             if measurement.length.limit == nil {
                 // An email line too long: point at the longest line of the body.
-                let lines = reply.body.split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = Lines.split(reply.body)
                 let longest = lines.indices.max { lines[$0].utf8.count < lines[$1].utf8.count } ?? 0
                 return Self.finding(message, in: reply, at: reply.filePosition(ofBody: TextPosition(line: longest + 1, column: 1)), channel: entry.value)
             }

@@ -27,7 +27,7 @@ struct LengthMeasurement {
     static func measure(_ text: String, on channel: Channel, drivers: [(name: String, max: Int)] = [], isWorstCase: Bool) -> LengthMeasurement {
         var longest: Int?
         if channel.limit == nil {
-            longest = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.utf8.count }.max()
+            longest = Lines.split(text).map { $0.utf8.count }.max()
         }
         return LengthMeasurement(
             channel: channel, length: LengthCounter.measure(text, on: channel), drivers: drivers,

@@ -15,13 +15,16 @@ public struct ChannelUnknownRule: Rule {
             Example("---\nfaq: missed-collection\n---\nHi {{customer.first_name}}, thanks for telling us."),
         ],
         nonTriggering: [
+            // The typo is front-matter's finding; this rule does not add "names no channel" to it.
+            Example("---\nfaq: missed-collection\nchanels: [x-reply]\n---\nHi {{customer.first_name}}, thanks for telling us."),
             Example("Hi {{customer.first_name}}, thanks for telling us.", channels: ["x-reply", "x-dm", "sms", "email"]),
         ])
 
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        if reply.channels.isEmpty {
+        // `chanels:` is reported by front-matter, with the cause; "names no channel" would be a second finding for it.
+        if reply.channels.isEmpty, !reply.hasMistyped("channels") {
             return [Self.finding(
                 "this reply names no channel; add e.g. `channels: [x-reply]` so its length and privacy can be checked",
                 in: reply, at: reply.position)]

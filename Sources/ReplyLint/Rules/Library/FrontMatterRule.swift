@@ -1,13 +1,16 @@
-// front-matter: YAML that does not parse (error), unknown or ill-typed keys (warning).
+// front-matter: YAML that does not parse, unknown or ill-typed keys (errors); advice such as a missing id (warning).
 
 public struct FrontMatterRule: Rule {
     public static let description = RuleDescription(
         id: "front-matter", severity: .error, category: .library,
-        summary: "Front matter that does not parse (error), or keys that are unknown or of the wrong type (warning).",
+        summary: "Front matter that does not parse, or keys that are unknown (with a did-you-mean) or of the wrong type.",
         rationale: """
-            A typo such as `chanels:` would otherwise drop a reply's channels silently, and with them the \
-            length and privacy checks for those channels. YAML that does not parse means none of the reply's \
-            settings can be trusted, so it is the only finding reported for that reply until it is fixed.
+            A typo such as `chanels:` or `placholders:` would otherwise drop a setting silently — the reply's \
+            channels, and with them its length and privacy checks, or a placeholder's `required` and `max` — so \
+            an unknown or ill-typed key fails the run like any error, and names the key it probably meant. The \
+            rules that would report that key as missing stay quiet: one problem, one finding. YAML that does \
+            not parse means none of the reply's settings can be trusted, so it is the only finding reported \
+            for that reply until it is fixed.
             """,
         blindSpots: ["A key that is spelt right but holds a wrong, well-typed value (a real but unintended channel) is not caught here."],
         triggering: [
@@ -25,7 +28,7 @@ public struct FrontMatterRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         var findings = reply.problems.map { problem in
             var finding = Self.finding(problem.message, in: reply, at: problem.position)
-            finding.severity = problem.kind == .syntax ? .error : .warning
+            finding.severity = problem.kind == .advice ? .warning : .error
             return finding
         }
         // A reply with nothing to send: render would refuse it, so lint says so first.
@@ -39,7 +42,7 @@ public struct FrontMatterRule: Rule {
         context.library.fileProblems.compactMap { problem in
             guard case .frontMatter(let kind) = problem.kind else { return nil }
             var finding = Self.finding(problem.message, file: problem.file, at: problem.position ?? TextPosition(line: 1, column: 1))
-            finding.severity = kind == .syntax ? .error : .warning
+            finding.severity = kind == .advice ? .warning : .error
             return finding
         }
     }

@@ -1,0 +1,24 @@
+// file-ignored: a file in the library's folders that ReplyLint does not read.
+
+public struct FileIgnoredRule: Rule {
+    public static let description = RuleDescription(
+        id: "file-ignored", severity: .warning, category: .library,
+        summary: "A file in the replies or policies folder that ReplyLint does not read (a `.txt` reply, a `.docx` policy).",
+        rationale: """
+            A reply saved as `missed-bin.txt` looks like part of the library, but nothing checks it and no agent \
+            can render it. Saying so once is better than a green run that checked less than everyone thinks. \
+            Images, video, audio and PDFs are taken for attachments and not reported.
+            """,
+        blindSpots: ["A Markdown file that is not meant as a reply (a README in replies/) is read as a reply, not reported here."],
+        triggering: [],
+        nonTriggering: [Example("Hi {{customer.first_name}}, thanks for telling us.")])
+
+    public init() {}
+
+    public func checkLibrary(in context: LintContext) -> [Finding] {
+        context.library.fileProblems.compactMap { problem in
+            guard problem.kind == .ignored else { return nil }
+            return Self.finding(problem.message, file: problem.file, at: nil)
+        }
+    }
+}
