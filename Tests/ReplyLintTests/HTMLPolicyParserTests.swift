@@ -394,6 +394,28 @@ struct HTMLPolicyParserTests {
         #expect(content.links.last?.position == TextPosition(line: 1, column: 5 + 39_999 * 30 + 9))
     }
 
+    // MARK: Threads
+
+    @Test func pagesParsedOnManyThreadsAtOnceReadAsWhenParsedOneByOne() async {
+        let pages = (0..<300).map { index in
+            "<title>Page \(index)</title><h2 id=\"s\(index)\">Section \(index)</h2><p>Text &amp; <a href=\"#s\(index)\">link</a>"
+                + "<ul><li>one<li>two \(index)</ul><!-- note -->"
+        }
+        // In parallel first, so that the first parse of a run may well be one of these.
+        let parallel = await withTaskGroup(of: (Int, ParsedPolicyContent).self) { group in
+            for (index, page) in pages.enumerated() {
+                group.addTask { (index, HTMLPolicyParser.parse(page)) }
+            }
+            var results = [ParsedPolicyContent?](repeating: nil, count: pages.count)
+            for await (index, content) in group { results[index] = content }
+            return results
+        }
+        let serial = pages.map { HTMLPolicyParser.parse($0) }
+        #expect(parallel.compactMap { $0 } == serial)
+        #expect(serial[42].title == "Page 42")
+        #expect(serial[42].sections.first?.listItems.map(\.text) == ["one", "two 42"])
+    }
+
     // MARK: One model for both formats
 
     @Test func markdownAndHTMLVersionsOfAPolicyReadTheSame() {

@@ -63,6 +63,19 @@ struct MarkdownPolicyParserTests {
         #expect(!content.sections[4].hasExplicitID)
     }
 
+    @Test func pandocAttributesAreReadFromTheHeadingsOwnText() {
+        let content = parse("""
+               ## Weekend *hours* {#weekend_hours .no_reply}
+            ## Syntax `{#not-an-id}`
+            > ## Quoted {#quoted}
+            """)
+        #expect(content.sections.map { "\($0.heading) #\($0.id) \($0.classes) @\($0.position)" } == [
+            "Weekend hours #weekend_hours [\"no_reply\"] @1:4",
+            "Syntax {#not-an-id} #syntax-not-an-id [] @2:1",
+            "Quoted #quoted [] @3:3",
+        ])
+    }
+
     @Test func setextHeadings() {
         let content = parse("""
             Moderation Policy
@@ -197,6 +210,13 @@ struct MarkdownPolicyParserTests {
         #expect(policy.paragraphs.map(\.text) == ["First line second line"])
         #expect(policy.listItems.map(\.text) == ["item"])
         #expect(policy.listItems.first?.position == TextPosition(line: 6, column: 1))
+    }
+
+    @Test func aByteOrderMarkAndNULsDoNotShiftColumns() throws {
+        let content = parse("\u{FEFF}# Title\nA\u{0}B [link](/x)\n")
+        #expect(content.sections.first?.position == TextPosition(line: 1, column: 1))
+        #expect(content.sections.first?.paragraphs.map(\.text) == ["A\u{FFFD}B link"])
+        #expect(content.links.first?.position == TextPosition(line: 2, column: 5))
     }
 
     @Test func columnsCountUnicodeCodePoints() throws {
@@ -402,6 +422,7 @@ struct MarkdownPolicyParserTests {
             # Links
             Read [the guide][Guide], the [FAQ][], the [hours] and [early one][early].
             An [unknown][nowhere] reference and [brackets] stay text.
+
             [guide]: https://city.gov/guide "The guide"
             [faq]: <https://city.gov/faq>
             [Hours]: /hours
@@ -414,12 +435,27 @@ struct MarkdownPolicyParserTests {
             "4:43 /hours | hours",
             "4:55 https://city.gov/early | early one",
         ])
-        let text = try section("Links", in: content).paragraphs.map(\.text)
-        #expect(text == [
+        let paragraphs = try section("Links", in: content).paragraphs
+        #expect(paragraphs.map(\.text) == [
             "Read the guide, the FAQ, the hours and early one. An [unknown][nowhere] reference and [brackets] stay text.",
             "[^1]: A footnote is not a definition.",
         ])
+        // cmark reports a paragraph that begins with definitions at the first definition's line.
+        #expect(paragraphs.map(\.position) == [TextPosition(line: 4, column: 1), TextPosition(line: 10, column: 1)])
         #expect(content.sections.map(\.level) == [1], "a definition alone is not text before the first heading")
+    }
+
+    @Test func aDefinitionCannotInterruptAParagraph() throws {
+        // CommonMark 4.7: the lines under "Read …" continue its paragraph, so nothing is defined.
+        let content = parse("""
+            Read [the guide][guide] and the [FAQ][].
+            [guide]: /guide
+            [faq]: /faq
+            """)
+        #expect(content.links.isEmpty)
+        #expect(content.sections.first?.paragraphs.map(\.text) == [
+            "Read [the guide][guide] and the [FAQ][]. [guide]: /guide [faq]: /faq",
+        ])
     }
 
     @Test func linksInHeadingsAndListItemsAreInDocumentOrder() throws {
@@ -445,6 +481,185 @@ struct MarkdownPolicyParserTests {
         #expect(content.sections[0].paragraphs.map(\.text) == ["Write [text](url) to link, or"])
     }
 
+    // MARK: CommonMark where the old hand-written parser was not
+
+    @Test func lazyContinuationLinesStayInTheirParagraph() throws {
+        let content = parse("""
+            # Quoted
+            > We respond to questions
+            about city services, with [a link](/x) on the lazy line.
+
+            - An item
+            continued lazily
+            """)
+        let quoted = try section("Quoted", in: content)
+        #expect(quoted.paragraphs.map(\.text) == ["We respond to questions about city services, with a link on the lazy line."])
+        #expect(quoted.paragraphs.map(\.position) == [TextPosition(line: 2, column: 3)])
+        #expect(quoted.listItems.map(\.text) == ["An item continued lazily"])
+        #expect(content.links.map(\.position) == [TextPosition(line: 3, column: 27)])
+    }
+
+    @Test func aSetextUnderlineInAListItemMakesAHeadingNotText() throws {
+        let content = parse("""
+            # Rules
+            - Spam
+              ====
+              Ads and links to shops.
+            - Threats
+            """)
+        let rules = try section("Rules", in: content)
+        #expect(rules.listItems.map(\.text) == ["Spam Ads and links to shops.", "Threats"])
+        #expect(content.sections.map(\.heading) == ["Rules"], "a heading inside a list item is part of the item")
+    }
+
+    @Test func htmlBlocksAreReadAsHTML() throws {
+        let content = parse("""
+            # Policy
+            <div class="note">
+            Please *be kind*: <a href="rules.md">read the rules</a>.
+            </div>
+
+            <details>
+            <summary>Why we hide comments</summary>
+
+            We hide comments that **share** personal details.
+
+            </details>
+            """)
+        let policy = try section("Policy", in: content)
+        // Inside an HTML block `*` is not emphasis: a reader sees the asterisks.
+        #expect(policy.paragraphs.map(\.text) == [
+            "Please *be kind*: read the rules.", "Why we hide comments", "We hide comments that share personal details.",
+        ])
+        #expect(policy.paragraphs.map(\.position) == [
+            TextPosition(line: 3, column: 1), TextPosition(line: 7, column: 1), TextPosition(line: 9, column: 1),
+        ])
+        #expect(content.links.map { "\($0.position) \($0.target) | \($0.text)" } == ["3:19 rules.md | read the rules"])
+    }
+
+    @Test func codeIsNeverAHeadingOrText() throws {
+        let content = parse("""
+            # Examples
+            - A step
+
+              ```
+              # not a heading
+              ```
+            > ```
+            > # code until the quote ends
+
+            ## After the quote
+                # indented code, not a heading
+
+            Text.
+            """)
+        #expect(content.sections.map(\.heading) == ["Examples", "After the quote"])
+        #expect(try section("Examples", in: content).listItems.map(\.text) == ["A step"])
+        #expect(try section("After the quote", in: content).paragraphs.map(\.text) == ["Text."])
+    }
+
+    @Test func entityReferencesAreDecoded() throws {
+        let content = parse("&frac12; price for &Eacute;tudiants &hearts; &#x1F44D; &#0; &notanentity; &amp;copy;\n")
+        #expect(content.sections.first?.paragraphs.map(\.text) == [
+            "½ price for Étudiants ♥ 👍 \u{FFFD} &notanentity; &copy;",
+        ])
+    }
+
+    @Test func hardLineBreaksSeparateWords() throws {
+        let content = parse("First line  \nsecond line\\\nthird line<br>fourth\n")
+        #expect(content.sections.first?.paragraphs.map(\.text) == ["First line second line third line fourth"])
+    }
+
+    @Test func crlfLineEndingsEverywhere() throws {
+        let content = parse(
+            "Title\r\n=====\r\n\r\n```\r\n# code\r\n```\r\n- item with [a link](/x)\r\n  and [another](/y)\r\n\r\n## Next {#next}\r\n")
+        #expect(content.sections.map { "\($0.level) \($0.heading) #\($0.id) @\($0.position)" } == [
+            "1 Title #title @1:1", "2 Next #next @10:1",
+        ])
+        #expect(content.sections[0].listItems.map(\.text) == ["item with a link and another"])
+        #expect(content.sections[0].listItems.map(\.position) == [TextPosition(line: 7, column: 1)])
+        #expect(content.links.map(\.position) == [TextPosition(line: 7, column: 13), TextPosition(line: 8, column: 7)])
+    }
+
+    @Test func nestedListsFollowTheirContentIndent() throws {
+        let content = parse("""
+            1. First
+               - under first
+                 continued
+            2. Second
+              - not under second: its content starts in column 4
+            10. Ten
+                - under ten
+            """)
+        let items = try #require(content.sections.first).listItems
+        #expect(items.map(\.text) == [
+            "First", "under first continued", "Second", "not under second: its content starts in column 4", "Ten",
+            "under ten",
+        ])
+        #expect(items.map(\.position) == [
+            TextPosition(line: 1, column: 1), TextPosition(line: 2, column: 4), TextPosition(line: 4, column: 1),
+            TextPosition(line: 5, column: 3), TextPosition(line: 6, column: 1), TextPosition(line: 7, column: 5),
+        ])
+    }
+
+    // MARK: GitHub's extensions
+
+    @Test func tableCellsAreParagraphsAsInHTML() throws {
+        let content = parse("""
+            ## Response times
+
+            | Channel | Reply within      |
+            |---------|-------------------|
+            | X       | [2 hours](#hours) |
+            | Email   | 2 *working* days  |
+            """)
+        let times = try section("Response times", in: content)
+        #expect(times.paragraphs.map(\.text) == ["Channel", "Reply within", "X", "2 hours", "Email", "2 working days"])
+        #expect(times.paragraphs.map(\.position).prefix(3) == [
+            TextPosition(line: 3, column: 3), TextPosition(line: 3, column: 13), TextPosition(line: 5, column: 3),
+        ])
+        #expect(content.links.map { "\($0.position) \($0.target)" } == ["5:13 #hours"])
+    }
+
+    @Test func bareURLsAreLinksWithPositions() throws {
+        let content = parse("""
+            Visit www.riverton.gov or https://riverton.gov/311.
+            > Or write to help@riverton.gov, ~~not~~ fax.
+            """)
+        #expect(content.links.map { "\($0.position) \($0.target) | \($0.text)" } == [
+            "1:7 http://www.riverton.gov | www.riverton.gov",
+            "1:27 https://riverton.gov/311 | https://riverton.gov/311",
+            "2:15 mailto:help@riverton.gov | help@riverton.gov",
+        ])
+        #expect(content.sections[0].paragraphs.map(\.text) == [
+            "Visit www.riverton.gov or https://riverton.gov/311.", "Or write to help@riverton.gov, not fax.",
+        ])
+    }
+
+    @Test func taskListItemsAreTheirText() throws {
+        let content = parse("- [ ] Check the rules\n- [x] Done\n")
+        #expect(content.sections.first?.listItems.map(\.text) == ["Check the rules", "Done"])
+    }
+
+    // MARK: Positions cmark-gfm reports wrongly (see InlineLocator)
+
+    @Test func linkPositionsAfterDefinitionsIndentationAndMultiLineTitles() throws {
+        let content = parse("""
+            [a]: /a
+            [b]: /b
+            Text with [a link](/x) on the
+              next line [another](/y) and <https://x.org>.
+
+            [one](/1 "a title
+            over two lines") then [two](/2)
+            and [three](/3).
+            """)
+        #expect(content.links.map { "\($0.position) \($0.target)" } == [
+            "3:11 /x", "4:13 /y", "4:31 https://x.org", "6:1 /1", "7:23 /2", "8:5 /3",
+        ])
+        #expect(content.sections.first?.paragraphs.first?.position == TextPosition(line: 3, column: 1))
+    }
+
     // MARK: Robustness
 
     @Test func emptyAndBlankBodies() {
@@ -464,6 +679,21 @@ struct MarkdownPolicyParserTests {
         let content = parse(body)
         #expect(content.sections.count == 1)
         #expect(content.sections[0].paragraphs.count == 1)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func deepNestingAndLongLinesFinish() throws {
+        let quotes = parse(String(repeating: ">", count: 100_000) + " deep [link](/x)\n")
+        #expect(quotes.sections.first?.paragraphs.map(\.text) == ["deep link"])
+        #expect(quotes.links.first?.position == TextPosition(line: 1, column: 100_007))
+        let lists = parse(String(repeating: "- ", count: 20_000) + "deep\n")
+        #expect(lists.sections.first?.listItems.map(\.text) == ["deep"])
+        let emphasis = parse(String(repeating: "*", count: 20_000) + "strong" + String(repeating: "*", count: 20_000) + "\n")
+        #expect(emphasis.sections.first?.paragraphs.map(\.text) == ["strong"])
+        // Columns on a long line are counted on from the link before, not from the start each time.
+        let line = parse("Café " + String(repeating: "[a](/x) ", count: 40_000) + "\n")
+        #expect(line.links.count == 40_000)
+        #expect(line.links.last?.position == TextPosition(line: 1, column: 6 + 39_999 * 8))
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -10,7 +10,13 @@ import CLibXML2
 /// dropped. libxml2 2.9 reports lines only (and none past 65,535), so positions are found again in the
 /// source text.
 public enum HTMLPolicyParser {
+    /// libxml2 2.9 sets up its global tables on first use, which is not safe when that first use is
+    /// several threads at once (`LibraryLoader` parses policies in parallel); `xmlInitParser` must run
+    /// once before. A static `let` is initialised exactly once (`swift_once`), whichever thread gets here first.
+    private static let libraryInitialized: Void = xmlInitParser()
+
     public static func parse(_ text: String) -> ParsedPolicyContent {
+        _ = libraryInitialized
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return ParsedPolicyContent() }
         let options = Int32(

@@ -1,1124 +1,681 @@
-// The Markdown policy parser: a small block parser (headings, paragraphs, list items, quotes) with inline links.
+// The Markdown policy parser: cmark-gfm (the reference CommonMark parser) read into the policy model.
+
+import CCMark
 
 /// Reads a policy written in Markdown into sections, paragraphs, list items and links.
 ///
-/// Deliberately small: it understands what policy pages are written with — ATX and setext headings
-/// (with Pandoc `{#id .class}` attributes), paragraphs, bullet and ordered lists, blockquotes, fenced
-/// code (skipped), HTML comments (skipped), thematic breaks, and inline emphasis, code, links,
-/// images, autolinks and reference links. It is not a CommonMark implementation.
+/// cmark-gfm parses the document as CommonMark plus GitHub's tables, autolinks, strikethrough and
+/// task lists — what authors see when they preview a policy on GitHub. One walk over its tree then
+/// feeds a `PolicyContentBuilder`, as the HTML parser's walk does: a heading starts a section, a
+/// paragraph or table cell is a paragraph, a list item's text is everything in it but its nested
+/// lists, code is skipped, and an HTML block is read by the HTML policy parser. Only what CommonMark
+/// does not do is done here: Pandoc `{#id .class}` heading attributes, and positions — cmark counts
+/// columns in bytes, and inside a paragraph it loses count (see `InlineLocator`).
 public enum MarkdownPolicyParser {
     /// - Parameters:
     ///   - body: the document after its front matter.
     ///   - firstLine: the 1-based line of the file on which `body` starts.
     public static func parse(_ body: Substring, firstLine: Int) -> ParsedPolicyContent {
-        var reader = MarkdownBlockReader()
-        var builder = PolicyContentBuilder()
-        for line in MarkdownLine.lines(of: body, firstLine: firstLine) {
-            reader.read(line)
-            builder.anchors.formUnion(line.markupAnchors)
-        }
-        reader.closeAll()
-
-        var inline = MarkdownInlineRenderer(definitions: reader.definitions)
-        for block in reader.blocks {
-            switch block {
-            case .heading(let level, let spans, let attributes, let position):
-                let text = inline.render(spans)
-                builder.addHeading(
-                    text, level: level, id: attributes.id ?? text.slug, hasExplicitID: attributes.id != nil,
-                    classes: attributes.classes, at: position)
-            case .paragraph(let spans):
-                builder.addParagraph(inline.render(spans), at: spans[0].position)
-            case .listItem(let spans, let position):
-                let slot = builder.reserveListItem(at: position)
-                builder.fill(slot, with: inline.render(spans))
-            }
-        }
-        // A list item's text can run on after its nested items, so its links are found out of order.
-        builder.links = inline.links.enumerated()
-            .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
-            .map(\.element)
-        return builder.build(title: builder.firstLevel1Heading, declaredKind: nil)
+        let source = MarkdownSource(body, firstLine: firstLine)
+        guard !source.bytes.isEmpty, let document = CMark.parse(source.bytes) else { return ParsedPolicyContent() }
+        defer { cmark_node_free(document) }
+        var walker = MarkdownTreeWalker(source: source)
+        walker.walk(document)
+        return walker.finish()
     }
 }
 
-// MARK: - Lines
+// MARK: - cmark-gfm
 
-/// One line of the body with its blockquote markers, fenced code and HTML comments already dealt with.
-private struct MarkdownLine {
-    var number: Int
-    /// The whole line; characters inside HTML comments are replaced by spaces so columns stay true.
-    var scalars: [Unicode.Scalar]
-    /// Where the content starts, after any `>` markers.
-    var start: Int
-    var quoteDepth: Int
-    /// A fence line or a line of fenced code: read as a blank line.
-    var isCode: Bool
-    /// A line of nothing but HTML tags (`<a id="hours"></a>`, `<div class="note">`): read as a blank line.
-    var isMarkup = false
-    /// The `id` and `name` values on such a line.
-    var markupAnchors: [String] = []
+private typealias CMarkNode = OpaquePointer
 
-    static func lines(of body: Substring, firstLine: Int) -> [MarkdownLine] {
-        var result: [MarkdownLine] = []
-        var fence: (marker: Unicode.Scalar, length: Int)?
-        var inComment = false
-        var current: [Unicode.Scalar] = []
-        var number = firstLine
+private enum CMark {
+    /// cmark-gfm's global set-up (GitHub's extensions go into a list kept without a lock) must happen once
+    /// and before any parse. A static `let` is initialised exactly once (`swift_once`), however many of
+    /// `LibraryLoader`'s parallel chunks reach it together; after it, parsers only read the list.
+    private static let extensionNames: [String] = {
+        replylint_cmark_initialize()
+        return ["table", "strikethrough", "autolink", "tasklist"]
+    }()
 
-        func finishLine() {
-            if current.last == "\r" { current.removeLast() }
-            var line = MarkdownLine(number: number, scalars: current, start: 0, quoteDepth: 0, isCode: false)
-            line.stripQuoteMarkers()
-            if let open = fence {
-                line.isCode = true
-                if line.closesFence(marker: open.marker, length: open.length) { fence = nil }
-            } else if !inComment, let opened = line.opensFence() {
-                line.isCode = true
-                fence = opened
-            } else {
-                line.blankOutComments(continuing: &inComment)
-                line.readMarkup()
+    static func parse(_ bytes: [UInt8]) -> CMarkNode? {
+        let names = extensionNames
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in names {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
-            result.append(line)
-            current.removeAll(keepingCapacity: true)
-            number += 1
         }
-
-        for scalar in body.unicodeScalars {
-            if scalar == "\n" { finishLine() } else { current.append(scalar) }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        if !current.isEmpty { finishLine() }
-        return result
+        return cmark_parser_finish(parser)
     }
 
-    private mutating func stripQuoteMarkers() {
-        var index = 0
-        while true {
-            var probe = index
-            var spaces = 0
-            while probe < scalars.count, scalars[probe] == " ", spaces < 3 { probe += 1; spaces += 1 }
-            guard probe < scalars.count, scalars[probe] == ">" else { break }
-            probe += 1
-            if probe < scalars.count, scalars[probe] == " " || scalars[probe] == "\t" { probe += 1 }
-            index = probe
-            quoteDepth += 1
-        }
-        start = index
-    }
-
-    var firstNonSpace: Int? {
-        var index = start
-        while index < scalars.count {
-            if !scalars[index].isMarkdownSpace { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Indentation width before `index`, tabs to stops of four.
-    func indent(upTo index: Int) -> Int {
-        var width = 0
-        for position in start..<index {
-            width += scalars[position] == "\t" ? 4 - width % 4 : 1
-        }
-        return width
-    }
-
-    private func fenceRun() -> (marker: Unicode.Scalar, length: Int, end: Int)? {
-        guard let first = firstNonSpace else { return nil }
-        let marker = scalars[first]
-        guard marker == "`" || marker == "~" else { return nil }
-        var end = first
-        while end < scalars.count, scalars[end] == marker { end += 1 }
-        return end - first >= 3 ? (marker, end - first, end) : nil
-    }
-
-    private func opensFence() -> (marker: Unicode.Scalar, length: Int)? {
-        guard let run = fenceRun() else { return nil }
-        if run.marker == "`" && scalars[run.end...].contains("`") { return nil }
-        return (run.marker, run.length)
-    }
-
-    private func closesFence(marker: Unicode.Scalar, length: Int) -> Bool {
-        guard let run = fenceRun(), run.marker == marker, run.length >= length else { return false }
-        return scalars[run.end...].allSatisfy(\.isMarkdownSpace)
-    }
-
-    /// Replaces `<!-- … -->` (which may span lines) with spaces.
-    private mutating func blankOutComments(continuing inComment: inout Bool) {
-        var index = start
-        while index < scalars.count {
-            let commentStart: Int
-            let bodyStart: Int
-            if inComment {
-                commentStart = index
-                bodyStart = index
-            } else if let open = find(["<", "!", "-", "-"], from: index) {
-                commentStart = open
-                bodyStart = open + 4
-            } else {
-                return
-            }
-            let close = find(["-", "-", ">"], from: bodyStart)
-            let end = close.map { $0 + 3 } ?? scalars.count
-            for position in commentStart..<end { scalars[position] = " " }
-            inComment = close == nil
-            index = end
-        }
-    }
-
-    /// Marks a line made only of HTML tags, collecting their `id` and `name` attributes.
-    private mutating func readMarkup() {
-        guard var index = firstNonSpace else { return }
-        var anchors: [String] = []
-        func skipSpaces() { while index < scalars.count, scalars[index].isMarkdownSpace { index += 1 } }
-        func word(_ stop: (Unicode.Scalar) -> Bool) -> String {
-            var text = ""
-            while index < scalars.count, !stop(scalars[index]) {
-                text.unicodeScalars.append(scalars[index])
-                index += 1
-            }
-            return text
-        }
-        while index < scalars.count {
-            guard scalars[index] == "<" else { return }
-            index += 1
-            if index < scalars.count, scalars[index] == "/" { index += 1 }
-            guard index < scalars.count, scalars[index].isMarkdownASCIILetter else { return }
-            _ = word { !($0.isMarkdownASCIIAlphanumeric || $0 == "-") }
-            guard index < scalars.count, scalars[index].isMarkdownSpace || scalars[index] == ">" || scalars[index] == "/"
-            else { return }
-            while true {
-                skipSpaces()
-                guard index < scalars.count else { return }
-                if scalars[index] == ">" { break }
-                if scalars[index] == "/", index + 1 < scalars.count, scalars[index + 1] == ">" {
-                    index += 1
-                    break
-                }
-                let name = word { $0.isMarkdownSpace || $0 == "=" || $0 == ">" || $0 == "/" }.lowercased()
-                guard !name.isEmpty else { return }
-                skipSpaces()
-                guard index < scalars.count, scalars[index] == "=" else { continue }
-                index += 1
-                skipSpaces()
-                var value: String
-                if index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" {
-                    let quote = scalars[index]
-                    index += 1
-                    value = word { $0 == quote }
-                    guard index < scalars.count else { return }
-                    index += 1
-                } else {
-                    value = word { $0.isMarkdownSpace || $0 == ">" }
-                }
-                if (name == "id" || name == "name") && !value.isEmpty { anchors.append(value) }
-            }
-            index += 1
-            skipSpaces()
-        }
-        isMarkup = true
-        markupAnchors = anchors
-    }
-
-    private func find(_ needle: [Unicode.Scalar], from index: Int) -> Int? {
-        guard needle.count <= scalars.count else { return nil }
-        var position = index
-        while position + needle.count <= scalars.count {
-            if scalars[position] == needle[0] && scalars[position..<(position + needle.count)].elementsEqual(needle) {
-                return position
-            }
-            position += 1
-        }
-        return nil
+    static func literal(_ node: CMarkNode) -> String? {
+        cmark_node_get_literal(node).map { String(cString: $0) }
     }
 }
 
-/// A run of inline text on one line and where its first character is.
-private struct MarkdownSpan {
-    var position: TextPosition
-    var scalars: ArraySlice<Unicode.Scalar>
-}
+// MARK: - Walking the tree
 
-private struct MarkdownHeadingAttributes {
-    var id: String?
-    var classes: [String] = []
-}
-
-private enum MarkdownBlock {
-    case heading(level: Int, spans: [MarkdownSpan], attributes: MarkdownHeadingAttributes, position: TextPosition)
-    case paragraph([MarkdownSpan])
-    case listItem([MarkdownSpan], position: TextPosition)
-}
-
-// MARK: - Blocks
-
-/// Groups lines into headings, paragraphs and list items, and collects link reference definitions.
-private struct MarkdownBlockReader {
-    private struct OpenItem {
-        var contentIndent: Int
-        var block: Int
-        var spans: [MarkdownSpan]
+/// One pass over cmark's tree in document order (its iterator, so deep nesting costs no stack).
+///
+/// Text goes to the collector on top of a stack: a paragraph, heading, list item or link. A list item
+/// takes in the paragraphs, headings and tables inside it; a nested list's items stack on top of it.
+private struct MarkdownTreeWalker {
+    private enum CollectorKind {
+        case paragraph
+        case heading(level: Int, isATX: Bool)
+        case listItem(PolicyContentBuilder.ListItemSlot)
+        case link(index: Int)
     }
 
-    private struct ListMarker {
-        var indent: Int
-        var contentIndent: Int
-        var position: Int
-        var contentStart: Int?
-        /// Only a bullet, or a number 1, with text after it may interrupt a paragraph.
-        var canInterruptParagraph: Bool
+    private struct Collector {
+        var kind: CollectorKind
+        var position: TextPosition
+        var text = ""
+        /// A heading's text since its last code span, link or tag: where `{#id .class}` may be.
+        var plainTail = ""
     }
 
-    private(set) var blocks: [MarkdownBlock] = []
-    private(set) var definitions: [String: String] = [:]
-    private var paragraph: [MarkdownSpan] = []
-    private var items: [OpenItem] = []
-    /// The previous line was text of the innermost item, so a plain line continues it whatever its indent.
-    private var itemTextContinues = false
+    private var source: MarkdownSource
+    private var builder = PolicyContentBuilder()
+    private var collectors: [Collector] = []
+    /// The paragraph, heading or table cell being read, for finding its links.
+    private var leaf: InlineLocator?
     private var quoteDepth = 0
 
-    mutating func read(_ line: MarkdownLine) {
-        guard !line.isCode, !line.isMarkup, let first = line.firstNonSpace else {
-            closeParagraph()
-            itemTextContinues = false
-            return
-        }
-        if line.quoteDepth != quoteDepth {
-            closeAll()
-            quoteDepth = line.quoteDepth
-        }
-        let indent = line.indent(upTo: first)
-        let scalars = line.scalars
+    init(source: MarkdownSource) {
+        self.source = source
+    }
 
-        if !paragraph.isEmpty, indent < 4, let level = Self.setextLevel(scalars, from: first) {
-            closeParagraphAsHeading(level: level)
-            return
-        }
-        if indent < 4, let heading = Self.atxHeading(line, from: first) {
-            closeAll()
-            blocks.append(heading)
-            return
-        }
-        if indent < 4, Self.isThematicBreak(scalars, from: first) {
-            closeAll()
-            return
-        }
-        if let marker = Self.listMarker(line, from: first, indent: indent),
-            paragraph.isEmpty || (indent < 4 && marker.canInterruptParagraph) {
-            openItem(marker, in: line)
-            return
-        }
+    mutating func finish() -> ParsedPolicyContent {
+        builder.build(title: builder.firstLevel1Heading, declaredKind: nil)
+    }
 
-        if indent < 4, let definition = Self.definition(scalars, from: first),
-            (paragraph.isEmpty && !itemTextContinues) || Self.looksLikeURL(definition.destination) {
-            closeParagraph()
-            while let last = items.last, last.contentIndent > indent { closeItem() }
-            itemTextContinues = false
-            if definitions[definition.label] == nil { definitions[definition.label] = definition.destination }
+    mutating func walk(_ document: CMarkNode) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER { enter(node) } else { exit(node) }
+        }
+    }
+
+    private var absorbsBlocks: Bool {
+        if case .listItem = collectors.last?.kind { return true }
+        return false
+    }
+
+    // Leaf nodes (text, code, breaks, HTML, code blocks, thematic breaks) are only entered.
+    private mutating func enter(_ node: CMarkNode) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_BLOCK_QUOTE:
+            quoteDepth += 1
+        case CMARK_NODE_ITEM:
+            let position = blockPosition(node)
+            collectors.append(Collector(kind: .listItem(builder.reserveListItem(at: position)), position: position))
+        case CMARK_NODE_HEADING:
+            enterHeading(node)
+        case CMARK_NODE_PARAGRAPH:
+            enterTextBlock(InlineLocator(paragraph: node, in: source, quoteDepth: quoteDepth))
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            if absorbsBlocks { append(" ") }
+        case CMARK_NODE_HTML_BLOCK:
+            readHTMLBlock(node)
+        case CMARK_NODE_TEXT:
+            append(CMark.literal(node) ?? "", plain: true)
+        case CMARK_NODE_CODE:
+            append(CMark.literal(node) ?? "")
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            append(" ", plain: true)
+        case CMARK_NODE_HTML_INLINE:
+            let tag = InlineHTML.read(CMark.literal(node) ?? "")
+            builder.anchors.formUnion(tag.anchors)
+            append(tag.text)
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            enterLink(node, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            break
+        default:
+            if Self.isTableCell(node) { enterTextBlock(InlineLocator(tableCell: node, in: source)) }
+        }
+    }
+
+    private mutating func exit(_ node: CMarkNode) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_BLOCK_QUOTE:
+            quoteDepth -= 1
+        case CMARK_NODE_ITEM:
+            guard let collector = collectors.popLast(), case .listItem(let slot) = collector.kind else { return }
+            builder.fill(slot, with: collector.text.collapsingWhitespace)
+        case CMARK_NODE_HEADING:
+            exitHeading()
+        case CMARK_NODE_PARAGRAPH:
+            exitParagraph()
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            guard let collector = collectors.popLast(), case .link(let index) = collector.kind else { return }
+            builder.links[index].text = collector.text.collapsingWhitespace
+            append(collector.text)
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            break
+        default:
+            if Self.isTableCell(node) { exitParagraph() }
+        }
+    }
+
+    private static func isTableCell(_ node: CMarkNode) -> Bool {
+        // Extension node types are numbered at registration, so the table's are known by name.
+        cmark_node_get_type_string(node).map { String(cString: $0) } == "table_cell"
+    }
+
+    // MARK: Blocks
+
+    /// A paragraph or a table cell.
+    private mutating func enterTextBlock(_ locator: InlineLocator) {
+        leaf = locator
+        if absorbsBlocks {
+            append(" ")
+        } else {
+            collectors.append(Collector(kind: .paragraph, position: source.position(ofByte: locator.start)))
+        }
+    }
+
+    private mutating func exitParagraph() {
+        leaf = nil
+        guard case .paragraph = collectors.last?.kind, let collector = collectors.popLast() else {
+            append(" ")
             return
         }
+        builder.addParagraph(collector.text.collapsingWhitespace, at: collector.position)
+    }
 
-        let span = Self.span(line, from: first)
-        if !items.isEmpty {
-            if !itemTextContinues {
-                while let last = items.last, last.contentIndent > indent { closeItem() }
+    private mutating func enterHeading(_ node: CMarkNode) {
+        // `## Title`, not `Title` over `===` (whose text may begin `#hashtag`).
+        let start = source.offset(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        var marker = start
+        while marker < source.bytes.count, source.bytes[marker] == UInt8(ascii: "#") { marker += 1 }
+        let isATX = marker > start && (marker == source.bytes.count || source.bytes[marker].isMarkdownSpaceOrLineEnd)
+        leaf = InlineLocator(heading: node, isATX: isATX, in: source, quoteDepth: quoteDepth)
+        if absorbsBlocks {
+            append(" ")
+        } else {
+            collectors.append(Collector(
+                kind: .heading(level: Int(cmark_node_get_heading_level(node)), isATX: isATX),
+                position: blockPosition(node)))
+        }
+    }
+
+    private mutating func exitHeading() {
+        leaf = nil
+        guard case .heading(let level, let isATX) = collectors.last?.kind, let collector = collectors.popLast() else {
+            append(" ")
+            return
+        }
+        var text = collector.text
+        let attributes = HeadingAttributes.split(collector.plainTail)
+        if let attributes {
+            text = String(text.unicodeScalars.dropLast(collector.plainTail.unicodeScalars.count)) + attributes.text
+            // `## Billing ## {#billing}`: the closing hashes cmark would have taken off were not last.
+            if isATX { text = HeadingAttributes.droppingClosingHashes(text) }
+        }
+        let heading = text.collapsingWhitespace
+        builder.addHeading(
+            heading, level: level, id: attributes?.id ?? heading.slug, hasExplicitID: attributes?.id != nil,
+            classes: attributes?.classes ?? [], at: collector.position)
+    }
+
+    /// An HTML block is raw HTML (a `<div>` up to the next blank line, a `<details>`, a comment): what a
+    /// browser would show of it is read by the HTML policy parser, which also finds its ids and links.
+    private mutating func readHTMLBlock(_ node: CMarkNode) {
+        guard let literal = CMark.literal(node) else { return }
+        let content = HTMLPolicyParser.parse(literal)
+        let firstLine = Int(cmark_node_get_start_line(node))
+        let literalLines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        // Each line of the block is the end of a source line, after the `>` markers and indentation
+        // cmark took off; libxml2's positions are in the block's own text.
+        func position(_ inBlock: TextPosition) -> TextPosition {
+            let line = firstLine + inBlock.line - 1
+            guard inBlock.line >= 1, inBlock.line <= literalLines.count, let start = source.lineStart(line) else {
+                return blockPosition(node)
             }
-            if !items.isEmpty {
-                items[items.count - 1].spans.append(span)
-                itemTextContinues = true
-                return
-            }
+            let written = literalLines[inBlock.line - 1]
+            let writtenBytes = written.utf8.count - (written.hasSuffix("\r") ? 1 : 0)
+            let prefix = max(0, source.lineEnd(line) - start - writtenBytes)
+            let lineStart = source.position(ofByte: start + prefix)
+            return TextPosition(line: lineStart.line, column: lineStart.column + inBlock.column - 1)
         }
-        if !paragraph.isEmpty {
-            paragraph.append(span)
+        builder.anchors.formUnion(content.anchors)
+        for var link in content.links {
+            link.position = position(link.position)
+            builder.links.append(link)
+        }
+        if absorbsBlocks {
+            let texts = content.sections.flatMap { [$0.heading] + ($0.paragraphs + $0.listItems).map(\.text) }
+            append(" " + texts.joined(separator: " ") + " ")
             return
         }
-        paragraph = [span]
-    }
-
-    mutating func closeAll() {
-        closeParagraph()
-        while !items.isEmpty { closeItem() }
-        itemTextContinues = false
-    }
-
-    private mutating func closeParagraph() {
-        guard !paragraph.isEmpty else { return }
-        blocks.append(.paragraph(paragraph))
-        paragraph = []
-    }
-
-    private mutating func closeParagraphAsHeading(level: Int) {
-        var spans = paragraph
-        paragraph = []
-        let last = spans[spans.count - 1]
-        let (text, attributes) = Self.splitAttributes(last.scalars)
-        spans[spans.count - 1].scalars = text
-        blocks.append(.heading(
-            level: level, spans: spans, attributes: attributes ?? MarkdownHeadingAttributes(), position: spans[0].position))
-    }
-
-    private mutating func openItem(_ marker: ListMarker, in line: MarkdownLine) {
-        closeParagraph()
-        while let last = items.last, last.contentIndent > marker.indent { closeItem() }
-        let position = TextPosition(line: line.number, column: marker.position + 1)
-        blocks.append(.listItem([], position: position))
-        var spans: [MarkdownSpan] = []
-        if let contentStart = marker.contentStart { spans.append(Self.span(line, from: contentStart)) }
-        items.append(OpenItem(contentIndent: marker.contentIndent, block: blocks.count - 1, spans: spans))
-        itemTextContinues = !spans.isEmpty
-    }
-
-    private mutating func closeItem() {
-        let item = items.removeLast()
-        if case .listItem(_, let position) = blocks[item.block] {
-            blocks[item.block] = .listItem(item.spans, position: position)
-        }
-    }
-
-    // MARK: Line shapes
-
-    private static func span(_ line: MarkdownLine, from first: Int) -> MarkdownSpan {
-        var end = line.scalars.count
-        while end > first, line.scalars[end - 1].isMarkdownSpace { end -= 1 }
-        return MarkdownSpan(
-            position: TextPosition(line: line.number, column: first + 1), scalars: line.scalars[first..<end])
-    }
-
-    private static func setextLevel(_ scalars: [Unicode.Scalar], from first: Int) -> Int? {
-        let marker = scalars[first]
-        guard marker == "=" || marker == "-" else { return nil }
-        var index = first
-        while index < scalars.count, scalars[index] == marker { index += 1 }
-        guard scalars[index...].allSatisfy(\.isMarkdownSpace) else { return nil }
-        return marker == "=" ? 1 : 2
-    }
-
-    private static func isThematicBreak(_ scalars: [Unicode.Scalar], from first: Int) -> Bool {
-        let marker = scalars[first]
-        guard marker == "*" || marker == "-" || marker == "_" else { return false }
-        var count = 0
-        for scalar in scalars[first...] {
-            if scalar == marker {
-                count += 1
-            } else if !scalar.isMarkdownSpace {
-                return false
+        for section in content.sections {
+            if section.level > 0 {
+                builder.addHeading(
+                    section.heading, level: section.level, id: section.id, hasExplicitID: section.hasExplicitID,
+                    classes: section.classes, at: position(section.position))
+            }
+            for paragraph in section.paragraphs {
+                builder.addParagraph(paragraph.text, at: position(paragraph.position))
+            }
+            for item in section.listItems {
+                builder.fill(builder.reserveListItem(at: position(item.position)), with: item.text)
             }
         }
-        return count >= 3
     }
 
-    private static func atxHeading(_ line: MarkdownLine, from first: Int) -> MarkdownBlock? {
-        let scalars = line.scalars
-        var index = first
-        while index < scalars.count, scalars[index] == "#" { index += 1 }
-        let level = index - first
-        guard (1...6).contains(level) else { return nil }
-        guard index == scalars.count || scalars[index].isMarkdownSpace else { return nil }
-        while index < scalars.count, scalars[index].isMarkdownSpace { index += 1 }
+    // MARK: Inlines
 
-        var text = stripClosingHashes(scalars[index...])
-        let (withoutAttributes, attributes) = splitAttributes(text)
-        text = stripClosingHashes(withoutAttributes)
-        let position = TextPosition(line: line.number, column: first + 1)
-        let spans = text.isEmpty
-            ? [] : [MarkdownSpan(position: TextPosition(line: line.number, column: text.startIndex + 1), scalars: text)]
-        return .heading(
-            level: level, spans: spans, attributes: attributes ?? MarkdownHeadingAttributes(), position: position)
+    private mutating func append(_ text: String, plain: Bool = false) {
+        guard !collectors.isEmpty else { return }
+        let top = collectors.count - 1
+        collectors[top].text += text
+        if case .heading = collectors[top].kind {
+            if plain { collectors[top].plainTail += text } else { collectors[top].plainTail = "" }
+        }
     }
 
-    /// `Title ##` → `Title`; a `#` that is part of a word (`C#`) stays.
-    private static func stripClosingHashes(_ text: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
-        var text = text.trimmingMarkdownSpaces()
-        var start = text.endIndex
-        while start > text.startIndex, text[start - 1] == "#" { start -= 1 }
-        guard start < text.endIndex, start == text.startIndex || text[start - 1].isMarkdownSpace else { return text }
-        text = text[..<start]
-        return text.trimmingMarkdownSpaces()
+    private mutating func enterLink(_ node: CMarkNode, isImage: Bool) {
+        let target = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        var offset: Int?
+        if var locator = leaf {
+            offset = locator.locateLink(node, isImage: isImage, target: target, in: source)
+            leaf = locator
+        }
+        let position = offset.map { source.position(ofByte: $0) } ?? collectors.last?.position ?? blockPosition(node)
+        builder.links.append(PolicyLink(target: target, text: "", position: position))
+        collectors.append(Collector(kind: .link(index: builder.links.count - 1), position: position))
     }
 
-    /// Splits Pandoc attributes `{#id .class key=value}` off the end of a heading.
-    private static func splitAttributes(
-        _ text: ArraySlice<Unicode.Scalar>
-    ) -> (ArraySlice<Unicode.Scalar>, MarkdownHeadingAttributes?) {
-        let text = text.trimmingMarkdownSpaces()
-        guard text.last == "}", let open = text.lastIndex(of: "{") else { return (text, nil) }
-        let tokens = String(markdownScalars: text[(open + 1)..<(text.endIndex - 1)])
+    private mutating func blockPosition(_ node: CMarkNode) -> TextPosition {
+        source.position(ofByte: source.offset(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+    }
+}
+
+// MARK: - Positions
+
+/// The body as cmark reads it, and the way from cmark's lines and byte columns to the file's lines
+/// and Unicode scalar columns.
+private struct MarkdownSource {
+    /// UTF-8 without a leading byte-order mark (cmark skips one; columns count from after it, as in
+    /// HTML policies), and with NUL as U+FFFD — cmark's own replacement, made here so that its byte
+    /// columns are columns of these bytes.
+    let bytes: [UInt8]
+    /// Where each line starts, as cmark counts lines: `\n`, `\r\n` and a lone `\r` end one.
+    private let lineStarts: [Int]
+    /// For each of those lines, its line in the file, where only `\n` ends a line (as everywhere in
+    /// ReplyLint), and the scalars before it on that line (not 0 only after a lone `\r`).
+    private let fileLines: [Int]
+    private let columnBases: [Int]
+    /// The last position found, to count on from: links come in order, and a line may be a megabyte.
+    private var last: (offset: Int, line: Int, column: Int)?
+
+    init(_ body: Substring, firstLine: Int) {
+        var utf8 = body.utf8[...]
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            if byte == 0 { bytes += [0xEF, 0xBF, 0xBD] } else { bytes.append(byte) }
+        }
+        var starts = [0]
+        var lines = [firstLine]
+        var bases = [0]
+        var fileLine = firstLine
+        var scalarsOnLine = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            let crlf = byte == UInt8(ascii: "\r") && index < bytes.count && bytes[index] == UInt8(ascii: "\n")
+            if byte == UInt8(ascii: "\n") || crlf {
+                if crlf { index += 1 }
+                fileLine += 1
+                scalarsOnLine = 0
+            } else {
+                if byte & 0xC0 != 0x80 { scalarsOnLine += 1 }
+                guard byte == UInt8(ascii: "\r") else { continue }
+            }
+            starts.append(index)
+            lines.append(fileLine)
+            bases.append(scalarsOnLine)
+        }
+        self.bytes = bytes
+        lineStarts = starts
+        fileLines = lines
+        columnBases = bases
+    }
+
+    /// Where cmark's 1-based `line` starts, if there is such a line.
+    func lineStart(_ line: Int) -> Int? {
+        line >= 1 && line <= lineStarts.count ? lineStarts[line - 1] : nil
+    }
+
+    /// Where cmark's `line` ends, before its line ending.
+    func lineEnd(_ line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > lineStarts[line - 1], bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > lineStarts[line - 1], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return end
+    }
+
+    /// The byte at cmark's 1-based `line` and byte `column`, kept within the text.
+    func offset(line: Int, column: Int) -> Int {
+        guard let start = lineStart(line) else { return line < 1 ? 0 : bytes.count }
+        return min(max(start, start + column - 1), bytes.count)
+    }
+
+    /// Where a paragraph line's text starts once the `>` markers of `quoteDepth` block quotes (a lazy
+    /// line has fewer) and the indentation are skipped — what cmark keeps of the line. A list item's
+    /// marker is only on its first line, whose start cmark gives.
+    func contentStart(ofLine line: Int, quoteDepth: Int) -> Int {
+        guard let start = lineStart(line) else { return bytes.count }
+        let end = lineEnd(line)
+        var index = start
+        for _ in 0..<quoteDepth {
+            var probe = index
+            while probe < end, probe - index < 3, bytes[probe] == UInt8(ascii: " ") { probe += 1 }
+            guard probe < end, bytes[probe] == UInt8(ascii: ">") else { break }
+            index = probe + 1
+            if index < end, bytes[index].isMarkdownSpace { index += 1 }
+        }
+        while index < end, bytes[index].isMarkdownSpace { index += 1 }
+        return index
+    }
+
+    /// The file position of the byte at `offset`.
+    mutating func position(ofByte offset: Int) -> TextPosition {
+        let offset = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var from = lineStarts[low]
+        var column = columnBases[low] + 1
+        if let last, last.line == low, last.offset <= offset {
+            from = last.offset
+            column = last.column
+        }
+        for byte in bytes[from..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+        last = (offset, low, column)
+        return TextPosition(line: fileLines[low], column: column)
+    }
+}
+
+/// Finds the links of one paragraph, heading or table cell in the source.
+///
+/// cmark-gfm 0.29 gives inline nodes positions, but not ones to use as they are. In
+/// `See <https://city.gov/help>` on the second line of a paragraph indented by two, it reports the
+/// autolink at column 124 of that line, and its text at column 29 (it is at 31): each line's columns
+/// count from where cmark's copy of the line starts, after the indentation and `>` markers it took off,
+/// plus the offset of the block's first line; an autolink's own column is not worked out at all, and
+/// GitHub's bare autolinks (`www.city.gov`) get line 0. A paragraph that begins with link reference
+/// definitions is counted from the first definition's line, and newlines inside a link's destination
+/// or title are not counted. So each reported position is corrected for the first and the definitions,
+/// then checked against the source — a link must start there with `[`, `![`, `<` or its own text —
+/// and when the check fails the link is searched for after the one before it.
+private struct InlineLocator {
+    /// Where the block's text starts (after any reference definitions).
+    private(set) var start: Int
+    /// The line cmark counts the block's inline positions from, and the lines it left out there.
+    private let reportedLine: Int
+    private let lineShift: Int
+    /// The byte column, less one, that cmark adds to every inline column.
+    private let blockOffset: Int
+    /// Where the first line's text starts, if cmark's first line is the text's first line.
+    private let firstLineStart: Int?
+    private let quoteDepth: Int
+    private let end: Int
+    /// Links are in document order: the next one starts after this.
+    private var cursor: Int
+
+    private init(
+        reportedLine: Int, lineShift: Int, blockOffset: Int, firstLineStart: Int?, start: Int, endLine: Int,
+        quoteDepth: Int, in source: MarkdownSource
+    ) {
+        self.reportedLine = reportedLine
+        self.lineShift = lineShift
+        self.blockOffset = blockOffset
+        self.firstLineStart = firstLineStart
+        self.quoteDepth = quoteDepth
+        self.start = start
+        self.end = source.lineEnd(endLine)
+        cursor = start
+    }
+
+    init(paragraph node: CMarkNode, in source: MarkdownSource, quoteDepth: Int) {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let first = source.offset(line: line, column: column)
+        // Reference definitions taken off the top: the last inline line falls short of the paragraph's last line.
+        var shift = 0
+        if Self.startsLikeADefinition(source.bytes[first..<source.lineEnd(line)]) {
+            let lastReported = Self.lastReportedLine(under: node)
+            if lastReported > 0 { shift = max(0, endLine - lastReported) }
+        }
+        let start = shift == 0 ? first : source.contentStart(ofLine: line + shift, quoteDepth: quoteDepth)
+        self.init(
+            reportedLine: line, lineShift: shift, blockOffset: column - 1, firstLineStart: shift == 0 ? first : nil,
+            start: start, endLine: endLine, quoteDepth: quoteDepth, in: source)
+    }
+
+    init(heading node: CMarkNode, isATX: Bool, in source: MarkdownSource, quoteDepth: Int) {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        var start = source.offset(line: line, column: column)
+        if isATX {
+            let end = source.lineEnd(line)
+            while start < end, source.bytes[start] == UInt8(ascii: "#") { start += 1 }
+            while start < end, source.bytes[start].isMarkdownSpace { start += 1 }
+        }
+        self.init(
+            reportedLine: line, lineShift: 0, blockOffset: start - (source.lineStart(line) ?? 0), firstLineStart: start,
+            start: start, endLine: Int(cmark_node_get_end_line(node)), quoteDepth: quoteDepth, in: source)
+    }
+
+    /// A cell's columns are reported from the start of its line.
+    init(tableCell node: CMarkNode, in source: MarkdownSource) {
+        let line = Int(cmark_node_get_start_line(node))
+        var start = source.offset(line: line, column: Int(cmark_node_get_start_column(node)))
+        let end = source.lineEnd(line)
+        while start < end, source.bytes[start].isMarkdownSpace { start += 1 }
+        self.init(
+            reportedLine: line, lineShift: 0, blockOffset: 0, firstLineStart: source.lineStart(line), start: start,
+            endLine: line, quoteDepth: 0, in: source)
+    }
+
+    /// `[label]:` — not `[a link](…)`, whose title may also hide lines.
+    private static func startsLikeADefinition(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: "[") else { return false }
+        var index = line.startIndex + 1
+        while index < line.endIndex, line[index] != UInt8(ascii: "]") {
+            if line[index] == UInt8(ascii: "[") { return false }
+            index += line[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return index + 1 < line.endIndex && line[index + 1] == UInt8(ascii: ":")
+    }
+
+    private static func lastReportedLine(under node: CMarkNode) -> Int {
+        guard let iterator = cmark_iter_new(node) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var last = 0
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if let inline = cmark_iter_get_node(iterator), inline != node {
+                last = max(last, Int(cmark_node_get_end_line(inline)))
+            }
+        }
+        return last
+    }
+
+    /// The byte an inline node's reported position points at, once corrected.
+    private func offset(of node: CMarkNode, in source: MarkdownSource) -> Int? {
+        let reported = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        guard reported >= 1, column >= 1, column - 1 >= blockOffset else { return nil }
+        let line = reported + lineShift
+        let lineStart: Int
+        if line == reportedLine, let firstLineStart {
+            lineStart = firstLineStart
+        } else {
+            lineStart = source.contentStart(ofLine: line, quoteDepth: quoteDepth)
+        }
+        let offset = lineStart + column - 1 - blockOffset
+        return offset < source.lineEnd(line) ? offset : nil
+    }
+
+    /// Where a link or image starts, or nil when it cannot be found in the source.
+    mutating func locateLink(_ node: CMarkNode, isImage: Bool, target: String, in source: MarkdownSource) -> Int? {
+        let bytes = source.bytes
+        func isAt(_ offset: Int, _ pattern: some Collection<UInt8>) -> Bool {
+            offset >= cursor && offset + pattern.count <= end && bytes[offset..<(offset + pattern.count)].elementsEqual(pattern)
+        }
+        func search(_ pattern: [UInt8]) -> Int? {
+            guard !pattern.isEmpty, end - pattern.count >= cursor else { return nil }
+            for offset in cursor...(end - pattern.count) where bytes[offset] == pattern[0] && isAt(offset, pattern) {
+                if pattern == [UInt8(ascii: "[")] && offset > 0 && bytes[offset - 1] == UInt8(ascii: "\\") { continue }
+                return offset
+            }
+            return nil
+        }
+        let opener: [UInt8] = isImage ? Array("![".utf8) : Array("[".utf8)
+        // An autolink's text is its target as written.
+        var written: [UInt8]?
+        if !isImage, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+            let text = CMark.literal(child), !text.isEmpty,
+            target == text || target == "mailto:" + text || target == "http://" + text {
+            written = Array(text.utf8)
+        }
+
+        var found: Int?
+        if let offset = offset(of: node, in: source), isAt(offset, opener) {
+            found = offset
+        } else if let written, let child = cmark_node_first_child(node), let text = offset(of: child, in: source),
+            isAt(text, [UInt8(ascii: "<")] + written) || isAt(text, written) {
+            found = isAt(text - 1, [UInt8(ascii: "<")] + written) ? text - 1 : text
+        } else if let written, let text = search(written) {
+            found = isAt(text - 1, [UInt8(ascii: "<")] + written) ? text - 1 : text
+        } else {
+            found = search(opener)
+        }
+        if let found { cursor = found + 1 }
+        return found
+    }
+}
+
+// MARK: - What CommonMark leaves out
+
+/// Pandoc's `{#id .class key=value}` at the end of a heading.
+private struct HeadingAttributes {
+    /// The heading's text without them.
+    var text: String
+    var id: String?
+    var classes: [String] = []
+
+    static func split(_ text: String) -> HeadingAttributes? {
+        let trimmed = text[...].trimmingTrailingSpaces
+        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return nil }
+        let tokens = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
             .split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !tokens.isEmpty else { return (text, nil) }
-        var attributes = MarkdownHeadingAttributes()
+        guard !tokens.isEmpty else { return nil }
+        var attributes = HeadingAttributes(text: String(trimmed[..<open]))
         for token in tokens {
             if token.hasPrefix("#") && token.count > 1 {
                 attributes.id = String(token.dropFirst())
             } else if token.hasPrefix(".") && token.count > 1 {
                 attributes.classes.append(String(token.dropFirst()))
             } else if token != "-" && !token.contains("=") {
-                return (text, nil)
+                return nil  // `{like this}` is text
             }
         }
-        return (text[..<open].trimmingMarkdownSpaces(), attributes)
+        return attributes
     }
 
-    private static func listMarker(_ line: MarkdownLine, from first: Int, indent: Int) -> ListMarker? {
-        let scalars = line.scalars
-        var index = first
-        var canInterrupt = true
-        switch scalars[first] {
-        case "-", "*", "+":
-            index += 1
-        case "0"..."9":
-            var value = 0
-            while index < scalars.count, index - first < 9, let digit = scalars[index].markdownDigitValue {
-                value = value * 10 + digit
-                index += 1
-            }
-            guard index < scalars.count, scalars[index] == "." || scalars[index] == ")" else { return nil }
-            index += 1
-            canInterrupt = value == 1
-        default:
-            return nil
+    /// `Title ##` → `Title`; a `#` that is part of a word (`C#`) stays.
+    static func droppingClosingHashes(_ text: String) -> String {
+        let trimmed = text[...].trimmingTrailingSpaces
+        let withoutHashes = trimmed.reversed().drop { $0 == "#" }
+        guard withoutHashes.count < trimmed.count, withoutHashes.first.map({ $0 == " " || $0 == "\t" }) ?? true else {
+            return text
         }
-        guard index == scalars.count || scalars[index].isMarkdownSpace else { return nil }
-        let markerEnd = line.indent(upTo: index)
-        var contentStart = index
-        while contentStart < scalars.count, scalars[contentStart].isMarkdownSpace { contentStart += 1 }
-        let spacing = line.indent(upTo: contentStart) - markerEnd
-        let hasContent = contentStart < scalars.count
-        let contentIndent = hasContent && spacing <= 4 ? markerEnd + spacing : markerEnd + 1
-        return ListMarker(
-            indent: indent, contentIndent: contentIndent, position: first,
-            contentStart: hasContent ? contentStart : nil, canInterruptParagraph: canInterrupt && hasContent)
-    }
-
-    /// CommonMark lets no definition interrupt a paragraph; one that plainly points somewhere may, here,
-    /// so a definition written right under its paragraph is not read as text.
-    private static func looksLikeURL(_ destination: String) -> Bool {
-        let lowercased = destination.lowercased()
-        return lowercased.contains("://")
-            || ["/", "#", "./", "../", "mailto:", "tel:", "www."].contains { lowercased.hasPrefix($0) }
-            || [".md", ".html", ".htm", ".pdf"].contains { lowercased.hasSuffix($0) }
-    }
-
-    /// `[label]: destination "optional title"` → (normalized label, destination).
-    private static func definition(
-        _ scalars: [Unicode.Scalar], from first: Int
-    ) -> (label: String, destination: String)? {
-        guard scalars[first] == "[" else { return nil }
-        var index = first + 1
-        var label = String.UnicodeScalarView()
-        while index < scalars.count, scalars[index] != "]" {
-            if scalars[index] == "[" { return nil }
-            if scalars[index] == "\\", index + 1 < scalars.count {
-                label.append(scalars[index])
-                index += 1
-            }
-            label.append(scalars[index])
-            index += 1
-        }
-        guard index + 1 < scalars.count, scalars[index + 1] == ":", label.count <= 999 else { return nil }
-        let normalized = MarkdownInlineRenderer.normalizedLabel(String(label))
-        // `[^1]: …` is a footnote, not a link.
-        guard !normalized.isEmpty, !normalized.hasPrefix("^") else { return nil }
-        index += 2
-        while index < scalars.count, scalars[index].isMarkdownSpace { index += 1 }
-
-        var destination = String.UnicodeScalarView()
-        if index < scalars.count, scalars[index] == "<" {
-            index += 1
-            while index < scalars.count, scalars[index] != ">" {
-                if scalars[index] == "<" { return nil }
-                destination.append(scalars[index])
-                index += 1
-            }
-            guard index < scalars.count else { return nil }
-            index += 1
-        } else {
-            while index < scalars.count, !scalars[index].isMarkdownSpace {
-                destination.append(scalars[index])
-                index += 1
-            }
-            guard !destination.isEmpty else { return nil }
-        }
-        let rest = scalars[index...]
-        guard rest.isEmpty || rest.first!.isMarkdownSpace else { return nil }
-        let title = rest.trimmingMarkdownSpaces()
-        if let opener = title.first {
-            let closer: Unicode.Scalar = opener == "(" ? ")" : opener
-            guard opener == "\"" || opener == "'" || opener == "(", title.count >= 2, title.last == closer else {
-                return nil
-            }
-        }
-        return (normalized, String(destination))
+        return String(withoutHashes.reversed())
     }
 }
 
-// MARK: - Inline
-
-/// Turns inline Markdown into plain text and records the links in it.
-private struct MarkdownInlineRenderer {
-    let definitions: [String: String]
-    private(set) var links: [PolicyLink] = []
-
-    /// Links inside link text inside link text… are read as text past this depth.
-    private static let maximumNesting = 8
-    /// Destinations and titles longer than this are not links.
-    private static let maximumDestinationLength = 4096
-    /// Characters a block may spend looking ahead for link destinations: a few times its length.
-    /// Real text never comes close; a run of `[a](` without `)` would otherwise be quadratic, and
-    /// past the budget the rest of the block is read as plain text.
-    private var lookaheadBudget = 0
-
-    init(definitions: [String: String]) {
-        self.definitions = definitions
-    }
-
-    static func normalizedLabel(_ label: String) -> String {
-        label.collapsingWhitespace.lowercased()
-    }
-
-    mutating func render(_ spans: [MarkdownSpan]) -> String {
-        guard !spans.isEmpty else { return "" }
-        let text = InlineText(spans)
-        lookaheadBudget = 4 * text.scalars.count + 10_000
-        return render(in: text, 0..<text.scalars.count, depth: 0).collapsingWhitespace
-    }
-
-    // MARK: Rendering a range
-
-    private struct Delimiter {
-        var marker: Unicode.Scalar
-        var count: Int
-        var canOpen: Bool
-        var canClose: Bool
-    }
-
-    private enum Piece {
-        case text(String)
-        case delimiter(Int)
-    }
-
-    private mutating func render(in text: InlineText, _ range: Range<Int>, depth: Int) -> String {
-        let s = text.scalars
-        var pieces: [Piece] = []
-        var delimiters: [Delimiter] = []
-        var literal = ""
-
-        func flushLiteral() {
-            if !literal.isEmpty {
-                pieces.append(.text(literal))
-                literal = ""
-            }
-        }
-
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let scalar = s[index]
-            switch scalar {
-            case "\\":
-                if index + 1 < range.upperBound, s[index + 1].isMarkdownEscapable {
-                    literal.unicodeScalars.append(s[index + 1])
-                    index += 2
-                } else {
-                    literal.unicodeScalars.append(scalar)
-                    index += 1
-                }
-            case "`":
-                if let span = text.codeSpans[index], span.end <= range.upperBound {
-                    var content = s[span.content]
-                    if content.count >= 2, content.first == " ", content.last == " ",
-                        !content.allSatisfy({ $0 == " " }) {
-                        content = content.dropFirst().dropLast()
-                    }
-                    for scalar in content { literal.unicodeScalars.append(scalar) }
-                    index = span.end
-                } else {
-                    while index < range.upperBound, s[index] == "`" {
-                        literal.unicodeScalars.append("`")
-                        index += 1
-                    }
-                }
-            case "!" where index + 1 < range.upperBound && s[index + 1] == "[" && depth < Self.maximumNesting:
-                if let link = link(in: text, openingAt: index + 1, image: true, within: range, depth: depth) {
-                    literal += link.text
-                    index = link.end
-                } else {
-                    literal.unicodeScalars.append(scalar)
-                    index += 1
-                }
-            case "[" where depth < Self.maximumNesting:
-                if let link = link(in: text, openingAt: index, image: false, within: range, depth: depth) {
-                    literal += link.text
-                    index = link.end
-                } else {
-                    literal.unicodeScalars.append(scalar)
-                    index += 1
-                }
-            case "<":
-                if let link = autolink(in: text, at: index, within: range) {
-                    literal += link.text
-                    index = link.end
-                } else if let tag = Self.inlineTag(in: s, at: index, within: range) {
-                    if tag.isBreak { literal.unicodeScalars.append(" ") }
-                    index = tag.end
-                } else {
-                    literal.unicodeScalars.append(scalar)
-                    index += 1
-                }
-            case "&":
-                if let entity = Self.entity(in: s, at: index, within: range) {
-                    literal += entity.text
-                    index = entity.end
-                } else {
-                    literal.unicodeScalars.append(scalar)
-                    index += 1
-                }
-            case "*", "_":
-                var end = index
-                while end < range.upperBound, s[end] == scalar { end += 1 }
-                let before: Unicode.Scalar = index > 0 ? s[index - 1] : " "
-                let after: Unicode.Scalar = end < s.count ? s[end] : " "
-                let leftFlanking = !after.isPolicyWhitespace
-                    && (!after.isMarkdownPunctuation || before.isPolicyWhitespace || before.isMarkdownPunctuation)
-                let rightFlanking = !before.isPolicyWhitespace
-                    && (!before.isMarkdownPunctuation || after.isPolicyWhitespace || after.isMarkdownPunctuation)
-                let canOpen: Bool
-                let canClose: Bool
-                if scalar == "*" {
-                    canOpen = leftFlanking
-                    canClose = rightFlanking
-                } else {
-                    // `snake_case_words` keep their underscores.
-                    canOpen = leftFlanking && (!rightFlanking || before.isMarkdownPunctuation)
-                    canClose = rightFlanking && (!leftFlanking || after.isMarkdownPunctuation)
-                }
-                flushLiteral()
-                delimiters.append(Delimiter(marker: scalar, count: end - index, canOpen: canOpen, canClose: canClose))
-                pieces.append(.delimiter(delimiters.count - 1))
-                index = end
-            default:
-                literal.unicodeScalars.append(scalar)
-                index += 1
-            }
-        }
-        flushLiteral()
-
-        Self.matchEmphasis(&delimiters)
-        var result = ""
-        for piece in pieces {
-            switch piece {
-            case .text(let text):
-                result += text
-            case .delimiter(let index):
-                let delimiter = delimiters[index]
-                for _ in 0..<delimiter.count { result.unicodeScalars.append(delimiter.marker) }
-            }
-        }
-        return result
-    }
-
-    /// Pairs emphasis openers with closers and removes the paired markers; unpaired ones stay as text.
-    private static func matchEmphasis(_ delimiters: inout [Delimiter]) {
-        var openers: [Int] = []
-        // Below these stack heights no opener of that marker is waiting, so a closer need not look.
-        var bottomStar = 0
-        var bottomUnderscore = 0
-        for closer in delimiters.indices {
-            let marker = delimiters[closer].marker
-            if delimiters[closer].canClose {
-                while delimiters[closer].count > 0 {
-                    let bottom = marker == "*" ? bottomStar : bottomUnderscore
-                    var found: Int?
-                    var candidate = openers.count - 1
-                    while candidate >= bottom {
-                        if delimiters[openers[candidate]].marker == marker {
-                            found = candidate
-                            break
-                        }
-                        candidate -= 1
-                    }
-                    guard let stackIndex = found else {
-                        if marker == "*" { bottomStar = openers.count } else { bottomUnderscore = openers.count }
-                        break
-                    }
-                    let opener = openers[stackIndex]
-                    let matched = min(delimiters[opener].count, delimiters[closer].count)
-                    delimiters[opener].count -= matched
-                    delimiters[closer].count -= matched
-                    openers.removeSubrange((stackIndex + 1)...)
-                    if delimiters[opener].count == 0 { openers.removeLast() }
-                    bottomStar = min(bottomStar, openers.count)
-                    bottomUnderscore = min(bottomUnderscore, openers.count)
-                }
-            }
-            if delimiters[closer].count > 0 && delimiters[closer].canOpen {
-                openers.append(closer)
-            }
-        }
-    }
-
-    // MARK: Links
-
-    private mutating func link(
-        in text: InlineText, openingAt open: Int, image: Bool, within range: Range<Int>, depth: Int
-    ) -> (text: String, end: Int)? {
-        let s = text.scalars
-        guard let close = text.closingBracket[open], close < range.upperBound else { return nil }
-        let after = close + 1
-        var target: String?
-        var end = after
-        if after < range.upperBound, s[after] == "(" {
-            guard lookaheadBudget > 0 else { return nil }
-            var scanned = 0
-            let inline = Self.inlineDestination(s, openingAt: after, within: range, scanned: &scanned)
-            lookaheadBudget -= scanned
-            guard let inline else { return nil }
-            target = inline.destination
-            end = inline.end
-        } else if after < range.upperBound, s[after] == "[" {
-            var labelEnd = after + 1
-            while labelEnd < range.upperBound, s[labelEnd] != "]", s[labelEnd] != "[", labelEnd - after <= 1000 {
-                labelEnd += 1
-            }
-            guard labelEnd < range.upperBound, s[labelEnd] == "]" else { return nil }
-            var label = String(markdownScalars: s[(after + 1)..<labelEnd])
-            if label.allSatisfy(\.isWhitespace) { label = String(markdownScalars: s[(open + 1)..<close]) }
-            target = definitions[Self.normalizedLabel(label)]
-            end = labelEnd + 1
-        } else if close - open <= 1000 {
-            target = definitions[Self.normalizedLabel(String(markdownScalars: s[(open + 1)..<close]))]
-        }
-        guard let target else { return nil }
-
-        let linkIndex = links.count
-        links.append(PolicyLink(target: target, text: "", position: text.position(of: image ? open - 1 : open)))
-        let linkText = render(in: text, (open + 1)..<close, depth: depth + 1)
-        links[linkIndex].text = linkText.collapsingWhitespace
-        return (linkText, end)
-    }
-
-    /// `(destination "title")` after a link's text; nil when it is not well formed.
-    private static func inlineDestination(
-        _ s: [Unicode.Scalar], openingAt open: Int, within range: Range<Int>, scanned: inout Int
-    ) -> (destination: String, end: Int)? {
-        let limit = min(range.upperBound, open + maximumDestinationLength)
-        var index = open + 1
-        defer { scanned = index - open }
-        func skipSpaces() { while index < limit, s[index].isPolicyWhitespace { index += 1 } }
-        skipSpaces()
-        var destination = String.UnicodeScalarView()
-        if index < limit, s[index] == "<" {
-            index += 1
-            while index < limit, s[index] != ">" {
-                if s[index] == "<" { return nil }
-                if s[index] == "\\", index + 1 < limit, s[index + 1].isMarkdownEscapable { index += 1 }
-                destination.append(s[index])
-                index += 1
-            }
-            guard index < limit else { return nil }
-            index += 1
-        } else {
-            var parentheses = 0
-            while index < limit, !s[index].isPolicyWhitespace {
-                let scalar = s[index]
-                if scalar == "\\", index + 1 < limit, s[index + 1].isMarkdownEscapable {
-                    destination.append(s[index + 1])
-                    index += 2
-                    continue
-                }
-                if scalar == "(" { parentheses += 1 }
-                if scalar == ")" {
-                    if parentheses == 0 { break }
-                    parentheses -= 1
-                }
-                destination.append(scalar)
-                index += 1
-            }
-            guard parentheses == 0 else { return nil }
-        }
-        skipSpaces()
-        if index < limit, s[index] == "\"" || s[index] == "'" || s[index] == "(" {
-            let closer: Unicode.Scalar = s[index] == "(" ? ")" : s[index]
-            index += 1
-            while index < limit, s[index] != closer {
-                if s[index] == "\\" { index += 1 }
-                index += 1
-            }
-            guard index < limit else { return nil }
-            index += 1
-            skipSpaces()
-        }
-        guard index < limit, s[index] == ")" else { return nil }
-        return (String(destination), index + 1)
-    }
-
-    /// `<https://example.org>` or `<help@example.org>`.
-    private mutating func autolink(
-        in text: InlineText, at open: Int, within range: Range<Int>
-    ) -> (text: String, end: Int)? {
-        guard lookaheadBudget > 0 else { return nil }
-        let s = text.scalars
-        let limit = min(range.upperBound, open + Self.maximumDestinationLength)
-        defer { lookaheadBudget -= 1 }
-        var index = open + 1
-        var close: Int?
-        var isEmail = false
-
-        var schemeEnd = index
-        while schemeEnd < limit, s[schemeEnd].isMarkdownASCIIAlphanumeric || "+.-".unicodeScalars.contains(s[schemeEnd]) {
-            schemeEnd += 1
-        }
-        if schemeEnd - index >= 2, schemeEnd - index <= 32, s[index].isMarkdownASCIILetter,
-            schemeEnd < limit, s[schemeEnd] == ":" {
-            index = schemeEnd + 1
-            while index < limit, s[index] != ">", s[index] != "<", !s[index].isPolicyWhitespace { index += 1 }
-            if index < limit, s[index] == ">" { close = index }
-        } else {
-            var at: Int?
-            index = open + 1
-            while index < limit, s[index] != ">" {
-                let scalar = s[index]
-                if scalar == "@" {
-                    if at != nil { break }
-                    at = index
-                } else if !(scalar.isMarkdownASCIIAlphanumeric || ".-_+!#$%&'*/=?^`{|}~".unicodeScalars.contains(scalar)) {
-                    break
-                }
-                index += 1
-            }
-            if let at, at > open + 1, index > at + 1, index < limit, s[index] == ">" {
-                close = index
-                isEmail = true
-            }
-        }
-        guard let close else { return nil }
-        let written = String(markdownScalars: s[(open + 1)..<close])
-        links.append(PolicyLink(
-            target: isEmail ? "mailto:" + written : written, text: written, position: text.position(of: open)))
-        return (written, close + 1)
-    }
-
-    /// Inline HTML elements whose tags are dropped from the text. Only known names, so that a fill-in
-    /// marker such as `<insert name>` stays visible.
-    private static let inlineTagNames: Set<String> = [
-        "a", "abbr", "b", "big", "br", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s",
-        "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+/// Inline HTML as text. The tags of HTML elements are dropped (a line break or block element leaves a
+/// space) and comments vanish, but anything else is kept as written: CommonMark reads a fill-in marker
+/// like `<insert name here>` as a tag, which a browser would hide — the checks must still see it.
+private enum InlineHTML {
+    private static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
+        "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+        "wbr",
+    ]
+    private static let breakingElements: Set<String> = [
+        "br", "p", "div", "section", "details", "summary", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table",
+        "tr", "td", "th", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "center", "figure", "figcaption",
     ]
 
-    /// `<span class="x">`, `</em>` or `<br/>` at `open`: where it ends, and whether it is a line break.
-    private static func inlineTag(
-        in s: [Unicode.Scalar], at open: Int, within range: Range<Int>
-    ) -> (end: Int, isBreak: Bool)? {
-        let limit = min(range.upperBound, open + 512)
-        var index = open + 1
-        if index < limit, s[index] == "/" { index += 1 }
-        let nameStart = index
-        while index < limit, s[index].isMarkdownASCIIAlphanumeric { index += 1 }
-        let name = String(markdownScalars: s[nameStart..<index]).lowercased()
-        guard inlineTagNames.contains(name), index < limit,
-            s[index] == ">" || s[index] == "/" || s[index].isPolicyWhitespace else { return nil }
-        var quote: Unicode.Scalar?
-        while index < limit {
-            let scalar = s[index]
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if scalar == "\"" || scalar == "'" {
-                quote = scalar
-            } else if scalar == "<" {
-                return nil
-            } else if scalar == ">" {
-                return (index + 1, name == "br")
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    // MARK: Entities
-
-    private static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©",
-        "reg": "®", "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–", "lsquo": "‘", "rsquo": "’",
-        "ldquo": "“", "rdquo": "”", "bull": "•", "middot": "·", "euro": "€", "pound": "£", "sect": "§",
-        "deg": "°", "times": "×", "eacute": "é", "egrave": "è", "aacute": "á", "ntilde": "ñ", "uuml": "ü",
-    ]
-
-    private static func entity(
-        in s: [Unicode.Scalar], at ampersand: Int, within range: Range<Int>
-    ) -> (text: String, end: Int)? {
-        let limit = min(range.upperBound, ampersand + 34)
-        var index = ampersand + 1
-        guard index < limit else { return nil }
-        if s[index] == "#" {
-            index += 1
-            var radix = 10
-            if index < limit, s[index] == "x" || s[index] == "X" {
-                radix = 16
+    /// The text a tag leaves, and the anchors (`id`, and `name` on `<a>`) it sets.
+    static func read(_ literal: String) -> (text: String, anchors: [String]) {
+        let s = Array(literal.unicodeScalars)
+        guard s.count > 2, s[0] == "<" else { return (literal, []) }
+        if s[1] == "!" || s[1] == "?" { return ("", []) }  // a comment, declaration or processing instruction
+        var index = s[1] == "/" ? 2 : 1
+        func scan(while condition: (Unicode.Scalar) -> Bool) -> String {
+            var text = ""
+            while index < s.count, condition(s[index]) {
+                text.unicodeScalars.append(s[index])
                 index += 1
             }
-            let digitsStart = index
-            while index < limit, index - digitsStart < 7, s[index].properties.isASCIIHexDigit {
-                if radix == 10 && s[index].markdownDigitValue == nil { break }
-                index += 1
-            }
-            guard index > digitsStart, index < limit, s[index] == ";" else { return nil }
-            let digits = String(markdownScalars: s[digitsStart..<index])
-            let value = UInt32(digits, radix: radix).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}"
-            return (String(value == "\0" ? "\u{FFFD}" : value), index + 1)
+            return text
         }
-        let nameStart = index
-        while index < limit, s[index].isMarkdownASCIIAlphanumeric { index += 1 }
-        guard index > nameStart, index < limit, s[index] == ";",
-            let text = namedEntities[String(markdownScalars: s[nameStart..<index])] else { return nil }
-        return (text, index + 1)
-    }
-}
-
-/// The spans of one block joined with spaces, with code spans and brackets paired up front so that
-/// rendering never scans ahead more than once.
-private struct InlineText {
-    struct CodeSpan {
-        var content: Range<Int>
-        var end: Int
-    }
-
-    var scalars: [Unicode.Scalar] = []
-    private var spanStarts: [Int] = []
-    private var spanPositions: [TextPosition] = []
-    /// Opening backtick run → its code span.
-    private(set) var codeSpans: [Int: CodeSpan] = [:]
-    /// `[` → its matching `]`.
-    private(set) var closingBracket: [Int: Int] = [:]
-
-    init(_ spans: [MarkdownSpan]) {
-        for span in spans {
-            if !scalars.isEmpty { scalars.append(" ") }
-            spanStarts.append(scalars.count)
-            spanPositions.append(span.position)
-            var content = span.scalars
-            // A backslash at the end of a line is a hard line break.
-            var backslashes = 0
-            while backslashes < content.count, content[content.endIndex - 1 - backslashes] == "\\" { backslashes += 1 }
-            if backslashes % 2 == 1 { content = content.dropLast() }
-            scalars.append(contentsOf: content)
-        }
-        pairCodeSpans()
-        pairBrackets()
-    }
-
-    func position(of offset: Int) -> TextPosition {
-        var low = 0
-        var high = spanStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if spanStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        let start = spanPositions[low]
-        return TextPosition(line: start.line, column: start.column + offset - spanStarts[low])
-    }
-
-    private mutating func pairCodeSpans() {
-        var runs: [(start: Int, length: Int, escaped: Bool)] = []
-        var index = 0
-        while index < scalars.count {
-            guard scalars[index] == "`" else {
+        let name = scan { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }.lowercased()
+        let breaks = breakingElements.contains(name)
+        guard breaks || inlineElements.contains(name) else { return (literal, []) }
+        var anchors: [String] = []
+        // CommonMark has checked the tag's syntax: attributes are `name`, `name=value` or quoted values.
+        while index < s.count {
+            _ = scan { $0.properties.isWhitespace }
+            let attribute = scan { !$0.properties.isWhitespace && $0 != "=" && $0 != ">" && $0 != "/" }.lowercased()
+            _ = scan { $0.properties.isWhitespace }
+            guard !attribute.isEmpty else {
                 index += 1
                 continue
             }
-            var end = index
-            while end < scalars.count, scalars[end] == "`" { end += 1 }
-            var backslashes = 0
-            while index - backslashes > 0, scalars[index - backslashes - 1] == "\\" { backslashes += 1 }
-            runs.append((index, end - index, backslashes % 2 == 1))
-            index = end
-        }
-        guard runs.count > 1 else { return }
-        var nextOfSameLength = [Int?](repeating: nil, count: runs.count)
-        var lastSeen: [Int: Int] = [:]
-        for run in runs.indices.reversed() {
-            nextOfSameLength[run] = lastSeen[runs[run].length]
-            lastSeen[runs[run].length] = run
-        }
-        var run = 0
-        while run < runs.count {
-            if !runs[run].escaped, let closer = nextOfSameLength[run] {
-                let opening = runs[run]
-                codeSpans[opening.start] = CodeSpan(
-                    content: (opening.start + opening.length)..<runs[closer].start,
-                    end: runs[closer].start + opening.length)
-                run = closer + 1
+            guard index < s.count, s[index] == "=" else { continue }
+            index += 1
+            _ = scan { $0.properties.isWhitespace }
+            let value: String
+            if index < s.count, s[index] == "\"" || s[index] == "'" {
+                let quote = s[index]
+                index += 1
+                value = scan { $0 != quote }
+                index += 1
             } else {
-                run += 1
+                value = scan { !$0.properties.isWhitespace && $0 != ">" }
             }
+            if !value.isEmpty, attribute == "id" || (attribute == "name" && name == "a") { anchors.append(value) }
         }
-    }
-
-    private mutating func pairBrackets() {
-        var open: [Int] = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "`", let span = codeSpans[index] {
-                index = span.end
-                continue
-            }
-            if scalar == "\\", index + 1 < scalars.count, scalars[index + 1].isMarkdownEscapable {
-                index += 2
-                continue
-            }
-            if scalar == "[" {
-                open.append(index)
-            } else if scalar == "]", let opener = open.popLast() {
-                closingBracket[opener] = index
-            }
-            index += 1
-        }
+        return (breaks ? " " : "", anchors)
     }
 }
 
-// MARK: - Characters
-
-extension Unicode.Scalar {
-    fileprivate var isMarkdownSpace: Bool { self == " " || self == "\t" }
-
-    fileprivate var markdownDigitValue: Int? {
-        ("0"..."9").contains(self) ? Int(value - 48) : nil
-    }
-
-    fileprivate var isMarkdownASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
-
-    fileprivate var isMarkdownASCIIAlphanumeric: Bool { isMarkdownASCIILetter || markdownDigitValue != nil }
-
-    fileprivate var isMarkdownEscapable: Bool {
-        isASCII && properties.generalCategory != .control && !isMarkdownASCIIAlphanumeric && self != " "
-    }
-
-    fileprivate var isMarkdownPunctuation: Bool {
-        switch properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-}
-
-extension String {
-    /// Built one scalar at a time: `UnicodeScalarView.append(contentsOf:)` copies the whole string per call.
-    fileprivate init(markdownScalars scalars: some Sequence<Unicode.Scalar>) {
-        self.init()
-        for scalar in scalars { unicodeScalars.append(scalar) }
-    }
-}
-
-extension ArraySlice where Element == Unicode.Scalar {
-    fileprivate func trimmingMarkdownSpaces() -> ArraySlice<Unicode.Scalar> {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start].isMarkdownSpace { start += 1 }
-        while end > start, self[end - 1].isMarkdownSpace { end -= 1 }
-        return self[start..<end]
-    }
+extension UInt8 {
+    fileprivate var isMarkdownSpace: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") }
+    fileprivate var isMarkdownSpaceOrLineEnd: Bool { isMarkdownSpace || self == UInt8(ascii: "\n") || self == UInt8(ascii: "\r") }
 }
