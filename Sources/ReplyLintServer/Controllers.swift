@@ -199,26 +199,3 @@ struct LintController {
         }
     }
 }
-
-struct PageController {
-    /// Only the page's own script and style sheet run; nothing may frame it.
-    static let policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in Self.file(WebPage.html, type: "text/html; charset=utf-8") }
-        router.get("app.css") { _, _ in Self.file(WebPage.css, type: "text/css; charset=utf-8") }
-        router.get("app.js") { _, _ in Self.file(WebPage.javascript, type: "text/javascript; charset=utf-8") }
-    }
-
-    static func file(_ text: String, type: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [
-                .contentType: type,
-                .contentSecurityPolicy: policy,
-                .xContentTypeOptions: "nosniff",
-                .cacheControl: "no-cache",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-}

@@ -31,10 +31,21 @@ struct ServerTests {
                 #expect(response.text.hasPrefix("<!doctype html>"))
             }
             for (path, type) in [("/app.js", "text/javascript"), ("/app.css", "text/css")] {
+                var etag = ""
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType]?.hasPrefix(type) == true)
                     #expect(response.body.readableBytes > 1_000)
+                    #expect(response.headers[.cacheControl] == "no-cache")
+                    etag = response.headers[.eTag] ?? ""
+                }
+                // The browser asks again on every load; an unchanged file costs no download.
+                try await client.execute(uri: path, method: .get, headers: [.ifNoneMatch: etag]) { response in
+                    #expect(response.status == .notModified)
+                    #expect(response.body.readableBytes == 0)
+                }
+                try await client.execute(uri: path, method: .get, headers: [.ifNoneMatch: "\"stale\""]) { response in
+                    #expect(response.status == .ok)
                 }
             }
             try await client.execute(uri: "/v1/channels", method: .get) { response in
