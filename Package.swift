@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
-            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

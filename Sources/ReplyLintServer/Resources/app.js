@@ -20,6 +20,7 @@
     reply: null,           // the open reply (GET /v1/replies/{id})
     values: {},            // placeholder values typed so far, shared across replies
     rendered: null,        // text of the last successful render for the current inputs
+    blocking: [],          // its error findings: Copy waits until they are fixed or overridden
     renderSeq: 0, renderTimer: 0, renderAbort: null,
     searchSeq: 0, searchTimer: 0,
     checkSeq: 0, checkTimer: 0,
@@ -185,10 +186,12 @@
     $("q").setAttribute("aria-expanded", state.results.length ? "true" : "false");
     state.results.forEach(function (reply, index) {
       var open = state.reply && state.reply.id === reply.id;
+      var errors = reply.errors || 0;
       var item = el("li", { id: "opt-" + index, role: "option", "aria-selected": open ? "true" : "false" }, [
         el("span", { className: "r-title", text: reply.title || reply.id }),
         el("span", { className: "r-id", text: reply.id }),
-        el("span", { className: "r-ch", text: (reply.channels || []).join(", ") })
+        el("span", { className: "r-ch", text: (reply.channels || []).join(", ") }),
+        errors ? el("span", { className: "r-err", text: errors + (errors === 1 ? " error" : " errors") + " in the saved reply" }) : null
       ]);
       item.addEventListener("mousedown", function (event) { event.preventDefault(); });
       item.addEventListener("click", function () { setActive(index); openReply(reply.id, { focus: true }); });
@@ -451,10 +454,11 @@
     clearTimeout(state.renderTimer);
     state.rendered = null;
     setCopyEnabled(false);
+    closeOverride();
     $("text").classList.add("stale");
     state.renderTimer = setTimeout(render, 150);
   }
-  function renderNow() { clearTimeout(state.renderTimer); state.rendered = null; setCopyEnabled(false); render(); }
+  function renderNow() { clearTimeout(state.renderTimer); state.rendered = null; setCopyEnabled(false); closeOverride(); render(); }
 
   function currentVars() {
     var vars = {};
@@ -476,6 +480,7 @@
     if (!channel) {
       showText(null, "Choose a channel to see the text.");
       drawCounter(null);
+      drawBlocked([]);
       drawFindingList($("findings"), [], WAITING);
       markNeeded([]);
       return;
@@ -491,14 +496,18 @@
       state.renderedRequest = { path: replyPath(reply.id) + "/render", body: request };
       showText(result.text);
       drawCounter(result.length);
-      drawFindingList($("findings"), result.diagnostics || [], "No findings: the text is ready to send.");
+      var diagnostics = result.diagnostics || [];
+      drawFindingList($("findings"), diagnostics, "No findings: the text is ready to send.");
       markNeeded([]);
-      setCopyEnabled(true);
+      var errors = diagnostics.filter(function (d) { return d.severity === "error"; });
+      drawBlocked(errors);
+      setCopyEnabled(errors.length === 0);
     } catch (error) {
       if (seq !== state.renderSeq || (error && error.name === "AbortError")) return;
       state.rendered = null;
       setCopyEnabled(false);
       drawCounter(null);
+      drawBlocked([]);
       drawFindingList($("findings"), [], WAITING);
       var missing = error.data && error.data.missing;
       if (error.status === 422 && missing && missing.length) {
@@ -590,6 +599,50 @@
     meter.firstElementChild.style.width = parts && parts.hasLimit ? Math.min(100, parts.ratio * 100).toFixed(1) + "%" : "0";
   }
 
+  // ---- errors block Copy ---------------------------------------------------------------------
+  // A privacy or length error in the rendered text stops the copy until the agent changes the
+  // values, or overrides it knowingly; the override is recorded in the usage log.
+  function drawBlocked(errors) {
+    state.blocking = errors;
+    var blocked = errors.length > 0;
+    $("blocked").hidden = !blocked;
+    var meter = $("meter");
+    meter.classList.toggle("blocked", blocked);
+    if (blocked && meter.hidden) { meter.hidden = false; meter.firstElementChild.style.width = "100%"; }
+    var reason = $("blocked-reason");
+    clear(reason);
+    if (!blocked) { closeOverride(); return; }
+    reason.appendChild(el("strong", { text: "Copy is blocked. " }));
+    reason.appendChild(document.createTextNode(errors.length === 1
+      ? "This text has an error: " + (errors[0].message || errors[0].rule).replace(/[.!]+$/, "") + ". Change the details above, or pick another channel."
+      : "This text has " + errors.length + " errors, listed under Findings. Change the details above, or pick another channel."));
+  }
+  function openOverride() {
+    if (!state.blocking.length || !state.rendered) return;
+    var count = state.blocking.length;
+    $("override-question").textContent = "Copy this text although it has " + (count === 1 ? "this error" : "these " + count + " errors") + "?";
+    var list = $("override-errors");
+    clear(list);
+    state.blocking.forEach(function (d) { list.appendChild(el("li", {}, [d.message || d.rule, " ", el("code", { text: d.rule || "" })])); });
+    $("override").hidden = false;
+    $("copy-anyway").setAttribute("aria-expanded", "true");
+    $("override-cancel").focus();
+  }
+  function closeOverride() {
+    $("override").hidden = true;
+    $("copy-anyway").setAttribute("aria-expanded", "false");
+  }
+  $("copy-anyway").addEventListener("click", function () { if ($("override").hidden) openOverride(); else closeOverride(); });
+  $("override-cancel").addEventListener("click", function () { closeOverride(); $("copy-anyway").focus(); });
+  $("override-confirm").addEventListener("click", async function () {
+    await copy(true);
+    closeOverride();
+    $("copy-anyway").focus();
+  });
+  $("override").addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); closeOverride(); $("copy-anyway").focus(); }
+  });
+
   // ---- copying -------------------------------------------------------------------------------
   var copyStatusTimer = 0;
   function copyStatus(message) {
@@ -610,19 +663,34 @@
     if (focused && focused.focus) focused.focus();
     return ok;
   }
-  async function copy() {
+  // `override === true` only from the confirmation above; a click passes an event.
+  async function copy(override) {
+    override = override === true;
     var text = state.rendered;
-    if (!text || $("copy").disabled) return;
+    if (!text) return;
+    if (state.blocking.length && !override) { $("copy-anyway").focus(); return; }
+    if (!state.blocking.length && $("copy").disabled) return;
+    var used = state.renderedRequest;
+    if (override) {
+      if (!used) return;
+      // The override is recorded before the text leaves the page: no record, no copy.
+      try {
+        await api("POST", used.path, Object.assign({ override: true }, used.body));
+      } catch (error) {
+        copyStatus("Not copied: the override could not be recorded. " + error.message);
+        return;
+      }
+      if (state.rendered !== text) { copyStatus("Not copied: the text changed while the override was recorded."); return; }
+    }
     var ok = false;
     if (navigator.clipboard && window.isSecureContext) {
       try { await navigator.clipboard.writeText(text); ok = true; } catch (e) { ok = false; }
     }
     if (!ok) ok = copyWithSelection(text);
     if (ok) {
-      copyStatus("Copied.");
+      copyStatus(override ? "Copied. The override is recorded in the usage log." : "Copied.");
       // Copying is the use: render once more, recorded, for the usage log (the text is the same).
-      var used = state.renderedRequest;
-      if (used) api("POST", used.path, used.body).catch(function () {});
+      if (used && !override) api("POST", used.path, used.body).catch(function () {});
     }
     else {
       // Last resort: select the text so Ctrl+C works.
