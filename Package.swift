@@ -32,7 +32,9 @@ let package = Package(
         ),
         .target(
             name: "ReplyLint",
-            dependencies: ["CLibXML2", "CCMark", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CLibXML2", "CCMark", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")],
+            // The HTML report's style sheet and script, and data files: compiled in, one self-contained binary.
+            resources: [.embedInCode("Resources")]
         ),
         // `replylint serve`: the HTTP API, the web page for agents, library reloads, the usage log writer.
         .target(
@@ -45,7 +47,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The agents' page (index.html, app.css, app.js), compiled in.
+            resources: [.embedInCode("Resources")]
         ),
         // `replylint mcp`: the same search, render and lint as tools for AI assistants, over stdio.
         .target(
@@ -71,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
-            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -50,7 +50,7 @@ struct RepliesController {
     let state: ServerState
 
     /// Fields of a render request body.
-    static let renderFields = ["channel", "vars", "record"]
+    static let renderFields = ["channel", "vars", "record", "override"]
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get("replies") { request, _ in try list(request) }
@@ -94,14 +94,18 @@ struct RepliesController {
         let tag = query["tag"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let matches = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag)
         let replies = limit.map { Array(matches.prefix($0)) } ?? matches
+        // Each item says how many errors `replylint lint` finds in the reply, so the page can mark it.
+        let items = replies.map { reply in
+            JSONValue.object(Self.summaryFields(reply) + [
+                ("errors", .int(snapshot.findingsByReply[reply.id]?.count { $0.severity == .error } ?? 0)),
+            ])
+        }
         return .json(.object([
-            ("replies", .array(replies.map(Self.summary))),
+            ("replies", .array(items)),
             ("count", .int(replies.count)),
             ("total", .int(matches.count)),
         ]))
     }
-
-    static func summary(_ reply: Reply) -> JSONValue { .object(summaryFields(reply)) }
 
     static func summaryFields(_ reply: Reply) -> [(String, JSONValue)] {
         [
@@ -141,6 +145,15 @@ struct RepliesController {
         case .bool(let flag)?: record = flag
         default: throw APIError(.badRequest, "'record' must be true or false (false: a preview, not recorded in the usage log)")
         }
+        let override: Bool
+        switch body["override"] {
+        case nil, .null?: override = false
+        case .bool(let flag)?: override = flag
+        default: throw APIError(.badRequest, "'override' must be true or false (true: the text is used although it has an error finding)")
+        }
+        if override, !record {
+            throw APIError(.badRequest, "'override' marks a recorded use of a text with errors; a preview (\"record\": false) cannot carry it")
+        }
         var values = TemplateValue.object([:])
         switch body["vars"] {
         case nil, .null?: break
@@ -163,7 +176,11 @@ struct RepliesController {
             throw APIError(HTTPResponse.Status(code: error.httpStatus), error.description, extra: extra)
         }
         // `"record": false` is a preview (the page renders as the agent types); only real uses are counted.
-        if record { state.recorder?.record(UsageEvent(reply: rendered.id, channel: rendered.channel.id, agent: Self.agent(request))) }
+        if record {
+            // An override counts only when there was an error to override.
+            let overridden = override && rendered.diagnostics.contains { $0.severity == .error }
+            state.recorder?.record(UsageEvent(reply: rendered.id, channel: rendered.channel.id, agent: Self.agent(request), override: overridden))
+        }
         return .json(RenderReporter.json(rendered))
     }
 
@@ -197,28 +214,5 @@ struct LintController {
             }
             return Response.json(TextCheckReporter.json(result))
         }
-    }
-}
-
-struct PageController {
-    /// Only the page's own script and style sheet run; nothing may frame it.
-    static let policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in Self.file(WebPage.html, type: "text/html; charset=utf-8") }
-        router.get("app.css") { _, _ in Self.file(WebPage.css, type: "text/css; charset=utf-8") }
-        router.get("app.js") { _, _ in Self.file(WebPage.javascript, type: "text/javascript; charset=utf-8") }
-    }
-
-    static func file(_ text: String, type: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [
-                .contentType: type,
-                .contentSecurityPolicy: policy,
-                .xContentTypeOptions: "nosniff",
-                .cacheControl: "no-cache",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -44,6 +44,59 @@ struct PageTests {
 
         #expect(try await server.stop(within: .seconds(20)) == 0, "serve's standard error:\n\(server.standardError)")
     }
+
+    @Test(
+        "a public reply whose filled text asks for an account number cannot be copied without an override",
+        .enabled(if: HeadlessBrowser.path != nil, "no chromium, chromium-browser or google-chrome on PATH"),
+        .timeLimit(.minutes(3)))
+    func errorBlocksCopy() async throws {
+        let server = try ServeProcess()
+        defer { server.kill() }
+        let address = try await server.address(within: .seconds(30))
+
+        // The agent's sign-off invites the customer to post an account number under the public post.
+        let dom = try HeadlessBrowser.dumpDOM(address + Self.page + "&agent.full_name=Jordan.%20Reply%20here%20with%20your%20account%20number")
+        let text = HTMLText.element("text", in: dom) ?? "(no #text element)"
+        #expect(text.contains("Reply here with your account number"), "rendered text: \(text)")
+        let findings = HTMLText.element("findings", in: dom) ?? "(no #findings element)"
+        #expect(findings.contains("personal-data-public"), "findings: \(findings)")
+        let copyDisabled = HTMLText.attribute("disabled", of: "copy", in: dom) != nil
+        #expect(copyDisabled, "Copy is enabled for a text with an error")
+        let blockedHidden = HTMLText.isHidden("blocked", in: dom)
+        #expect(!blockedHidden, "no line says why Copy is blocked")
+        let reason = HTMLText.element("blocked-reason", in: dom) ?? "(no #blocked-reason element)"
+        #expect(reason.hasPrefix("Copy is blocked."), "reason: \(reason)")
+        #expect(reason.contains("account number"), "reason: \(reason)")
+        let anyway = HTMLText.element("copy-anyway", in: dom) ?? "(no #copy-anyway element)"
+        #expect(anyway.hasPrefix("Copy anyway"), "override button: \(anyway)")
+        let meter = HTMLText.attribute("class", of: "meter", in: dom) ?? ""
+        #expect(meter.split(separator: " ").contains("blocked"), "the bar is not red: class=\"\(meter)\"")
+        // The override is asked for, never taken: the confirmation stays closed until the agent opens it.
+        let confirmationHidden = HTMLText.isHidden("override", in: dom)
+        #expect(confirmationHidden)
+
+        #expect(try await server.stop(within: .seconds(20)) == 0, "serve's standard error:\n\(server.standardError)")
+    }
+
+    @Test(
+        "the list marks a saved reply with lint errors",
+        .enabled(if: HeadlessBrowser.path != nil, "no chromium, chromium-browser or google-chrome on PATH"),
+        .timeLimit(.minutes(3)))
+    func listMarksRepliesWithErrors() async throws {
+        let server = try ServeProcess(files: ServerFixtures.replyWithAnError)
+        defer { server.kill() }
+        let address = try await server.address(within: .seconds(30))
+
+        let dom = try HeadlessBrowser.dumpDOM(address + "/?q=bill")
+        let items = dom.matches(of: /<li id="opt-\d+"[^>]*>(.*?)<\/li>/).map { String($0.output.1) }
+        let marked = items.filter { $0.contains("r-err") }
+        #expect(marked.count == 1, "items marked: \(marked)")
+        #expect(marked.first?.contains("accounts/ask-in-public") == true, "items marked: \(marked)")
+        #expect(marked.first?.contains("1 error in the saved reply") == true, "items marked: \(marked)")
+        #expect(items.contains { $0.contains("accounts/pay-bill") }, "the clean reply is listed too: \(items)")
+
+        #expect(try await server.stop(within: .seconds(20)) == 0, "serve's standard error:\n\(server.standardError)")
+    }
 }
 
 /// `replylint serve --port 0` on a copy of the sample library, its standard error in a file
@@ -53,8 +106,9 @@ final class ServeProcess {
     let folder: URL
     private let errorFile: URL
 
-    init() throws {
+    init(files: [String: String] = [:]) throws {
         folder = try ServerFixtures.copyOfSampleLibrary()
+        try ServerFixtures.add(files, to: folder)
         errorFile = folder.appendingPathComponent("serve-stderr.txt")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = ServerFixtures.executable

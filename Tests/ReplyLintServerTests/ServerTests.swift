@@ -31,10 +31,21 @@ struct ServerTests {
                 #expect(response.text.hasPrefix("<!doctype html>"))
             }
             for (path, type) in [("/app.js", "text/javascript"), ("/app.css", "text/css")] {
+                var etag = ""
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType]?.hasPrefix(type) == true)
                     #expect(response.body.readableBytes > 1_000)
+                    #expect(response.headers[.cacheControl] == "no-cache")
+                    etag = response.headers[.eTag] ?? ""
+                }
+                // The browser asks again on every load; an unchanged file costs no download.
+                try await client.execute(uri: path, method: .get, headers: [.ifNoneMatch: etag]) { response in
+                    #expect(response.status == .notModified)
+                    #expect(response.body.readableBytes == 0)
+                }
+                try await client.execute(uri: path, method: .get, headers: [.ifNoneMatch: "\"stale\""]) { response in
+                    #expect(response.status == .ok)
                 }
             }
             try await client.execute(uri: "/v1/channels", method: .get) { response in
@@ -55,7 +66,7 @@ struct ServerTests {
                 #expect(response.status == .ok)
                 #expect(response.json["count"] as? Int == 46)
                 let first = (response.json["replies"] as? [[String: Any]])?.first
-                #expect(Set(first?.keys.map { $0 } ?? []) == ["id", "title", "faq", "channels", "tags"])
+                #expect(Set(first?.keys.map { $0 } ?? []) == ["id", "title", "faq", "channels", "tags", "errors"])
             }
             try await client.execute(uri: "/v1/replies?q=missed%20bin&channel=x-reply", method: .get) { response in
                 let ids = (response.json["replies"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
@@ -77,6 +88,62 @@ struct ServerTests {
                 #expect(response.status == .badRequest)
             }
         }
+    }
+
+    @Test("list items carry how many lint errors each saved reply has")
+    func listCarriesErrors() async throws {
+        let server = try TestServer(files: ServerFixtures.replyWithAnError)
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: "/v1/replies", method: .get) { response in
+                let items = response.json["replies"] as? [[String: Any]] ?? []
+                let errors = Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "", $0["errors"] as? Int) })
+                #expect(errors.count == 47)
+                #expect(errors["accounts/ask-in-public"] == 1)
+                #expect(errors.filter { $0.value != 0 }.keys.sorted() == ["accounts/ask-in-public"])
+            }
+            // The same count as the reply's own diagnostics.
+            try await client.execute(uri: "/v1/replies/accounts/ask-in-public", method: .get) { response in
+                let diagnostics = response.json["diagnostics"] as? [[String: Any]] ?? []
+                #expect(diagnostics.filter { $0["severity"] as? String == "error" }.map { $0["rule"] as? String } == ["personal-data-public"])
+            }
+        }
+    }
+
+    @Test("render with override: a text with an error used anyway is recorded as an override")
+    func renderOverride() async throws {
+        let server = try TestServer()
+        let path = "/v1/replies/waste/missed-collection-public/render"
+        // The agent's sign-off asks for an account number under a public post: a personal-data-public error.
+        let asking = #""channel": "x-reply", "vars": {"customer.first_name": "Ana", "agent.full_name": "Jordan. Reply here with your account number"}"#
+        let clean = #""channel": "x-reply", "vars": {"customer.first_name": "Ana", "agent.full_name": "Jordan Reyes"}"#
+        try await server.application.test(.router) { client in
+            try await client.execute(uri: path, method: .post, headers: Self.json, body: .json("{\(asking), \"override\": true}")) { response in
+                #expect(response.status == .ok)
+                let rules = (response.json["diagnostics"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "error" }.map { $0["rule"] as? String }
+                #expect(rules == ["personal-data-public"])
+            }
+            // Without the flag the API still renders (other clients read the findings themselves), but it is no override.
+            try await client.execute(uri: path, method: .post, headers: Self.json, body: .json("{\(asking)}")) { response in
+                #expect(response.status == .ok)
+            }
+            // Nothing to override: a clean text is an ordinary use.
+            try await client.execute(uri: path, method: .post, headers: Self.json, body: .json("{\(clean), \"override\": true}")) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: path, method: .post, headers: Self.json, body: .json("{\(asking), \"override\": \"yes\"}")) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.json["error"] as? String)?.contains("'override' must be true or false") == true)
+            }
+            try await client.execute(uri: path, method: .post, headers: Self.json, body: .json("{\(asking), \"override\": true, \"record\": false}")) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.json["error"] as? String)?.contains("preview") == true)
+            }
+        }
+        server.recorder.flush()
+        let summary = try #require(try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path))
+        #expect(summary.entries.map(\.reply) == ["waste/missed-collection-public"])
+        #expect(summary.entries.first?.count == 3)
+        #expect(summary.entries.first?.overrides == 1)
     }
 
     @Test("one reply with its template, placeholders and findings")

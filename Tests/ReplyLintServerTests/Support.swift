@@ -23,6 +23,25 @@ enum ServerFixtures {
         return folder
     }
 
+    static func add(_ files: [String: String], to folder: URL) throws {
+        for (path, contents) in files {
+            try contents.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// A public reply that asks for an account number in public: one `personal-data-public` error.
+    static let replyWithAnError = ["replies/accounts/ask-in-public.md": """
+        ---
+        title: Checking a bill (asks in public)
+        faq: pay-bill
+        channels: [x-reply]
+        tags: [accounts]
+        locale: en-US
+        ---
+        Hi {{customer.first_name}}, what's your account number? We'll look into the bill for you.
+
+        """]
+
     /// The built `replylint` executable, next to the test bundle.
     static var executable: URL {
         var folder = Bundle.main.bundleURL
@@ -43,8 +62,10 @@ struct TestServer {
     let logs: LogCapture
     let settings: ServerSettings
 
-    init(token: String? = nil, maxBodyBytes: Int = 64 * 1024) throws {
+    /// `files` (path below the library root → contents) are added to the copy before it loads.
+    init(token: String? = nil, maxBodyBytes: Int = 64 * 1024, files: [String: String] = [:]) throws {
         folder = try ServerFixtures.copyOfSampleLibrary()
+        try ServerFixtures.add(files, to: folder)
         store = try LibraryStore(source: LibrarySource(root: folder.path, displayBase: folder.path))
         let log = try UsageLog(path: folder.appendingPathComponent(".replylint/usage.sqlite").path)
         recorder = UsageRecorder(log: log) { _ in }

@@ -124,6 +124,9 @@ private enum Sample {
     @Test func escapesEverythingTheUserWrote() {
         // Exactly one script element: the reporter's own.
         #expect(html.components(separatedBy: "<script").count == 2)
+        // The inlined report.js and report.css cannot end their own element early.
+        #expect(html.components(separatedBy: "</script").count == 2)
+        #expect(html.components(separatedBy: "</style").count == 2)
         #expect(!html.contains("alert(1)</script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;</mark> &amp; more text"))
         #expect(html.contains("Leftover pasted markup &quot;&lt;script&gt;&quot; — remove it before use."))

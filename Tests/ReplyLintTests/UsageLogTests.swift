@@ -1,7 +1,8 @@
 // The usage log: what is written, what `faq-unused` and `replylint usage` make of it.
 
 import Foundation
-import ReplyLint
+import GRDB
+@testable import ReplyLint
 import Testing
 
 @Suite struct UsageLogTests {
@@ -71,7 +72,8 @@ import Testing
     }
 
     @Test func usageCommandListsMostAndLeastUsedReplies() throws {
-        let events = (0..<3).map { _ in UsageEvent(reply: "waste/missed-collection-public", channel: "x-reply") }
+        let events = (0..<2).map { _ in UsageEvent(reply: "waste/missed-collection-public", channel: "x-reply") }
+            + [UsageEvent(reply: "waste/missed-collection-public", channel: "x-reply", agent: "jordan", override: true)]
             + [UsageEvent(reply: "thanks-compliment", channel: "x-reply"), UsageEvent(reply: "retired/old-one", channel: "sms")]
         let folder = try library(with: events)
         let result = try CLI.run(["usage", "--top", "3"], in: folder)
@@ -88,6 +90,33 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["replies"] as? [Any])?.count == 46)
         #expect(object?["total"] as? Int == 5)
+        // The page's "Copy anyway": one of the three renders was used despite an error finding.
+        let replies = object?["replies"] as? [[String: Any]] ?? []
+        let overrides = Dictionary(uniqueKeysWithValues: replies.map { ($0["id"] as? String ?? "", $0["overrides"] as? Int) })
+        #expect(overrides["waste/missed-collection-public"] == 1)
+        #expect(overrides["thanks-compliment"] == 0)
+        #expect(object?["overrides"] as? Int == 1)
+    }
+
+    @Test func aLogFromBeforeOverridesReadsAndGainsTheColumnWhenOpened() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usage-\(UUID().uuidString).sqlite").path
+        // The log as `serve` wrote it before the override column existed.
+        let old = try DatabaseQueue(path: path)
+        try UsageLog.migrator.migrate(old, upTo: "v2")
+        try old.write { db in try db.execute(sql: "INSERT INTO render (reply, channel, at) VALUES ('a', 'sms', '2026-11-21T09:30:00Z')") }
+        try old.close()
+
+        // `replylint usage` and `lint` read it as it is, without writing to it.
+        let before = try #require(try UsageLog.read(path: path))
+        #expect(before.entries.map(\.count) == [1])
+        #expect(before.entries.map(\.overrides) == [0])
+
+        // `serve` opens it for writing: the migration adds the column, and the old row is no override.
+        let log = try UsageLog(path: path)
+        try log.record([UsageEvent(reply: "a", channel: "sms", override: true), UsageEvent(reply: "a", channel: "sms")])
+        let after = try log.summary()
+        #expect(after.entries.map(\.count) == [3])
+        #expect(after.entries.map(\.overrides) == [1])
     }
 
     @Test func usageWithoutALogIsExitTwo() throws {

@@ -10,12 +10,15 @@ public struct UsageEvent: Sendable, Hashable {
     public var channel: String
     public var at: Date
     public var agent: String?
+    /// The text had an error finding (privacy, length) and the agent chose to use it anyway.
+    public var override: Bool
 
-    public init(reply: String, channel: String, at: Date = Date(), agent: String? = nil) {
+    public init(reply: String, channel: String, at: Date = Date(), agent: String? = nil, override: Bool = false) {
         self.reply = reply
         self.channel = channel
         self.at = at
         self.agent = agent
+        self.override = override
     }
 }
 
@@ -33,6 +36,8 @@ public struct UsageSummary: Sendable, Hashable {
         public var count: Int
         /// ISO 8601 UTC time of the latest render.
         public var lastUsed: String
+        /// Renders used although their text had an error finding.
+        public var overrides: Int = 0
     }
     /// Replies rendered at least once in the period, most used first.
     public var entries: [Entry]
@@ -82,6 +87,10 @@ public final class UsageLog: Sendable {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: "CREATE INDEX render_reply_at ON render(reply, at)")
         }
+        // An agent who copies a text with an error finding on purpose (the page's "Copy anyway").
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "ALTER TABLE render ADD COLUMN override BOOLEAN NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -107,9 +116,9 @@ public final class UsageLog: Sendable {
     }
 
     private static func insert(_ events: [UsageEvent], into db: Database) throws {
-        let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent) VALUES (?, ?, ?, ?)")
+        let statement = try db.makeStatement(sql: "INSERT INTO render (reply, channel, at, agent, override) VALUES (?, ?, ?, ?, ?)")
         for event in events {
-            try statement.execute(arguments: [event.reply, event.channel, timestamp(event.at), event.agent])
+            try statement.execute(arguments: [event.reply, event.channel, timestamp(event.at), event.agent, event.override])
         }
     }
 
@@ -157,10 +166,14 @@ public final class UsageLog: Sendable {
             arguments += replies.map { $0 as (any DatabaseValueConvertible)? }
         }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        // A log written before v3 (read here without migrating) has no overrides.
+        let overrides = try db.columns(in: "render").contains { $0.name == "override" } ? "SUM(override)" : "0"
         let rows = try Row.fetchAll(
-            db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last FROM render\(filter) GROUP BY reply ORDER BY uses DESC, reply",
+            db, sql: "SELECT reply, COUNT(*) AS uses, MAX(at) AS last, \(overrides) AS overrides FROM render\(filter) GROUP BY reply ORDER BY uses DESC, reply",
             arguments: StatementArguments(arguments))
-        let entries = rows.map { row in UsageSummary.Entry(reply: row["reply"], count: row["uses"], lastUsed: row["last"]) }
+        let entries = rows.map { row in
+            UsageSummary.Entry(reply: row["reply"], count: row["uses"], lastUsed: row["last"], overrides: row["overrides"])
+        }
         return UsageSummary(entries: entries, firstRecorded: first)
     }
 

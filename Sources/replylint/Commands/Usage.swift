@@ -55,10 +55,12 @@ extension ReplyLintCommand {
             // Every reply in the library, rendered or not, most used first; ties by id.
             var counts = Dictionary(summary.entries.map { ($0.reply, $0) }, uniquingKeysWith: { a, _ in a })
             var rows: [(id: String, count: Int, lastUsed: String?)] = []
+            var overrides: [String: Int] = [:]
             var seen = Set<String>()
             for reply in loaded.replies where seen.insert(reply.id).inserted {
                 let entry = counts.removeValue(forKey: reply.id)
                 rows.append((reply.id, entry?.count ?? 0, entry?.lastUsed))
+                overrides[reply.id] = entry?.overrides ?? 0
             }
             // Renders of replies that are no longer in the library.
             let retired = counts.values.sorted { $0.reply < $1.reply }
@@ -71,10 +73,15 @@ extension ReplyLintCommand {
                     ("days", .int(window)),
                     ("recordingSince", summary.firstRecorded.map(JSONValue.string) ?? .null),
                     ("total", .int(summary.total)),
+                    // Renders used although their text had an error finding ("Copy anyway" on the page).
+                    ("overrides", .int(summary.entries.reduce(0) { $0 + $1.overrides })),
                     ("replies", .array(rows.map { row in
-                        .object([("id", .string(row.id)), ("count", .int(row.count)), ("lastUsed", row.lastUsed.map(JSONValue.string) ?? .null)])
+                        .object([("id", .string(row.id)), ("count", .int(row.count)), ("lastUsed", row.lastUsed.map(JSONValue.string) ?? .null),
+                                 ("overrides", .int(overrides[row.id] ?? 0))])
                     })),
-                    ("notInLibrary", .array(retired.map { .object([("id", .string($0.reply)), ("count", .int($0.count))]) })),
+                    ("notInLibrary", .array(retired.map {
+                        .object([("id", .string($0.reply)), ("count", .int($0.count)), ("overrides", .int($0.overrides))])
+                    })),
                 ])
                 print(json.serialized(pretty: true))
             case .text:
