@@ -21,23 +21,28 @@ public struct UsageData: Sendable {
 
     /// Reads a CSV with a header naming a reply column (`reply`, `reply_id`, `id`) and a count column
     /// (`count`, `uses`, `used`); one row per reply, or one row per use when there is no count column.
+    /// Quoted fields may span lines, as helpdesk exports write them.
     public static func parseCSV(_ text: String, source: String) throws(ConfigurationError) -> UsageData {
-        var lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingWhitespace.isEmpty }
-        guard !lines.isEmpty else { var empty = UsageData(counts: [:], source: source); empty.includesCSV = true; return empty }
-        let header = fields(lines.removeFirst()).map { $0.lowercased() }
-        guard let replyColumn = header.firstIndex(where: { ["reply", "reply_id", "reply-id", "id"].contains($0) }) else {
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(text)
+        } catch {
+            throw ConfigurationError(file: source, position: TextPosition(line: error.line, column: error.column),
+                                     message: "the usage CSV is not valid CSV: \(error.reason)")
+        }
+        guard !table.header.isEmpty else { var empty = UsageData(counts: [:], source: source); empty.includesCSV = true; return empty }
+        guard let replyColumn = table.column(["reply", "reply_id", "reply-id", "id"]) else {
             throw ConfigurationError(file: source, position: TextPosition(line: 1, column: 1),
                                      message: "the usage CSV needs a header with a 'reply' column (and optionally 'count')")
         }
-        let countColumn = header.firstIndex { ["count", "uses", "used", "times"].contains($0) }
+        let countColumn = table.column(["count", "uses", "used", "times"])
         var counts: [String: Int] = [:]
-        for (offset, line) in lines.enumerated() {
-            let row = fields(line)
+        for (line, row) in table.rows {
             guard replyColumn < row.count else { continue }
             let id = row[replyColumn].trimmingWhitespace
             if let countColumn {
                 guard countColumn < row.count, let count = Int(row[countColumn].trimmingWhitespace) else {
-                    throw ConfigurationError(file: source, position: TextPosition(line: offset + 2, column: 1),
+                    throw ConfigurationError(file: source, position: TextPosition(line: line, column: 1),
                                              message: "the count for '\(id)' is not a whole number")
                 }
                 counts[id, default: 0] += count
@@ -48,27 +53,5 @@ public struct UsageData: Sendable {
         var usage = UsageData(counts: counts, source: source)
         usage.includesCSV = true
         return usage
-    }
-
-    /// Comma-separated fields with double-quote quoting.
-    static func fields(_ line: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
-            if quoted {
-                if character == "\"" { quoted = false } else { current.append(character) }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                result.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        result.append(current)
-        return result
     }
 }

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         MediaAltTextRule(),
         PlaceholderSyntaxRule(),
         PlaceholderUnknownRule(),
+        PlaceholderFallbackEmptyRule(),
         PartialMissingRule(),
         FillInMarkerRule(),
         PersonalDataPublicRule(),
