@@ -26,7 +26,7 @@ enum InterchangeText {
     /// A reply's body in `dialect`, with its declared fallbacks.
     static func toolText(_ reply: InterchangeReply, dialect: PlaceholderDialect, partials: [String: String]) -> (text: String, notes: [String]) {
         let fallbacks = Dictionary(reply.placeholders.compactMap { placeholder in placeholder.fallback.map { (placeholder.name, $0) } }) { first, _ in first }
-        var result = dialect.fromReplyLint(ParsedTemplate(parsing: reply.body), fallback: { fallbacks[$0] }, partial: { partials[$0] })
+        var result = dialect.fromReplyLint(reply.body, fallback: { fallbacks[$0] }, partial: { partials[$0] })
         for placeholder in reply.placeholders where dialect.exports[placeholder.name] == nil && dialect.syntax != .mustache {
             if Placeholders.builtIn[placeholder.name] != nil {
                 result.notes.append("\(dialect.tool) has no placeholder for ReplyLint's '\(placeholder.name)'; written as '\(placeholder.name)', which \(dialect.tool) prints as it is or as nothing")

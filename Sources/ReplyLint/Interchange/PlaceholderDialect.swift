@@ -69,8 +69,20 @@ public struct PlaceholderDialect: Sendable {
     /// A ReplyLint template written in this dialect; `fallback` gives a name's declared fallback,
     /// `partial` a partial's text. Notes say what the tool cannot express.
     public func fromReplyLint(
-        _ template: ParsedTemplate, fallback: (String) -> String?, partial: (String) -> String?
+        _ source: String, fallback: (String) -> String?, partial: (String) -> String?
     ) -> (text: String, notes: [String]) {
+        let template = ParsedTemplate(parsing: source)
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.stripping(" \t\r") }
+        // A section tag alone on its line: Mustache drops that line, and so does Liquid with `-%}`; the
+        // line break is written back so the file reads as before and an import gives the same body.
+        func standaloneOpening(_ tag: TemplateTag) -> Bool {
+            guard tag.start.line - 1 < lines.count else { return false }
+            let line = lines[tag.start.line - 1]
+            return line.hasPrefix("{{") && line.hasSuffix("}}") && line.filter({ $0 == "{" }).count == 2
+        }
+        func standaloneClosing(_ tag: TemplateTag) -> Bool {
+            lines.dropFirst(tag.start.line).contains { $0.replacingOccurrences(of: " ", with: "") == "{{/\(tag.name)}}" }
+        }
         var notes: [String] = []
         func note(_ text: String) { if !notes.contains(text) { notes.append(text) } }
         func variable(_ name: String) -> String {
@@ -101,11 +113,15 @@ public struct PlaceholderDialect: Sendable {
                 case .section(let tag, let inverted, let children):
                     let name = toolName(tag.name)
                     let inner = emit(children, depth: depth)
+                    let (open, close) = depth == 0 ? (standaloneOpening(tag) ? "\n" : "", standaloneClosing(tag) ? "\n" : "") : ("", "")
                     switch syntax {
                     case .liquid:
-                        output += inverted ? "{% unless \(name) %}\(inner){% endunless %}" : "{% if \(name) %}\(inner){% endif %}"
+                        let dash = { (line: String) in line.isEmpty ? " %}" : " -%}" }
+                        output += inverted
+                            ? "{% unless \(name)\(dash(open))\(open)\(inner){% endunless\(dash(close))\(close)"
+                            : "{% if \(name)\(dash(open))\(open)\(inner){% endif\(dash(close))\(close)"
                     case .mustache:
-                        output += "{{\(inverted ? "^" : "#")\(name)}}\(inner){{/\(name)}}"
+                        output += "{{\(inverted ? "^" : "#")\(name)}}\(open)\(inner){{/\(name)}}\(close)"
                     case .helpScout, .curly:
                         if inverted {
                             note("\(tool) has no conditional text: the part shown only without '\(tag.name)' was left out")
