@@ -94,6 +94,10 @@ public struct ImportPlanner: Sendable {
         for source in sources {
             plan.skipped += source.batch.skipped.map { (source.name, $0) }
             for var record in source.batch.records {
+                guard !record.reply.body.allSatisfy(\.isWhitespace) else {
+                    plan.skipped.append((source.name, SkippedRecord(label: record.label, reason: "its text is empty once converted to plain text")))
+                    continue
+                }
                 // Channels: what the record says, narrowed or filled in by --channels.
                 switch record.channelEvidence {
                 case .stated(let ids):
