@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // RFC 4180 CSV (quoted fields across lines) for usage exports and reply import/export.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +34,10 @@ let package = Package(
         ),
         .target(
             name: "ReplyLint",
-            dependencies: ["CLibXML2", "CCMark", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             // The HTML report's style sheet and script, and data files: compiled in, one self-contained binary.
             resources: [.embedInCode("Resources")]
         ),

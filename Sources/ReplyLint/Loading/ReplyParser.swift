@@ -150,7 +150,7 @@ public enum ReplyParser {
                 }
             case "placeholders":
                 guard let declarations = value.mapping else {
-                    problem("'placeholders' takes name: {max, required, example, default, personal} pairs", value.position)
+                    problem("'placeholders' takes name: {max, required, example, default, fallback, personal} pairs", value.position)
                     continue
                 }
                 for (name, namePosition, declaration) in declarations {
@@ -217,13 +217,13 @@ public enum ReplyParser {
 }
 
 extension PlaceholderDeclaration {
-    static let keys = ["max", "required", "example", "default", "personal"]
+    static let keys = ["max", "required", "example", "default", "fallback", "personal"]
 
     static func parse(name: String, _ value: YAMLValue, at position: TextPosition, problems: inout [FrontMatterProblem]) -> PlaceholderDeclaration {
         var declaration = PlaceholderDeclaration(name: name, position: position)
         if value.isNull { return declaration }
         guard let fields = value.mapping else {
-            problems.append(FrontMatterProblem(kind: .schema, message: "placeholder '\(name)' takes {max, required, example, default, personal}", position: value.position))
+            problems.append(FrontMatterProblem(kind: .schema, message: "placeholder '\(name)' takes {max, required, example, default, fallback, personal}", position: value.position))
             return declaration
         }
         for (key, keyPosition, field) in fields {
@@ -241,6 +241,12 @@ extension PlaceholderDeclaration {
                 if let text = field.string, !field.isNull { declaration.example = text } else { typeProblem("text") }
             case "default":
                 if let text = field.string, !field.isNull { declaration.defaultValue = text } else { typeProblem("text") }
+            case "fallback":
+                // An empty fallback is written `fallback: ""`, or `fallback:` with nothing; both are reported by
+                // placeholder-fallback-empty rather than refused here.
+                declaration.fallback = field.isNull ? "" : (field.string ?? "")
+                declaration.fallbackPosition = field.position
+                if field.string == nil && !field.isNull { typeProblem("text") }
             default:
                 problems.append(FrontMatterProblem(
                     kind: .schema, message: "unknown key '\(key)' for placeholder '\(name)'\(Suggestion.hint(for: key, in: keys)); placeholders take \(keys.joined(separator: ", "))",

@@ -7,18 +7,23 @@ public struct PlaceholderDeclaration: Sendable, Hashable {
     public var required: Bool?
     public var example: String?
     public var defaultValue: String?
+    /// Printed by `render` when the value is missing, empty or only spaces ("Hi there," rather than "Hi ,").
+    public var fallback: String?
+    /// Where the fallback is written, for the finding about an empty one.
+    public var fallbackPosition: TextPosition?
     public var personal: Bool
     public var position: TextPosition?
 
     public init(
         name: String, max: Int? = nil, required: Bool? = nil, example: String? = nil,
-        defaultValue: String? = nil, personal: Bool = false, position: TextPosition? = nil
+        defaultValue: String? = nil, fallback: String? = nil, personal: Bool = false, position: TextPosition? = nil
     ) {
         self.name = name
         self.max = max
         self.required = required
         self.example = example
         self.defaultValue = defaultValue
+        self.fallback = fallback
         self.personal = personal
         self.position = position
     }

@@ -197,7 +197,7 @@ public struct ReplyRenderer: Sendable {
     }
 
     /// Values in order of precedence, lowest first: built-ins from config (`team.name`, `dm_link`),
-    /// declared defaults, then the caller's values.
+    /// declared defaults, then the caller's values; then declared fallbacks for what is still missing or blank.
     func context(for reply: Reply, channel: Channel, values: TemplateValue) -> TemplateValue {
         var context = TemplateValue.object([:])
         if let team = library.configuration.teamName { context.set(.string(team), at: "team.name") }
@@ -208,6 +208,15 @@ public struct ReplyRenderer: Sendable {
         }
         if case .object(let members) = values {
             for (key, value) in members { context.set(TemplateValue.merging(context[key], value), at: key) }
+        }
+        // A fallback stands in for a value that is missing, empty or only spaces, as in the helpdesk tools.
+        for (name, declaration) in declarations {
+            guard let fallback = declaration.fallback else { continue }
+            switch context.value(at: name) {
+            case nil, .null?: context.set(.string(fallback), at: name)
+            case .string(let text)? where text.allSatisfy(\.isWhitespace): context.set(.string(fallback), at: name)
+            default: break
+            }
         }
         return context
     }

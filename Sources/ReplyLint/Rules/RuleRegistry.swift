@@ -16,6 +16,7 @@ public enum RuleRegistry {
         MediaAltTextRule(),
         PlaceholderSyntaxRule(),
         PlaceholderUnknownRule(),
+        PlaceholderFallbackEmptyRule(),
         PartialMissingRule(),
         FillInMarkerRule(),
         PersonalDataPublicRule(),
