@@ -32,7 +32,8 @@ public struct Linter: Sendable {
     }
 
     /// Lints `library`. With `onlyFiles`, the whole library is still loaded for cross-file rules,
-    /// but findings are kept only for those files (as a pre-commit hook wants).
+    /// but findings are kept only for those files (as a pre-commit hook wants) and for the files
+    /// that depend on them (see LintScope).
     public func lint(_ library: Library, onlyFiles: Set<String>? = nil) -> LintResult {
         let context = LintContext(library: library)
         let configuration = library.configuration
@@ -44,10 +45,10 @@ public struct Linter: Sendable {
             case nil: return (rule, nil)
             }
         }
-        func wanted(_ file: String) -> Bool { onlyFiles?.contains(file) ?? true }
+        let scope = LintScope(library: library, onlyFiles: onlyFiles)
 
         // Replies are checked independently: in chunks across the cores, merged in order.
-        let selected = library.replies.filter { wanted($0.file) }
+        let selected = library.replies.filter { scope.checks($0.file) }
         let perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
             let context = context.forWorker()
             var chunkFindings: [Finding] = []
@@ -59,6 +60,7 @@ public struct Linter: Sendable {
                     if unreadable && type(of: rule).description.id != FrontMatterRule.description.id { continue }
                     replyFindings += rule.check(reply: reply, in: context)
                 }
+                replyFindings.removeAll { !scope.keeps($0) }
                 if replyFindings.isEmpty { continue }
                 let suppressions = Suppressions(reply: reply)
                 chunkFindings += replyFindings.filter { !suppressions.suppresses($0) }
@@ -66,7 +68,7 @@ public struct Linter: Sendable {
             return chunkFindings
         }
         var findings = perChunk.flatMap { $0 }
-        for policy in library.policies where wanted(policy.file) {
+        for policy in library.policies where scope.checks(policy.file) {
             for (rule, _) in active { findings += rule.check(policy: policy, in: context) }
         }
         // Library-wide findings about a reply honour that reply's suppressions too.
@@ -76,7 +78,7 @@ public struct Linter: Sendable {
             repliesByKey[reply.file + "\u{0}" + reply.id] = reply
         }
         for (rule, _) in active {
-            for finding in rule.checkLibrary(in: context) where wanted(finding.file) {
+            for finding in rule.checkLibrary(in: context) where scope.keeps(finding) {
                 if let replyID = finding.replyID, let reply = repliesByKey[finding.file + "\u{0}" + replyID] {
                     let key = finding.file + "\u{0}" + replyID
                     let suppressions = replySuppressions[key] ?? Suppressions(reply: reply)
@@ -93,9 +95,9 @@ public struct Linter: Sendable {
         }
         findings.sort()
 
-        let files = onlyFiles.map { only in library.sources.keys.filter { only.contains($0) }.count } ?? library.fileCount
+        let files = scope.files.map { reported in library.sources.keys.filter { reported.contains($0) }.count } ?? library.fileCount
         let replies = selected.count
-        let policies = library.policies.filter { wanted($0.file) }.count
+        let policies = library.policies.filter { scope.checks($0.file) }.count
         return LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
     }
 }

@@ -186,6 +186,16 @@ public struct LibraryLoader: Sendable {
                 var library = Library(configuration: configuration)
                 loadReplyFile(file, replyRoot: base, into: &library)
                 guard library.replies.count == 1, library.replies[0].id == id else { return try load() }
+                // A YAML collection may hold a reply with the same id (reply-id-duplicate): then read
+                // everything, so the renderer sees both and refuses. Collections are few; .md files with
+                // an `id:` of another file's path are found by lint and serve, not here.
+                for folder in configuration.replyPaths {
+                    for file in Self.files(under: Self.absolute(folder, base: root)) where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                        if let data = FileManager.default.contents(atPath: file), String(decoding: data, as: UTF8.self).containsBytes(id) {
+                            return try load()
+                        }
+                    }
+                }
                 for partial in Self.files(under: base + "/_partials") { loadReplyFile(partial, replyRoot: base, into: &library) }
                 for policyFolder in configuration.policyPaths {
                     for policy in Self.files(under: Self.absolute(policyFolder, base: root)) { loadPolicyFile(policy, into: &library) }
