@@ -89,7 +89,7 @@ struct RepliesController {
         }
         let channel = query["channel"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let channel, snapshot.library.configuration.channels[channel] == nil {
-            throw APIError(.badRequest, "unknown channel '\(channel)'\(Suggestion.hint(for: channel, in: snapshot.library.configuration.channels.keys))")
+            throw APIError(.badRequest, "unknown channel '\(channel)'\(Channel.hint(for: channel, in: snapshot.library.configuration.channels.keys))")
         }
         let tag = query["tag"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let matches = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag)

@@ -9,6 +9,8 @@ public struct LintResult: Sendable {
     public var sources: [String: String]
     /// Findings left out because a baseline accepts them.
     public var baselined = 0
+    /// Warnings and infos left out by `--quiet`.
+    public var quieted = 0
 
     public init(findings: [Finding], fileCount: Int, replyCount: Int, policyCount: Int, sources: [String: String] = [:]) {
         self.findings = findings
@@ -22,6 +24,8 @@ public struct LintResult: Sendable {
     public var errorCount: Int { count(.error) }
     public var warningCount: Int { count(.warning) }
     public var infoCount: Int { count(.info) }
+    /// Findings `--fix` can rewrite.
+    public var fixableCount: Int { findings.lazy.filter { $0.fix != nil }.count }
 }
 
 public struct Linter: Sendable {

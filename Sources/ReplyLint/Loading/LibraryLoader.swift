@@ -206,6 +206,16 @@ public struct LibraryLoader: Sendable {
         return try load()
     }
 
+    /// A library of just the configuration and the partials: what measuring one reply file needs.
+    public func loadPartials() -> Library {
+        var library = Library(configuration: configuration)
+        for folder in configuration.replyPaths {
+            let base = Self.absolute(folder, base: root)
+            for partial in Self.files(under: base + "/_partials") { loadReplyFile(partial, replyRoot: base, into: &library) }
+        }
+        return library
+    }
+
     /// The display paths of the files a set of user-given paths (files or folders) names.
     public func displayPaths(of paths: [String]) throws -> Set<String> {
         var result = Set<String>()

@@ -27,6 +27,15 @@ public enum JSONReporter {
         ])
     }
 
+    /// A rewrite: the span it replaces (end exclusive) and the text it puts there.
+    static func rewrite(_ fix: Fix) -> JSONValue {
+        .object([
+            ("line", .int(fix.range.start.line)), ("column", .int(fix.range.start.column)),
+            ("endLine", .int(fix.range.end.line)), ("endColumn", .int(fix.range.end.column)),
+            ("text", .string(fix.replacement)),
+        ])
+    }
+
     /// One finding as a diagnostic object; also used by `render --format json` and the HTTP API.
     public static func diagnostic(_ finding: Finding) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
@@ -43,6 +52,11 @@ public enum JSONReporter {
         }
         if let reply = finding.replyID { pairs.append(("reply", .string(reply))) }
         if let channel = finding.channel { pairs.append(("channel", .string(channel))) }
+        // As ESLint writes them: the rewrite --fix applies, and rewrites offered to a person.
+        if let fix = finding.fix { pairs.append(("fix", rewrite(fix))) }
+        if let suggestion = finding.suggestion {
+            pairs.append(("suggestions", .array([.object([("desc", .string(finding.message)), ("fix", rewrite(suggestion))])])))
+        }
         return .object(pairs)
     }
 }

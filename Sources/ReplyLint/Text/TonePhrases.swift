@@ -81,6 +81,15 @@ public enum TonePhrases {
         "thank you for bringing this to our attention", "thanks for bringing this to our attention",
     ]
 
+    /// Safe swaps that replace a whole clause: applied only where the clause is a sentence of its own.
+    public static let clauseSwaps: Set<String> = [
+        "we apologize for any inconvenience caused", "we apologise for any inconvenience caused",
+        "we apologize for any inconvenience", "we apologise for any inconvenience", "we apologize for the inconvenience",
+        "we apologise for the inconvenience", "apologies for any inconvenience", "sorry for any inconvenience",
+        "sorry for the inconvenience", "we appreciate your patience and understanding", "thank you for your patience and understanding",
+        "thank you for bringing this to our attention", "thanks for bringing this to our attention",
+    ]
+
     /// Capitalised words that are not shouting.
     public static let acronyms: Set<String> = [
         "DM", "DMS", "PM", "AM", "FAQ", "FAQS", "ID", "PIN", "URL", "USA", "US", "UK", "EU", "ASAP", "FYI", "OK", "TV", "ETA", "ATM",
