@@ -9,6 +9,8 @@ public struct LintResult: Sendable {
     public var sources: [String: String]
     /// Findings left out because a baseline accepts them.
     public var baselined = 0
+    /// With `explain`: each moderation policy's topics, found (where) or missing; nil otherwise.
+    public var policyTopics: [PolicyTopicsReport]?
 
     public init(findings: [Finding], fileCount: Int, replyCount: Int, policyCount: Int, sources: [String: String] = [:]) {
         self.findings = findings
@@ -33,7 +35,8 @@ public struct Linter: Sendable {
 
     /// Lints `library`. With `onlyFiles`, the whole library is still loaded for cross-file rules,
     /// but findings are kept only for those files (as a pre-commit hook wants).
-    public func lint(_ library: Library, onlyFiles: Set<String>? = nil) -> LintResult {
+    /// With `explain`, the result also says where each moderation policy covers each topic.
+    public func lint(_ library: Library, onlyFiles: Set<String>? = nil, explain: Bool = false) -> LintResult {
         let context = LintContext(library: library)
         let configuration = library.configuration
         let active: [(rule: any Rule, override: Severity?)] = rules.compactMap { rule in
@@ -96,6 +99,12 @@ public struct Linter: Sendable {
         let files = onlyFiles.map { only in library.sources.keys.filter { only.contains($0) }.count } ?? library.fileCount
         let replies = selected.count
         let policies = library.policies.filter { wanted($0.file) }.count
-        return LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+        var result = LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+        if explain {
+            result.policyTopics = library.policies.filter { $0.kind == .moderation && wanted($0.file) }.map { policy in
+                PolicyTopicsReport(file: policy.file, topics: PolicySectionMissingRule.coverage(of: policy, in: context))
+            }
+        }
+        return result
     }
 }
