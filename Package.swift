@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // RFC 4180 CSV (quoted fields across lines) for usage exports and reply import/export.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Policies saved from Word (.docx are ZIP archives); its system zlib comes from zlib1g-dev.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +38,7 @@ let package = Package(
             name: "ReplyLint",
             dependencies: [
                 "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The HTML report's style sheet and script, and data files: compiled in, one self-contained binary.
             resources: [.embedInCode("Resources")]
@@ -80,7 +82,10 @@ let package = Package(
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
-            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

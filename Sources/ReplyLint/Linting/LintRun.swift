@@ -47,6 +47,8 @@ public struct LintRun: Sendable {
     public var writeBaseline: String?
     /// Report errors only.
     public var quiet = false
+    /// Also report, for each moderation policy, where it covers each topic (`--explain`).
+    public var explain = false
     /// Fail when there are more warnings than this.
     public var maxWarnings: Int?
     public var format: ReportFormat
@@ -82,7 +84,7 @@ public struct LintRun: Sendable {
         load: () throws -> Library, write: (_ file: String, _ text: String) throws -> Void
     ) throws -> Outcome {
         let linter = Linter(rules: rules)
-        var result = linter.lint(try load(), onlyFiles: onlyFiles)
+        var result = linter.lint(try load(), onlyFiles: onlyFiles, explain: explain)
         var notices: [String] = []
 
         switch fix {
@@ -100,7 +102,7 @@ public struct LintRun: Sendable {
             for file in changed.keys.sorted() { try write(file, changed[file]!) }
             if !changed.isEmpty {
                 notices.append("fixed \(Self.plural(changed.count, "file"))")
-                result = linter.lint(try load(), onlyFiles: onlyFiles)
+                result = linter.lint(try load(), onlyFiles: onlyFiles, explain: explain)
             }
         }
 

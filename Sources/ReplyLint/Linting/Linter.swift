@@ -11,6 +11,8 @@ public struct LintResult: Sendable {
     public var baselined = 0
     /// Warnings and infos left out by `--quiet`.
     public var quieted = 0
+    /// With `explain`: each moderation policy's topics, found (where) or missing; nil otherwise.
+    public var policyTopics: [PolicyTopicsReport]?
 
     public init(findings: [Finding], fileCount: Int, replyCount: Int, policyCount: Int, sources: [String: String] = [:]) {
         self.findings = findings
@@ -37,8 +39,9 @@ public struct Linter: Sendable {
 
     /// Lints `library`. With `onlyFiles`, the whole library is still loaded for cross-file rules,
     /// but findings are kept only for those files (as a pre-commit hook wants) and for the files
-    /// that depend on them (see LintScope).
-    public func lint(_ library: Library, onlyFiles: Set<String>? = nil) -> LintResult {
+    /// that depend on them (see LintScope). With `explain`, the result also says where each
+    /// moderation policy covers each topic.
+    public func lint(_ library: Library, onlyFiles: Set<String>? = nil, explain: Bool = false) -> LintResult {
         let context = LintContext(library: library)
         let configuration = library.configuration
         let active: [(rule: any Rule, override: Severity?)] = rules.compactMap { rule in
@@ -102,6 +105,12 @@ public struct Linter: Sendable {
         let files = scope.files.map { reported in library.sources.keys.filter { reported.contains($0) }.count } ?? library.fileCount
         let replies = selected.count
         let policies = library.policies.filter { scope.checks($0.file) }.count
-        return LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+        var result = LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+        if explain {
+            result.policyTopics = library.policies.filter { $0.kind == .moderation && scope.checks($0.file) }.map { policy in
+                PolicyTopicsReport(file: policy.file, topics: PolicySectionMissingRule.coverage(of: policy, in: context))
+            }
+        }
+        return result
     }
 }

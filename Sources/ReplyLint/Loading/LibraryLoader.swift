@@ -305,12 +305,24 @@ public struct LibraryLoader: Sendable {
     }
 
     private func loadPolicyFile(_ file: String, into library: inout Library) {
+        let lower = file.lowercased()
         guard Self.isPolicy(file) else {
-            if !Self.isMedia(file.lowercased()) {
+            // Images beside a policy are its pictures; a PDF is a policy nobody checks, so it is reported.
+            if !Self.isMedia(lower) || lower.hasSuffix(".pdf") {
                 library.fileProblems.append(FileProblem(
-                    kind: .ignored, file: Self.display(file, base: displayBase),
-                    message: "ReplyLint does not read this file: policies are \(Self.policyExtensions.joined(separator: ", ")) files; convert it, or move it out of the policies folder"))
+                    kind: .ignored, file: Self.display(file, base: displayBase), message: Self.unreadPolicyMessage(lower)))
             }
+            return
+        }
+        if lower.hasSuffix(".docx") {
+            let shown = Self.display(file, base: displayBase)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file; check its permissions"))
+                return
+            }
+            guard let (policy, text) = PolicyLoader.parseDocx(data, file: shown, problems: &library.fileProblems) else { return }
+            library.sources[shown] = text
+            library.policies.append(policy)
             return
         }
         guard let (shown, text) = read(file, into: &library) else { return }
@@ -326,7 +338,19 @@ public struct LibraryLoader: Sendable {
 
     // MARK: - Paths
 
-    static let policyExtensions = [".md", ".markdown", ".html", ".htm"]
+    static let policyExtensions = [".md", ".markdown", ".html", ".htm", ".txt", ".docx"]
+
+    /// Why a file in the policies folder is not read, and what to do about it.
+    static func unreadPolicyMessage(_ lowerFile: String) -> String {
+        let kinds = "policies are \(policyExtensions.joined(separator: ", ")) files"
+        if lowerFile.hasSuffix(".pdf") {
+            return "ReplyLint does not read PDF files, so this policy is not checked (\(kinds)); save it as .docx, .html or .txt beside it, or move it out of the policies folder"
+        }
+        if [".doc", ".odt", ".rtf", ".pages", ".wpd"].contains(where: lowerFile.hasSuffix) {
+            return "ReplyLint does not read this word-processor format (\(kinds)); save the policy as .docx, or move it out of the policies folder"
+        }
+        return "ReplyLint does not read this file: \(kinds); convert it, or move it out of the policies folder"
+    }
     static let replyExtensions = [".md", ".markdown", ".yml", ".yaml"]
 
     static func isPolicy(_ file: String) -> Bool {

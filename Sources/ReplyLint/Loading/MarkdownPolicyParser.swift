@@ -580,7 +580,7 @@ private struct InlineLocator {
 // MARK: - What CommonMark leaves out
 
 /// Pandoc's `{#id .class key=value}` at the end of a heading.
-private struct HeadingAttributes {
+struct HeadingAttributes {
     /// The heading's text without them.
     var text: String
     var id: String?

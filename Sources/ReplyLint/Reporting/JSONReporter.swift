@@ -10,11 +10,14 @@ public enum JSONReporter {
             ("warnings", .int(result.warningCount)),
             ("infos", .int(result.infoCount)),
         ])
-        let document: JSONValue = .object([
+        var pairs: [(String, JSONValue)] = [
             ("version", .int(1)),
             ("summary", summary),
             ("diagnostics", .array(result.findings.map(diagnostic))),
-        ])
+        ]
+        // `--explain` adds this key; without it the report is exactly as before.
+        if let reports = result.policyTopics { pairs.append(("policies", .array(reports.map(policyTopics)))) }
+        let document: JSONValue = .object(pairs)
         return document.serialized(pretty: true) + "\n"
     }
 
@@ -33,6 +36,32 @@ public enum JSONReporter {
             ("line", .int(fix.range.start.line)), ("column", .int(fix.range.start.column)),
             ("endLine", .int(fix.range.end.line)), ("endColumn", .int(fix.range.end.column)),
             ("text", .string(fix.replacement)),
+        ])
+    }
+
+    /// One moderation policy's topics: `{"file", "kind", "topics": [{"id", "status", …}]}` (docs/policies.md).
+    public static func policyTopics(_ report: PolicyTopicsReport) -> JSONValue {
+        .object([
+            ("file", .string(report.file)),
+            ("kind", .string(PolicyKind.moderation.rawValue)),
+            ("topics", .array(report.topics.map { topic in
+                var pairs: [(String, JSONValue)] = [
+                    ("id", .string(topic.topic)),
+                    ("what", .string(topic.what)),
+                    ("required", .bool(topic.required)),
+                    ("status", .string(topic.status.rawValue)),
+                ]
+                if topic.status == .found {
+                    if let source = topic.source { pairs.append(("via", .string(source.rawValue))) }
+                    if let position = topic.position {
+                        pairs += [("line", .int(position.line)), ("column", .int(position.column))]
+                    }
+                    if let text = topic.text { pairs.append(("text", .string(text))) }
+                } else {
+                    pairs += [("needs", .string(topic.needs)), ("example", .string(topic.example))]
+                }
+                return .object(pairs)
+            })),
         ])
     }
 

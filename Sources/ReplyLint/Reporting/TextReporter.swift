@@ -29,6 +29,7 @@ public enum TextReporter {
             }
         }
         if !result.findings.isEmpty { output += "\n" }
+        if let topics = result.policyTopics { output += policyTopics(topics, options: options) }
         output += summary(result, options: options) + "\n"
         return output
     }
