@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +53,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The usage log in PostgreSQL (PostgresNIO), and the one factory that picks a usage log's backend;
+        // kept out of the core library so that `ReplyLint` does not import NIO.
+        .target(
+            name: "ReplyLintPostgres",
+            dependencies: [
+                "ReplyLint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "replylint",
             dependencies: [
-                "ReplyLint", "ReplyLintServer", "ReplyLintMCP",
+                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "ReplyLintPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +83,17 @@ let package = Package(
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
             dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
+        ),
+        // The usage log in a real PostgreSQL: run with `.ci/with-postgres swift test` (as .ci/run does);
+        // without REPLYLINT_TEST_POSTGRES_URL these tests are skipped with a note, unless
+        // REPLYLINT_REQUIRE_POSTGRES=1 makes them fail.
+        .testTarget(
+            name: "ReplyLintPostgresTests",
+            dependencies: [
+                "ReplyLint", "ReplyLintPostgres", "replylint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ReplyLintServerTests",

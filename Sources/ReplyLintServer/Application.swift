@@ -52,7 +52,7 @@ public func buildRouter(_ state: ServerState) -> Router<BasicRequestContext> {
         router.add(middleware: LoopbackHostMiddleware())
     }
     PageController().addRoutes(to: router)
-    HealthController(store: state.store).addRoutes(to: router)
+    HealthController(store: state.store, recorder: state.recorder).addRoutes(to: router)
     let api = router.group("v1")
     if let token = state.settings.token { api.add(middleware: BearerTokenMiddleware(token: token)) }
     RepliesController(state: state).addRoutes(to: api)
@@ -82,8 +82,9 @@ public func buildApplication(_ state: ServerState, logger: Logger) -> some Appli
 }
 
 /// Runs `application` until SIGTERM or SIGINT; then stops taking connections, lets requests in flight
-/// finish for up to `shutdownDeadline`, writes the queued usage records, and returns.
-public func runUntilSignalled(_ application: some ApplicationProtocol, logger: Logger, shutdownDeadline: Duration = .seconds(10)) async throws {
+/// finish, writes the queued usage records, and returns; all within `shutdownDeadline` (the usage log
+/// has a deadline of its own, 10 s, within this one).
+public func runUntilSignalled(_ application: some ApplicationProtocol, logger: Logger, shutdownDeadline: Duration = .seconds(25)) async throws {
     var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     configuration.maximumGracefulShutdownDuration = shutdownDeadline
     try await ServiceGroup(configuration: configuration).run()
@@ -124,7 +125,8 @@ struct LibraryWatcher: Service {
     }
 }
 
-/// Writes queued renders to the usage log; on shutdown, after the server stops, writes the rest.
+/// Writes queued renders to the usage log; on shutdown, after the server stops, writes the rest (for
+/// up to the recorder's flush deadline) and closes the log.
 struct UsageRecorderService: Service {
     let recorder: UsageRecorder
 
@@ -134,5 +136,6 @@ struct UsageRecorderService: Service {
         } onGracefulShutdown: {
             recorder.finish()
         }
+        await recorder.log.close()
     }
 }

@@ -133,7 +133,7 @@ struct ServerTests {
                 #expect(response.status == .badRequest)
             }
         }
-        server.recorder.flush()
+        await server.recorder.writeQueued()
         let summary = try #require(try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path))
         #expect(summary.counts == ["waste/missed-collection-public": 1])
     }
@@ -163,7 +163,7 @@ struct ServerTests {
                 #expect(response.status == .unprocessableContent)
             }
         }
-        server.recorder.flush()
+        await server.recorder.writeQueued()
         // Refused renders are not uses.
         let summary = try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path)
         #expect(summary?.total ?? 0 == 0)

@@ -46,8 +46,7 @@ struct TestServer {
     init(token: String? = nil, maxBodyBytes: Int = 64 * 1024) throws {
         folder = try ServerFixtures.copyOfSampleLibrary()
         store = try LibraryStore(source: LibrarySource(root: folder.path, displayBase: folder.path))
-        let log = try UsageLog(path: folder.appendingPathComponent(".replylint/usage.sqlite").path)
-        recorder = UsageRecorder(log: log) { _ in }
+        recorder = UsageRecorder(log: SQLiteUsageStore(path: folder.appendingPathComponent(".replylint/usage.sqlite").path))
         logs = LogCapture()
         var settings = ServerSettings()
         settings.token = token
@@ -59,6 +58,14 @@ struct TestServer {
         var logger = Logger(label: "test") { [logs] _ in CapturingLogHandler(capture: logs) }
         logger.logLevel = .info
         return Application(router: buildRouter(ServerState(store: store, recorder: recorder, settings: settings)), logger: logger)
+    }
+}
+
+extension UsageRecorder {
+    /// Writes what is queued and stops (the router tests run no recorder service).
+    func writeQueued() async {
+        finish()
+        await run()
     }
 }
 

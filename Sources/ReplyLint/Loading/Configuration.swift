@@ -19,10 +19,14 @@ public struct Configuration: Sendable {
     public var placeholders: [String: PlaceholderDeclaration] = [:]
     /// A CSV of reply usage counts, relative to the library root (`usage: {csv: …}`).
     public var usageCSV: String?
-    /// The SQLite usage log `serve` and `mcp` write and `faq-unused` reads, relative to the library
-    /// root (`usage: {log: …}`); nil when config switches it off with `log: off`.
+    /// The usage log `serve` and `mcp` write and `faq-unused` reads (`usage: {log: …}`): an SQLite file
+    /// relative to the library root, or a `postgres://` URL; nil when config switches it off with
+    /// `log: off`. `REPLYLINT_USAGE_LOG` in the environment takes precedence (`UsageLogLocation`).
     public var usageLog: String? = Configuration.defaultUsageLog
     public static let defaultUsageLog = ".replylint/usage.sqlite"
+    /// The most renders `serve` and `mcp` keep while the usage log cannot be written (`usage: {buffer: …}`).
+    public var usageBuffer = Configuration.defaultUsageBuffer
+    public static let defaultUsageBuffer = 100_000
     /// The bearer token `serve` requires (`serve: {token: …}`); `REPLYLINT_TOKEN` takes precedence.
     public var serveToken: String?
     /// The config file this came from; nil for the built-in defaults.
@@ -105,7 +109,7 @@ extension Configuration {
                     configuration.accounts[platform] = id
                 }
             case "usage":
-                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE, log: FILE}", value.position) }
+                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE, log: FILE or postgres://…, buffer: N}", value.position) }
                 for (usageKey, usageKeyPosition, usageValue) in fields {
                     switch usageKey {
                     case "csv":
@@ -116,12 +120,24 @@ extension Configuration {
                             configuration.usageLog = nil
                         } else {
                             guard let path = usageValue.string, !usageValue.isNull, !path.isEmpty else {
-                                throw fail("'usage.log' takes a file path for the SQLite usage log, or off", usageValue.position)
+                                throw fail("'usage.log' takes a file path for an SQLite usage log, a postgres:// URL, or off", usageValue.position)
+                            }
+                            // A URL is checked now, so a typo stops every command at once with its line;
+                            // the message never repeats the password.
+                            do {
+                                _ = try UsageLogLocation.parse(path, root: "/", from: "usage.log")
+                            } catch {
+                                throw fail(error.message.hasPrefix("usage.log: ") ? String(error.message.dropFirst(11)) : error.message, usageValue.position)
                             }
                             configuration.usageLog = path
                         }
+                    case "buffer":
+                        guard let buffer = usageValue.int, (1...10_000_000).contains(buffer) else {
+                            throw fail("'usage.buffer' takes how many renders to keep while the usage log cannot be written: 1 to 10000000", usageValue.position)
+                        }
+                        configuration.usageBuffer = buffer
                     default:
-                        throw fail("unknown key 'usage.\(usageKey)'; usage takes 'csv' and 'log'", usageKeyPosition)
+                        throw fail("unknown key 'usage.\(usageKey)'\(Suggestion.hint(for: usageKey, in: ["csv", "log", "buffer"])); usage takes 'csv', 'log' and 'buffer'", usageKeyPosition)
                     }
                 }
             case "serve":

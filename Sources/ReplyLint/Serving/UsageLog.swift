@@ -1,21 +1,66 @@
-// The usage log: one row per successful render in an SQLite file (through GRDB), written by
-// `serve` and `mcp`, read by `faq-unused` and `replylint usage`.
+// The usage log in an SQLite file (through GRDB): one row per successful render, written by `serve`
+// and `mcp`, read by `faq-unused` and `replylint usage`. The default backend; see UsageStore.swift.
 
 import Foundation
 import GRDB
+import Synchronization
 
 /// One successful render. Never holds a customer value: the agent id is the agent's own.
 public struct UsageEvent: Sendable, Hashable {
+    /// Made when the render happens, so a row sent twice (a retry after a write whose outcome was
+    /// unknown) is stored once by a log that keeps ids (PostgreSQL's `uid`).
+    public var id: UUID
     public var reply: String
     public var channel: String
     public var at: Date
     public var agent: String?
+    /// The agent copied the text although it had findings (the web page says so).
+    public var override: Bool
 
-    public init(reply: String, channel: String, at: Date = Date(), agent: String? = nil) {
+    public init(reply: String, channel: String, at: Date = Date(), agent: String? = nil, override: Bool = false, id: UUID = UUID()) {
+        self.id = id
         self.reply = reply
         self.channel = channel
         self.at = at
         self.agent = agent
+        self.override = override
+    }
+}
+
+/// The SQLite usage log as a `UsageStore`: the file is created (with its folder) on the first write,
+/// never by a read.
+public final class SQLiteUsageStore: UsageStore {
+    public let path: String
+    private let opened = Mutex<UsageLog?>(nil)
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public var name: String { path }
+    public var backend: String { "sqlite" }
+
+    /// The log, opened (and created and migrated) on first use; a failure is tried again next time.
+    func log() throws(UsageLogError) -> UsageLog {
+        if let log = opened.withLock({ $0 }) { return log }
+        let log = try UsageLog(path: path)
+        return opened.withLock { current in
+            if let current { return current }
+            current = log
+            return log
+        }
+    }
+
+    public func write(_ events: [UsageEvent]) async throws(UsageLogError) {
+        try await log().recordInBackground(events)
+    }
+
+    public func read(since: Date?, replies: [String]?) throws(UsageLogError) -> UsageSummary? {
+        try UsageLog.read(path: path, since: since, replies: replies)
+    }
+
+    public func close() async {
+        opened.withLock { $0 = nil }
     }
 }
 
@@ -33,6 +78,12 @@ public struct UsageSummary: Sendable, Hashable {
         public var count: Int
         /// ISO 8601 UTC time of the latest render.
         public var lastUsed: String
+
+        public init(reply: String, count: Int, lastUsed: String) {
+            self.reply = reply
+            self.count = count
+            self.lastUsed = lastUsed
+        }
     }
     /// Replies rendered at least once in the period, most used first.
     public var entries: [Entry]
@@ -41,6 +92,11 @@ public struct UsageSummary: Sendable, Hashable {
     public var total: Int { entries.reduce(0) { $0 + $1.count } }
 
     public var counts: [String: Int] { Dictionary(entries.map { ($0.reply, $0.count) }, uniquingKeysWith: +) }
+
+    public init(entries: [Entry], firstRecorded: String?) {
+        self.entries = entries
+        self.firstRecorded = firstRecorded
+    }
 }
 
 public final class UsageLog: Sendable {
