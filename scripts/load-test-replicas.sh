@@ -11,8 +11,12 @@ outage=${3:-5}
 : "${REPLYLINT_TEST_POSTGRES_URL:?run it under .ci/with-postgres, which starts a PostgreSQL for it}"
 : "${REPLYLINT_TEST_POSTGRES_CTL:?run it under .ci/with-postgres}"
 root=$(cd "$(dirname "$0")/.." && pwd)
-swift build -c release --product replylint --package-path "$root" >/dev/null
-binary="$root/.build/release/replylint"
+# REPLYLINT_BINARY=path runs that build instead (e.g. a debug one, to try the script quickly).
+binary=${REPLYLINT_BINARY:-}
+if [ -z "$binary" ]; then
+  swift build -c release --product replylint --package-path "$root" >/dev/null
+  binary="$root/.build/release/replylint"
+fi
 
 work=$(mktemp -d)
 cp -R "$root/replies" "$root/policies" "$root/replylint.yml" "$work/"
@@ -97,15 +101,16 @@ pids=()
 echo "replicas stopped (exit $status)"
 
 client_ok=$(grep -c '^200 POST /v1/replies/' access.log || true)
-client_failed=$(grep -v '^200 ' access.log | grep -c ' POST ' || true)
 served=$(cat replica1.log replica2.log | grep '"message":"request"' | grep '"method":"POST"' | grep -c '"status":"200"' || true)
 rows=$(psql -tA "$REPLYLINT_USAGE_LOG" -c "SELECT count(*) || ' rows, ' || count(DISTINCT uid) || ' distinct' FROM render")
-echo "renders: $client_ok 2xx through nginx, $client_failed failed; $served answered 200 by the replicas; table: $rows"
+echo "renders: $client_ok answered 2xx through nginx, $served answered 200 by the replicas; table: $rows"
+echo "nginx statuses for POST (499: wrk closed the connection when its time was up, before the answer):"
+grep ' POST ' access.log | awk '{print $1}' | sort | uniq -c | sed 's/^/  /'
 echo "usage-log lines in the replicas' logs:"
 cat replica1.log replica2.log | grep -v '"message":"request"' | grep -i 'usage log' | python3 -c '
 import json, sys
 for line in sys.stdin:
     try: entry = json.loads(line)
     except ValueError: print("  " + line.rstrip()); continue
-    print("  %s %s" % (entry.get("level"), entry.get("message")))'
+    print("  %s %s %s" % (entry.get("level"), entry.get("message"), entry.get("log", "")))'
 psql -q "$REPLYLINT_TEST_POSTGRES_URL" -c "DROP DATABASE $database WITH (FORCE)"

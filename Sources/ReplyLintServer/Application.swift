@@ -112,8 +112,9 @@ struct LibraryWatcher: Service {
                 case .reloaded(let snapshot):
                     logger.info("library reloaded", metadata: ["replies": "\(snapshot.index.count)", "generation": "\(snapshot.generation)"])
                     let configuration = snapshot.library.configuration
-                    if configuration.serveToken != startedWith.serveToken || configuration.usageLog != startedWith.usageLog {
-                        logger.warning("serve.token or usage.log changed in replylint.yml; restart replylint serve to apply them")
+                    if configuration.serveToken != startedWith.serveToken || configuration.usageLog != startedWith.usageLog
+                        || configuration.usageBuffer != startedWith.usageBuffer {
+                        logger.warning("serve.token, usage.log or usage.buffer changed in replylint.yml; restart replylint serve to apply them")
                     }
                 case .failed(let message):
                     logger.error("library reload failed; still serving the previous library", metadata: ["error": "\(message)"])
