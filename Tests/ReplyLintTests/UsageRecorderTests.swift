@@ -9,7 +9,7 @@ import Testing
 
 /// A usage log that keeps rows by id (as PostgreSQL's `uid` does) and can be made to fail or hang.
 final class FlakyUsageStore: UsageStore {
-    enum Mode { case working, failing, hanging }
+    enum Mode { case working, failing, hanging, slow }
     private let state = Mutex<(mode: Mode, rows: [UsageEvent], ids: Set<UUID>)>((.working, [], []))
 
     var name: String { "memory://usage" }
@@ -24,6 +24,7 @@ final class FlakyUsageStore: UsageStore {
         switch mode {
         case .failing: throw UsageLogError("connection refused")
         case .hanging: try? await Task.sleep(for: .seconds(3600))
+        case .slow: try? await Task.sleep(for: .milliseconds(400))
         case .working: break
         }
         state.withLock { state in
@@ -121,6 +122,19 @@ final class Notices: Sendable {
         #expect(store.rows.count == 100)
         recorder.record(UsageEvent(reply: "late", channel: "sms"))
         #expect(store.rows.count == 100, "nothing is taken after finish()")
+    }
+
+    /// On a loaded machine the writer may get its turn after the deadline: it still tries, and goes on
+    /// while the log takes its writes.
+    @Test func aWriterLateForItsDeadlineStillWritesToAWorkingLog() async throws {
+        let store = FlakyUsageStore()
+        store.mode = .slow
+        let recorder = UsageRecorder(log: store, batchSize: 5, flushDeadline: .milliseconds(100))
+        for event in events(20) { recorder.record(event) }
+        recorder.finish()
+        try await Task.sleep(for: .milliseconds(300))
+        await recorder.run()
+        #expect(store.rows.count == 20)
     }
 
     @Test func shutdownGivesUpAtItsDeadlineWhenTheLogHangs() async throws {

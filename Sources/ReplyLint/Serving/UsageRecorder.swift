@@ -160,6 +160,7 @@ public final class UsageRecorder: Sendable {
         var wakeUps = wakeUp.makeAsyncIterator()
         var delay = firstRetry
         var batch: [UsageEvent]? = []
+        var lastFailed = false
         while true {
             if batch == nil { batch = takeBatch() }
             guard let events = batch else {
@@ -177,15 +178,19 @@ public final class UsageRecorder: Sendable {
                 continue
             }
             batch = nil
-            // Past the deadline, give up, but only once a write has been tried since `finish()`: a writer
-            // that gets its turn late (a loaded machine) still makes one attempt.
+            // Opening the log to see whether it is there is for a running server, not for one stopping.
+            if events.isEmpty, state.withLock({ $0.finished }) { continue }
+            // Past the deadline, give up once a write tried since `finish()` has failed: a writer that gets
+            // its turn late (a loaded machine) still tries, and goes on while the log takes its writes
+            // (each bounded by `lateAttemptGrace`), so a working log gets everything.
             let (deadline, tried) = state.withLock { ($0.deadline, $0.attemptsSinceFinish > 0) }
-            if Task.isCancelled || (tried && deadline.map({ ContinuousClock.now >= $0 }) == true) {
+            if Task.isCancelled || (tried && lastFailed && deadline.map({ ContinuousClock.now >= $0 }) == true) {
                 putBack(events, error: nil)
                 giveUp()
                 return
             }
             let failure = await attempt(events)
+            lastFailed = failure != nil
             if let failure {
                 putBack(events, error: failure)
                 if !events.isEmpty {
@@ -322,7 +327,7 @@ public final class UsageRecorder: Sendable {
                 let (id, deadline) = state.withLock { state -> (Int?, ContinuousClock.Instant?) in
                     if Task.isCancelled { return (nil, nil) }
                     state.attempts += 1
-                    if state.finished { state.attemptsSinceFinish += 1 }
+                    if state.finished, !events.isEmpty { state.attemptsSinceFinish += 1 }
                     state.pending = (state.attempts, continuation)
                     return (state.attempts, state.deadline)
                 }
