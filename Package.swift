@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Policies saved from Word (.docx are ZIP archives); its system zlib comes from zlib1g-dev.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -67,10 +69,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The usage log in PostgreSQL (PostgresNIO), and the one factory that picks a usage log's backend;
+        // kept out of the core library so that `ReplyLint` does not import NIO.
+        .target(
+            name: "ReplyLintPostgres",
+            dependencies: [
+                "ReplyLint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "replylint",
             dependencies: [
-                "ReplyLint", "ReplyLintServer", "ReplyLintMCP",
+                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "ReplyLintPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -87,6 +102,17 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]
+        ),
+        // The usage log in a real PostgreSQL: run with `.ci/with-postgres swift test` (as .ci/run does);
+        // without REPLYLINT_TEST_POSTGRES_URL these tests are skipped with a note, unless
+        // REPLYLINT_REQUIRE_POSTGRES=1 makes them fail.
+        .testTarget(
+            name: "ReplyLintPostgresTests",
+            dependencies: [
+                "ReplyLint", "ReplyLintPostgres", "replylint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ReplyLintServerTests",

@@ -21,6 +21,9 @@ public struct LibraryLoader: Sendable {
     public var displayBase: String
     public var configuration: Configuration
     public var knownRules: Set<String>
+    /// The usage log to read for `faq-unused`, and over how many days; nil reads none. The caller
+    /// decides (`UsageQuery.faqUnused`), so loading does not consult a rule.
+    public var usage: UsageQuery?
     /// Whether a usage log that cannot be read stops the load (`lint`: yes, exit 2) or is left out
     /// (`serve` and `mcp`: rendering matters more than counting, and they report the log themselves).
     public var stopsOnUnreadableUsageLog = true
@@ -144,33 +147,32 @@ public struct LibraryLoader: Sendable {
         return library
     }
 
-    /// Adds the renders the usage log holds within `faq-unused`'s window to `library.usage`.
-    /// No log file yet is no usage data, not an error; a log that cannot be read stops the run.
+    /// Adds the renders the usage log holds within the query's window to `library.usage`.
+    /// No log yet is no usage data, not an error; a log that cannot be read stops the run.
     /// With `onlyFiles`, only the usage of the replies in those files is read: a hook linting five
     /// changed files should not read a year of renders.
     func loadUsageLog(into library: inout Library, onlyFiles: Set<String>? = nil) throws {
-        guard let log = configuration.usageLog, configuration.level(of: FAQUnusedRule.description) != .off else { return }
-        let path = Self.absolute(log, base: root)
-        let days = FAQUnusedRule.window(in: configuration)
-        let since = Date(timeIntervalSinceNow: -Double(days) * 86_400)
+        guard let usage else { return }
+        let since = Date(timeIntervalSinceNow: -Double(usage.days) * 86_400)
+        // A file is shown as the user's other paths are; a database URL as it is (without its password).
+        let shown = Self.display(usage.log.name, base: displayBase)
         let summary: UsageSummary?
         do {
             let focus = onlyFiles.map { files in library.replies.filter { files.contains($0.file) }.map(\.id) }
-            summary = try UsageLog.read(path: path, since: since, replies: focus.flatMap { $0.count <= 500 ? $0 : nil })
+            summary = try usage.log.read(since: since, replies: focus.flatMap { $0.count <= 500 ? $0 : nil })
         } catch {
             guard stopsOnUnreadableUsageLog else { return }
-            // The log names itself by absolute path; show it as the user's other paths are shown.
-            let message = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
-            throw LoadError(Self.display(path, base: displayBase) + ": " + message)
+            let name = usage.log.name
+            let message = error.message.hasPrefix(name + ": ") ? String(error.message.dropFirst(name.count + 2)) : error.message
+            throw LoadError(shown + ": " + message)
         }
         guard let summary, let first = summary.firstRecorded else { return }
-        let shown = Self.display(path, base: displayBase)
-        var usage = library.usage ?? UsageData(counts: [:], source: shown)
-        if library.usage != nil { usage.source += " and \(shown)" }
-        usage.counts.merge(summary.counts, uniquingKeysWith: +)
-        usage.logStart = UsageLog.date(fromTimestamp: first)
-        usage.windowDays = days
-        library.usage = usage
+        var data = library.usage ?? UsageData(counts: [:], source: shown)
+        if library.usage != nil { data.source += " and \(shown)" }
+        data.counts.merge(summary.counts, uniquingKeysWith: +)
+        data.logStart = UsageSummary.date(fromTimestamp: first)
+        data.windowDays = usage.days
+        library.usage = data
     }
 
     /// What rendering one reply needs: when `id` names a reply file (`waste/missed-bin` →
