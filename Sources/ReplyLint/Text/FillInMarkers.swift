@@ -9,11 +9,7 @@ public enum FillInMarkers {
     }
 
     /// Words that make bracketed text a fill-in rather than an aside like "[UPDATE]" or "[sic]".
-    static let fillWords: Set<String> = [
-        "name", "firstname", "lastname", "first", "last", "surname", "customer", "agent", "number", "date", "time",
-        "day", "link", "url", "email", "phone", "address", "id", "insert", "enter", "add", "fill", "your", "here",
-        "placeholder", "reference", "ref", "order", "account", "case", "ticket", "amount", "x", "xx", "xxx", "tbd", "todo",
-    ]
+    static let fillWords = LanguageWords.english.words("fill-in-words")
 
     public static func first(in text: String) -> Match? { find(in: text).first }
 
@@ -113,7 +109,7 @@ public enum FillInMarkers {
         return index == 0 || !(scalars[index - 1].isLetterOrDigit)
     }
 
-    static let greetings = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "thanks", "thank you"]
+    static let greetings = LanguageWords.english.strings("empty-greetings")
 
     /// A line that opens with a greeting and then punctuation where the name should be ("Hi ,", "Dear ,").
     public static func emptyGreeting(in text: String) -> String? {

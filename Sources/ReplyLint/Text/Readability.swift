@@ -13,10 +13,7 @@ public struct ReadabilityScore: Sendable, Hashable {
 }
 
 public enum Readability {
-    static let commonEnglish: Set<String> = [
-        "the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "with", "is", "are", "was", "be", "we", "you", "your", "our",
-        "it", "this", "that", "can", "will", "please", "us", "i", "at", "by", "if", "have", "has", "not", "from", "as", "so", "do",
-    ]
+    static let commonEnglish = LanguageWords.english.words("function-words")
 
     /// Whether at least one word in six is a common English word: the grade formula means nothing for other languages.
     public static func looksEnglish(_ text: String) -> Bool {

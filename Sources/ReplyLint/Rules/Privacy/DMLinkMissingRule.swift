@@ -23,9 +23,7 @@ public struct DMLinkMissingRule: Rule {
             Example("Please DM us your street address and we'll book a pickup.", channels: ["x-dm"]),
         ])
 
-    static let cues: [[String]] = [
-        ["dm"], ["dms"], ["pm"], ["direct", "message"], ["private", "message"], ["message", "us"], ["inbox"], ["d", "m"], ["messenger"],
-    ]
+    static let cues: [[String]] = LanguageWords.english.phrases("dm-cues")
     /// Links that are, or may be, a DM deep link: X's button posts as a t.co link, so a short link is given the benefit of the doubt.
     static let fullLinks = ["messages/compose", "m.me/", "ig.me/", "wa.me/", "twitter.com/messages", "x.com/messages", "t.co/", "bit.ly/", "ow.ly/"]
 

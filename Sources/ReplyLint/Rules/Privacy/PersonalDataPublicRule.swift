@@ -42,7 +42,7 @@ public struct PersonalDataPublicRule: Rule {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
         let requests = PrivacyText.requests(in: reply, context: context)
-        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose))
+        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose, vocabulary: context.personalData))
         let positions = PrivacyText.positions(of: sentences.map { $0[0].range }, in: reply)
         return zip(sentences, positions).map { requests, position in
             Self.finding(message(for: requests, channel: channel), in: reply, at: position.0, end: position.1, channel: channel.id)
@@ -51,7 +51,7 @@ public struct PersonalDataPublicRule: Rule {
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
         guard rendered.channel.isPublic else { return [] }
-        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text)).map { requests in
+        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text, vocabulary: context.personalData)).map { requests in
             Self.finding(message(for: requests, channel: rendered.channel), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }
@@ -71,12 +71,12 @@ public struct PersonalDataPublicRule: Rule {
 
     /// Requests that would be answered in public (secrets included: `personal-data-never` also reports those).
     static func publicRequests(in text: String, vocabulary: PersonalDataVocabulary) -> [DataRequest] {
-        publicRequests(DataRequests.find(in: text, vocabulary: vocabulary), in: text)
+        publicRequests(DataRequests.find(in: text, vocabulary: vocabulary), in: text, vocabulary: vocabulary)
     }
 
-    static func publicRequests(_ requests: [DataRequest], in text: String) -> [DataRequest] {
+    static func publicRequests(_ requests: [DataRequest], in text: String, vocabulary: PersonalDataVocabulary) -> [DataRequest] {
         guard !requests.isEmpty else { return [] }
-        let routed = Routes.offersPrivateRoute(text)
+        let routed = vocabulary.grammar.routes.offersPrivateRoute(text)
         return requests.filter { $0.invitesPublicAnswer || (!routed && !$0.namesPrivateRoute) }
     }
 

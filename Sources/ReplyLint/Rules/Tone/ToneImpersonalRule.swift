@@ -14,8 +14,8 @@ public struct ToneImpersonalRule: Rule {
         ])
 
     static let nameTags: Set<String> = ["customer.first_name", "customer.last_name", "customer.handle", "customer.name", "customer.full_name"]
-    static let greetings: Set<String> = ["hi", "hello", "hey", "dear", "morning", "afternoon", "evening", "thanks", "thank", "hiya", "howdy", "greetings", "welcome", "sorry", "oh", "ah"]
-    static let generic: Set<String> = ["there", "all", "everyone", "folks", "team", "friend", "friends", "again", "you", "y'all", "both", "guys", "we", "i", "our", "for", "so", "the", "a"]
+    static let greetings = LanguageWords.english.words("greetings")
+    static let generic = LanguageWords.english.words("greeting-not-names")
 
     public init() {}
 
