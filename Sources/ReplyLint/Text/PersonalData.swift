@@ -29,6 +29,8 @@ public struct PersonalDataVocabulary: Sendable {
     let grammar: RequestGrammar
     /// First token → (phrase, item index), longest phrase first.
     let index: [String: [([String], Int)]]
+    /// What "your <Brand> number" asks for: the account-number item (or the first personal one).
+    let brandNumberItem: PersonalDataItem
 
     public init(items: [PersonalDataItem], language: LanguageWords = .english) {
         self.init(items: items, grammar: RequestGrammar(language))
@@ -44,6 +46,7 @@ public struct PersonalDataVocabulary: Sendable {
             }
         }
         self.index = index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+        brandNumberItem = items.first { $0.id == "account-number" } ?? PersonalDataItem(id: "account-number", name: "an account number", kind: .personal, phrases: [])
     }
 
     /// A language's own items and request words.
