@@ -63,6 +63,8 @@ struct RequestReader {
     /// First token of each sentence.
     let sentenceStarts: [Int: Int]
     private(set) var mentions: [Mention] = []
+    /// Token indices inside a mention.
+    private(set) var mentionTokens = Set<Int>()
 
     init(_ text: String, vocabulary: PersonalDataVocabulary) {
         let parsed = PersonalDataText(text)
@@ -81,6 +83,7 @@ struct RequestReader {
             && scalars[first].properties.isLowercase
         isContinuation = opensLower && !tokens.isEmpty
         mentions = findMentions()
+        mentionTokens = Set(mentions.flatMap { $0.start..<$0.end })
     }
 
     func isQuestion(_ sentence: Int) -> Bool { questions.indices.contains(sentence) && questions[sentence] }
@@ -157,6 +160,8 @@ struct RequestReader {
             if grammar.emailNotDataNext.contains(next) { return true }
             // "reply to the email you received": the team's message, a route.
             if grammar.messageDeterminers.contains(previous) && grammar.messageVerbs.contains(beforePrevious) { return true }
+            // "forward us the email you received": the message itself.
+            if grammar.messageDeterminers.contains(previous) && clauseWords(before: index).contains(where: grammar.messageHandlingVerbs.contains) { return true }
             if previous == "the" && grammar.emailDataNext.contains(next) { return false }
             if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous)) { return true }
         case "address" where words == ["address"] || words == ["addresses"]:
@@ -185,6 +190,8 @@ struct RequestReader {
         // A place, not the person: "the store's postcode", "the ZIP of the store", "a postcode of this area".
         if item.id == "address" || item.id == "phone" {
             if isPlace(previous) || isPlace(beforePrevious) { return true }
+            // "which postcode area are you in?": a general area, not where they live.
+            if item.id == "address" && grammar.areaWords.contains(next) { return true }
             if let link = after.firstIndex(where: grammar.placeLinks.contains), link <= 1,
                after.dropFirst(link + 1).prefix(4).contains(where: isPlace) { return true }
         }
@@ -199,6 +206,13 @@ struct RequestReader {
     /// "store", "branch's", "station": a place the customer visited, not where they live.
     func isPlace(_ word: String) -> Bool {
         grammar.places.contains(word.hasSuffix("'s") ? String(word.dropLast(2)) : word)
+    }
+
+    /// The words before `index` in its clause.
+    func clauseWords(before index: Int) -> [String] {
+        var start = index
+        while start > 0 && tokens[start - 1].clause == tokens[index].clause { start -= 1 }
+        return tokens[start..<index].map(\.text)
     }
 
     /// Up to `count` words from `start` in the same sentence.
@@ -279,7 +293,10 @@ struct RequestReader {
         let sentenceStart = sentenceStarts[sentence] ?? 0
         var start = index
         while start > sentenceStart && index - (start - 1) <= 12 { start -= 1 }
-        var clauseBefore = tokens[start..<index].filter { $0.clause == clause }.map(\.text)
+        let clauseIndices = (start..<index).filter { tokens[$0].clause == clause }
+        var clauseBefore = clauseIndices.map { tokens[$0].text }
+        // The clause with the other items of a list left out: "your full name and postcode please".
+        let listView = clauseIndices.filter { !mentionTokens.contains($0) }.map { tokens[$0].text }
         let sentenceWords = tokens[sentenceStart...].prefix { $0.sentence == sentence }.map(\.text)
 
         // "if not, what is your phone number": a condition, not a negation.
@@ -300,7 +317,7 @@ struct RequestReader {
 
         // An item further down a list ("send us your name, address and phone number", "…, along with your
         // full name") is asked for if the list's head is.
-        if depth < 6, isListContinuation(clauseBefore) {
+        if depth < 6, isListContinuation(listView) {
             var previous = index - clauseBefore.count - 1
             let previousClause = previous >= sentenceStart ? tokens[previous].clause : -1
             while previous >= sentenceStart && tokens[previous].clause == previousClause && index - previous <= 16 {
@@ -316,8 +333,13 @@ struct RequestReader {
             if between.count <= 4 && !between.contains(where: { grammar.breakers.contains($0) && !grammar.questionCopulas.contains($0) || grammar.requestVerbs.contains($0) }) { return true }
         }
         // "do you have a tracking number?", "did they give you a reference number?"
-        if grammar.haveQuestions.contains(where: { DataRequests.containsPhrase(clauseBefore, $0) }) {
-            return isQuestion(sentence)
+        // Only determiners and a word or two ("a trouble ticket number") between: not "did you get a chance to check your…".
+        for phrase in grammar.haveQuestions {
+            guard let at = Routes.occurrences(of: phrase, in: clauseBefore).last else { continue }
+            let others = clauseBefore[(at + phrase.count)...].filter { !grammar.determiners.contains($0) && !grammar.listWords.contains($0) }
+            if others.count <= 2 && !others.contains(where: { grammar.requestVerbs.contains($0) || grammar.breakers.contains($0) || grammar.needFillers.contains($0) }) {
+                return isQuestion(sentence)
+            }
         }
         // "we'll need your postcode", "we need the bottom row of digits on your receipt"; not "you'll need your booking reference".
         for need in grammar.needVerbs where clauseBefore.contains(need) {
@@ -365,7 +387,7 @@ struct RequestReader {
         // "Your full name, address, barcode and a copy of your receipt?": a question that opens with the item alone.
         if isQuestion(sentence), index == sentenceStart || tokens[sentenceStart..<index].allSatisfy({ grammar.determiners.contains($0.text) || grammar.bareQuestionFillers.contains($0.text) }),
            end >= tokens.count || tokens[end].clause != clause { return true }
-        if clauseBefore.allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }), end < tokens.count,
+        if listView.allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }), end < tokens.count,
            tokens[end].clause == tokens[end - 1].clause, grammar.pleas.contains(tokens[end].text) { return true }
         return false
     }
@@ -412,7 +434,9 @@ struct RequestReader {
             let startsClause = back < base || grammar.clauseStarters.contains(words[back])
             let softened = chain.contains(where: grammar.softenersThatAsk.contains)
             if back >= base && (grammar.teamSubjects.contains(words[back]) || grammar.pastSuffixes.contains(where: { words[back].hasSuffix($0) })) { continue }
-            if startsClause || softened { return true }
+            // "we'll check and send your tracking number": the verb after "and" keeps the team as subject.
+            let sharesTeamSubject = back >= base && words[base..<back].contains(where: grammar.teamSubjects.contains)
+            if softened || startsClause && !sharesTeamSubject { return true }
         }
         return false
     }
@@ -431,7 +455,9 @@ struct RequestReader {
                 let after = object + pronoun.count
                 let ends = after >= tokens.count || tokens[after].sentence != tokens[index].sentence
                     || tokens[after].clause != tokens[index].clause || grammar.pronounEnders.contains(tokens[after].text)
-                guard ends else { continue }
+                // "send it to you": the team sends.
+                let toCustomer = after + 1 < tokens.count && grammar.customerSubjects.contains(tokens[after + 1].text) && tokens[after].text == "to"
+                guard ends, !toCustomer else { continue }
                 let sentenceStart = sentenceStarts[tokens[index].sentence] ?? 0
                 let head = tokens[max(sentenceStart, index - 8)...index].filter { $0.clause == tokens[index].clause }.map(\.text)
                 if isImperativeHead(ArraySlice(head)) && !head.contains(where: grammar.negations.contains) {
@@ -498,7 +524,7 @@ public struct Routes: Sendable {
         }
         if words.contains("d") && words.contains("m") { return true }  // "D.M."
         return privatePhrases.contains { phrase in
-            occurrences(of: phrase, in: words).contains { start in
+            Self.occurrences(of: phrase, in: words).contains { start in
                 // "we can contact our team": the team's own action, not a way for the customer to reach it.
                 !words[max(0, start - 2)..<start].contains(where: teamSubjects.contains)
             }
@@ -507,7 +533,7 @@ public struct Routes: Sendable {
 
     func invitesPublicAnswer(_ words: [String]) -> Bool {
         publicPhrases.contains { phrase in
-            occurrences(of: phrase, in: words).contains { start in
+            Self.occurrences(of: phrase, in: words).contains { start in
                 // "the link below", "using the below link": a pointer to a private route, not a public answer.
                 !words[max(0, start - 2)..<min(words.count, start + phrase.count + 2)].contains(where: publicExceptions.contains)
             }
@@ -515,7 +541,7 @@ public struct Routes: Sendable {
     }
 
     /// Where `phrase` starts in `words`.
-    func occurrences(of phrase: [String], in words: [String]) -> [Int] {
+    static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
         guard !phrase.isEmpty, words.count >= phrase.count else { return [] }
         return (0...(words.count - phrase.count)).filter { start in
             phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
@@ -551,6 +577,7 @@ struct RequestGrammar: Sendable {
     let owners, emailOwners, emailNotDataNext, emailDataNext, addressKinds, messageDeterminers, messageVerbs: Set<String>
     let detailOwners, othersOwners, bareNumberOwners, bareNumberNotNext, numberNotNext: Set<String>
     let possessives, brandNumberWords, publicNumbers, places, placeLinks, senderWords: Set<String>
+    let messageHandlingVerbs, areaWords: Set<String>
     let pronounRequestVerbs, pronounObjectFillers, pronounEnders, requestGerunds, gerundLeaders: Set<String>
     let haveQuestions, conditionalNegations, listPhrases, needPhrases, detailsAfter, cameFrom, pronounObjects: [[String]]
     /// Verbs that ask only with a companion word: "let" with "know" ("let us know your…").
@@ -605,6 +632,8 @@ struct RequestGrammar: Sendable {
         places = words("places")
         placeLinks = words("place-links")
         senderWords = words("sender-words")
+        messageHandlingVerbs = words("message-handling-verbs")
+        areaWords = words("area-words")
         pronounRequestVerbs = words("pronoun-request-verbs")
         pronounObjectFillers = words("pronoun-object-fillers")
         pronounEnders = words("pronoun-enders")
