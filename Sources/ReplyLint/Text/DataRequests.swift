@@ -387,8 +387,10 @@ struct RequestReader {
         // "Your full name, address, barcode and a copy of your receipt?": a question that opens with the item alone.
         if isQuestion(sentence), index == sentenceStart || tokens[sentenceStart..<index].allSatisfy({ grammar.determiners.contains($0.text) || grammar.bareQuestionFillers.contains($0.text) }),
            end >= tokens.count || tokens[end].clause != clause { return true }
+        // "Your date of birth, please." counts; "…account info, please tell us more" does not: there "please" starts a request of its own.
         if listView.allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }), end < tokens.count,
-           tokens[end].clause == tokens[end - 1].clause, grammar.pleas.contains(tokens[end].text) { return true }
+           tokens[end].sentence == sentence, grammar.pleas.contains(tokens[end].text),
+           tokens[end].clause == tokens[end - 1].clause || end + 1 >= tokens.count || tokens[end + 1].sentence != sentence { return true }
         return false
     }
 
