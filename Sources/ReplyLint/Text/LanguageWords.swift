@@ -15,6 +15,8 @@ public struct LanguageWords: Sendable {
     let sets: [String: Set<String>]
     /// Items of personal data, in the order written.
     public let items: [PersonalDataItem]
+    /// The sections' names (not items), in the order written.
+    public let sectionNames: [String]
 
     /// A section's entries as written.
     public func strings(_ section: String) -> [String] { entries[section] ?? [] }
@@ -33,6 +35,7 @@ public struct LanguageWords: Sendable {
     init(code: String, text: String) {
         self.code = code
         var entries: [String: [String]] = [:]
+        var order: [String] = []
         var items: [PersonalDataItem] = []
         var section = ""
         var itemHeader: (id: String, kind: PersonalDataItem.Kind, name: String)?
@@ -49,6 +52,7 @@ public struct LanguageWords: Sendable {
                 closeItem()
                 let header = line.dropFirst().dropLast().split(separator: " ").map(String.init)
                 section = header.first ?? ""
+                if section != "item" && !order.contains(section) { order.append(section) }
                 if section == "item", header.count >= 4 {
                     itemHeader = (header[1], header[2] == "secret" ? .secret : .personal, header[3...].joined(separator: " "))
                 }
@@ -68,6 +72,7 @@ public struct LanguageWords: Sendable {
         self.phrases = entries.mapValues { $0.map(PersonalDataText.words).filter { !$0.isEmpty } }
         self.sets = self.phrases.mapValues { Set($0.map { $0.joined(separator: " ") }) }
         self.items = items
+        self.sectionNames = order
     }
 
     /// "(order|booking) (number|#)" → "order number", "order #", "booking number", "booking #".

@@ -5,8 +5,12 @@ public struct ToneImpersonalRule: Rule {
         id: "tone-impersonal", severity: .info, category: .tone,
         summary: "The reply does not greet the customer by name.",
         rationale: "A name in the first line is the quickest sign that a person, not a bot, read the message. Use {{customer.first_name}}.",
-        blindSpots: ["Any capitalised word after a greeting is taken for a name, except \"there\", \"all\", \"everyone\" and the like."],
-        triggering: [Example("↓Thanks for letting us know, we'll pass this on to the crew.")],
+        blindSpots: ["Any capitalised word after a greeting is taken for a name, except \"there\", \"all\", \"everyone\" and forms of address that name nobody (\"Customer\", \"Sir\", \"Guest\"): a name the list does not know as generic (\"Hi Champ\") passes."],
+        triggering: [
+            Example("↓Thanks for letting us know, we'll pass this on to the crew."),
+            Example("↓Dear Customer, thanks for letting us know."),
+            Example("↓Hello all, thanks for letting us know."),
+        ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, thanks for letting us know."),
             Example("Thanks, {{customer.first_name}}! We'll pass this on to the crew."),
