@@ -103,7 +103,7 @@ struct RequestReader {
             if let (phrase, itemIndex) = match(at: index) {
                 let end = index + phrase.count
                 let item = vocabulary.items[itemIndex]
-                if !isNotData(item: item, at: index, end: end) { result.append(Mention(start: index, end: end, item: item)) }
+                if !isNotData(item: item, at: index, end: end) { result.append(Mention(start: brandStart(before: index), end: end, item: item)) }
                 index = end
             } else if let end = brandNumber(at: index) {
                 result.append(Mention(start: index + 1, end: end, item: vocabulary.brandNumberItem))
@@ -126,6 +126,20 @@ struct RequestReader {
             if matches { return (phrase, item) }
         }
         return nil
+    }
+
+    /// "your name and Nectar card number": one or two capitalised words just before an item, inside a
+    /// sentence, name the brand whose number it is and belong to the mention.
+    private func brandStart(before index: Int) -> Int {
+        var start = index
+        while start > 0, index - start < 2, tokens[start - 1].clause == tokens[index].clause, isCapitalised(start - 1),
+              let sentenceStart = sentenceStarts[tokens[index].sentence], start - 1 > sentenceStart,
+              !grammar.determiners.contains(tokens[start - 1].text), !grammar.listWords.contains(tokens[start - 1].text),
+              !grammar.possessives.contains(tokens[start - 1].text), vocabulary.index[tokens[start - 1].text] == nil,
+              tokens[start - 1].text.unicodeScalars.allSatisfy(\.isLetterLike) {
+            start -= 1
+        }
+        return start
     }
 
     /// "your Idea number", "your Virgin Media no.": an operator's or brand's own customer number — one
@@ -345,7 +359,7 @@ struct RequestReader {
         for need in grammar.needVerbs where clauseBefore.contains(need) {
             guard let position = clauseBefore.lastIndex(of: need) else { continue }
             if clauseBefore[max(0, position - 2)..<position].contains(where: grammar.customerSubjects.contains) { break }
-            var between = clauseBefore[(position + 1)...]
+            var between = skippingListHead(clauseBefore[(position + 1)...])
             // "the bottom most row of", "a copy of": a few words and "of" before the item.
             if let of = between.lastIndex(where: grammar.partOfWords.contains), of - between.startIndex <= 5,
                clauseBefore[(of + 1)...].allSatisfy(grammar.determiners.contains),
@@ -361,7 +375,7 @@ struct RequestReader {
                 guard DataRequests.endsWith(head, phrase) else { continue }
                 let subject = cut - phrase.count - 1
                 if subject >= 0 && grammar.customerSubjects.contains(clauseBefore[subject]) { break }
-                if clauseBefore[cut...].allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }) { return true }
+                if skippingListHead(clauseBefore[cut...]).allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }) { return true }
             }
         }
         // "can we get your email?", "may we know your booking no", "can I also ask for your full name"
@@ -392,6 +406,14 @@ struct RequestReader {
            tokens[end].sentence == sentence, grammar.pleas.contains(tokens[end].text),
            tokens[end].clause == tokens[end - 1].clause || end + 1 >= tokens.count || tokens[end + 1].sentence != sentence { return true }
         return false
+    }
+
+    /// "your name and": an earlier entry of a list (up to three words, no verb) and "and" before the item; the words after it.
+    func skippingListHead(_ words: ArraySlice<String>) -> ArraySlice<String> {
+        guard let and = words.lastIndex(where: grammar.clauseStarters.contains), and - words.startIndex <= 3,
+              !words[..<and].contains(where: { grammar.requestVerbs.contains($0) || grammar.breakers.contains($0) || grammar.teamSubjects.contains($0) || grammar.negations.contains($0) })
+        else { return words }
+        return words[(and + 1)...]
     }
 
     /// Only list words before the item in its clause ("and your", "along with your"): it carries on a list.
