@@ -63,6 +63,7 @@ def main():
             if column not in columns:
                 sys.exit(f"{args.texts}: no column '{column}' (columns: {', '.join(columns)}); use --id-column / --text-column")
         rows = [row for row in reader if row.get("inbound", "False") == "False"]
+    sources = {row[id_column]: row["source"] for row in rows} if "source" in columns else {}
     with open(args.labels, encoding="utf-8", newline="") as handle:
         labels = {row["id"]: row for row in csv.DictReader(handle)}
     texts = {row[id_column]: reply_text(row[args.text_column]) for row in rows}
@@ -111,6 +112,13 @@ def main():
         precision = tp / (tp + fp) if tp + fp else float("nan")
         recall = tp / (tp + fn) if tp + fn else float("nan")
         print(f"\n{rule}: TP {tp}  FP {fp}  FN {fn}  TN {tn}  precision {precision:.3f}  recall {recall:.3f}")
+        # A texts file with a `source` column (the held-out sets) gets a line per source too.
+        for source in sorted(set(sources.values())):
+            keys = {key for key in texts if sources.get(key) == source}
+            stp, sfp, sfn = len(found & truth & keys), len((found - truth) & keys), len((truth - found) & keys)
+            sp = f"{stp / (stp + sfp):.3f}" if stp + sfp else "n/a"
+            sr = f"{stp / (stp + sfn):.3f}" if stp + sfn else "n/a"
+            print(f"  {source}: TP {stp}  FP {sfp}  FN {sfn}  TN {len(keys) - stp - sfp - sfn}  precision {sp}  recall {sr}")
         for kind, ids in (("false reports", found - truth), ("misses", truth - found)):
             ordered = [key for key in texts if key in ids]
             print(f"  {kind} ({len(ordered)}): {' '.join(ordered) if ordered else '-'}")

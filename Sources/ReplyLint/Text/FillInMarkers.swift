@@ -96,7 +96,9 @@ public enum FillInMarkers {
                     // FIRST_NAME, ORDER_ID, REPONAME: a name for what to fill in, written in capitals.
                     var wordEnd = end
                     while wordEnd < scalars.count && (scalars[wordEnd].isUppercaseLetter || scalars[wordEnd] == "_" || scalars[wordEnd].isDigitLike) { wordEnd += 1 }
-                    if run.first?.isUppercaseLetter == true, wordEnd >= scalars.count || !scalars[wordEnd].isLetterLike,
+                    // Checked on the scalars first: most words are not five capitals long, and need no string.
+                    if wordEnd - index >= 5, scalars[index..<wordEnd].allSatisfy({ $0.isUppercaseLetter || $0 == "_" || $0.isDigitLike }),
+                       wordEnd >= scalars.count || !scalars[wordEnd].isLetterLike,
                        !isQueryValue(at: index, in: scalars), isCapitalisedName(String(String.UnicodeScalarView(scalars[index..<wordEnd]))) {
                         add(index, wordEnd)
                         continue
