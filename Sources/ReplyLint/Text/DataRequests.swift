@@ -44,7 +44,7 @@ public enum DataRequests {
 }
 
 /// One text read for requests: its tokens, the items mentioned in it, and the language's grammar.
-struct RequestReader {
+final class RequestReader {
     typealias Token = PersonalDataText.Token
     struct Mention {
         var start: Int
@@ -146,7 +146,8 @@ struct RequestReader {
     /// or two capitalised words the vocabulary does not know between "your" and a number word.
     /// Returns the end of the mention (after the number word); the mention starts after "your".
     private func brandNumber(at index: Int) -> Int? {
-        guard grammar.possessives.contains(tokens[index].text) else { return nil }
+        // The capital after "your" is checked first: it is cheaper than looking the word up.
+        guard index + 1 < tokens.count, isCapitalised(index + 1), grammar.possessives.contains(tokens[index].text) else { return nil }
         for length in 1...2 {
             let numberAt = index + 1 + length
             guard numberAt < tokens.count, tokens[numberAt].sentence == tokens[index].sentence else { return nil }
@@ -245,6 +246,8 @@ struct RequestReader {
     // MARK: Requests
 
     func requests() -> [DataRequest] {
+        // Most replies mention no item: nothing to ask for, and no pronoun can stand for one.
+        guard !mentions.isEmpty else { return [] }
         var result: [DataRequest] = []
         var requested = Set<Int>()
         for (number, mention) in mentions.enumerated() where isRequested(at: mention.start, end: mention.end) {
@@ -566,19 +569,27 @@ public struct Routes: Sendable {
 
     /// Where `phrase` starts in `words`.
     static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
-        guard !phrase.isEmpty, words.count >= phrase.count else { return [] }
-        return (0...(words.count - phrase.count)).filter { start in
-            phrase.indices.allSatisfy { words[start + $0] == phrase[$0] }
+        guard let first = phrase.first, words.count >= phrase.count else { return [] }
+        var result: [Int] = []
+        // Compared in place, first word first: this runs for every route phrase on every reply that asks for something.
+        outer: for start in 0...(words.count - phrase.count) where words[start] == first {
+            var offset = 1
+            while offset < phrase.count {
+                if words[start + offset] != phrase[offset] { continue outer }
+                offset += 1
+            }
+            result.append(start)
         }
+        return result
     }
 
     /// A link given as a way to reach the team: any link, except one offered as something to read
     /// ("For now, try: https://…/PlaybackHelp", "we recommend this article: …").
     func containsRouteLink(_ text: String) -> Bool {
-        guard Self.containsURL(text) else { return false }
+        let written = text.containsBytes("http://") || text.containsBytes("https://") || text.containsBytes("www.")
         let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
         let ranges = TwitterURLExtractor.urlRanges(in: scalars)
-        if ranges.isEmpty { return true }
+        if ranges.isEmpty { return written }
         return ranges.contains { range in
             let before = String(String.UnicodeScalarView(scalars[max(0, range.lowerBound - 40)..<range.lowerBound]))
             return !PersonalDataText.words(before).suffix(4).contains(where: articleCues.contains)
@@ -593,7 +604,8 @@ public struct Routes: Sendable {
 }
 
 /// How one language words a request for data: the lists of Resources/words-<code>.txt as sets.
-struct RequestGrammar: Sendable {
+/// A class: it is read on every token, and a struct of fifty sets would be copied with each read.
+final class RequestGrammar: Sendable {
     let requestVerbs, nonImperativeVerbs, verbsNeedingObject, verbObjects, pleas, softeners, softenersThatAsk: Set<String>
     let teamSubjects, customerSubjects, clauseStarters, negations, sentenceNegations, breakers, questionCopulas: Set<String>
     let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs: Set<String>
