@@ -613,7 +613,7 @@ final class RequestGrammar: Sendable {
     let owners, emailOwners, emailNotDataNext, emailDataNext, addressKinds, messageDeterminers, messageVerbs: Set<String>
     let detailOwners, othersOwners, bareNumberOwners, bareNumberNotNext, numberNotNext: Set<String>
     let possessives, brandNumberWords, publicNumbers, places, placeLinks, senderWords: Set<String>
-    let messageHandlingVerbs, areaWords: Set<String>
+    let messageHandlingVerbs, areaWords, itemPrefixes: Set<String>
     let pronounRequestVerbs, pronounObjectFillers, pronounEnders, requestGerunds, gerundLeaders: Set<String>
     let haveQuestions, conditionalNegations, listPhrases, needPhrases, detailsAfter, cameFrom, pronounObjects: [[String]]
     /// Verbs that ask only with a companion word: "let" with "know" ("let us know your…").
@@ -669,6 +669,7 @@ final class RequestGrammar: Sendable {
         placeLinks = words("place-links")
         senderWords = words("sender-words")
         messageHandlingVerbs = words("message-handling-verbs")
+        itemPrefixes = words("item-prefixes")
         areaWords = words("area-words")
         pronounRequestVerbs = words("pronoun-request-verbs")
         pronounObjectFillers = words("pronoun-object-fillers")

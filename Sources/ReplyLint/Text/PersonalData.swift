@@ -58,7 +58,7 @@ public struct PersonalDataVocabulary: Sendable {
     public func addingSecrets(_ phrases: [String]) -> PersonalDataVocabulary {
         let extra = phrases.compactMap { phrase -> PersonalDataItem? in
             var tokens = PersonalDataText.words(phrase)
-            while let first = tokens.first, ["your", "a", "an", "the", "any", "full", "of"].contains(first) { tokens.removeFirst() }
+            while let first = tokens.first, grammar.itemPrefixes.contains(first) { tokens.removeFirst() }
             guard !tokens.isEmpty else { return nil }
             return PersonalDataItem(id: "policy:" + tokens.joined(separator: "-"), name: tokens.joined(separator: " "), kind: .secret, phrases: [tokens])
         }

@@ -20,6 +20,8 @@ public struct ToneImpersonalRule: Rule {
     static let nameTags: Set<String> = ["customer.first_name", "customer.last_name", "customer.handle", "customer.name", "customer.full_name"]
     static let greetings = LanguageWords.english.words("greetings")
     static let generic = LanguageWords.english.words("greeting-not-names")
+    /// Words between a greeting and a name ("Thank you, Ana", "Thanks for this, Ana").
+    static let fillers = LanguageWords.english.words("greeting-fillers")
 
     public init() {}
 
@@ -46,7 +48,7 @@ public struct ToneImpersonalRule: Rule {
         let words = opening.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "!" || $0 == ":" }).map(String.init).filter { !$0.hasPrefix("@") }
         for (index, word) in words.prefix(4).enumerated() where greetings.contains(word.lowercased()) {
             for next in words.dropFirst(index + 1).prefix(2) {
-                if greetings.contains(next.lowercased()) || ["you", "for"].contains(next.lowercased()) { continue }
+                if greetings.contains(next.lowercased()) || fillers.contains(next.lowercased()) { continue }
                 if let first = next.first, first.isUppercase, !generic.contains(next.lowercased()) { return true }
                 break
             }
