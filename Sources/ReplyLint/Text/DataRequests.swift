@@ -33,10 +33,6 @@ public enum DataRequests {
         return false
     }
 
-    static func containsPhrase(_ words: ArraySlice<String>, _ phrase: [String]) -> Bool {
-        containsPhrase(Array(words), phrase)
-    }
-
     /// Whether `words` ends with `phrase`.
     static func endsWith(_ words: ArraySlice<String>, _ phrase: [String]) -> Bool {
         words.count >= phrase.count && words.suffix(phrase.count).elementsEqual(phrase)
@@ -134,8 +130,7 @@ final class RequestReader {
         var start = index
         while start > 0, index - start < 2, tokens[start - 1].clause == tokens[index].clause, isCapitalised(start - 1),
               let sentenceStart = sentenceStarts[tokens[index].sentence], start - 1 > sentenceStart,
-              !grammar.determiners.contains(tokens[start - 1].text), !grammar.listWords.contains(tokens[start - 1].text),
-              !grammar.possessives.contains(tokens[start - 1].text), vocabulary.index[tokens[start - 1].text] == nil,
+              !grammar.functionWords.contains(tokens[start - 1].text), vocabulary.index[tokens[start - 1].text] == nil,
               tokens[start - 1].text.unicodeScalars.allSatisfy(\.isLetterLike) {
             start -= 1
         }
@@ -526,9 +521,6 @@ public struct Routes: Sendable {
         articleCues = language.words("article-link-cues")
     }
 
-    /// English routes, for callers that have no vocabulary at hand.
-    public static let english = Routes(.english)
-
     /// Whether `text` as a whole offers the customer a private way to send data: a DM, email, phone,
     /// a form or a link (a URL or `{{dm_link}}`).
     public func offersPrivateRoute(_ text: String) -> Bool {
@@ -615,6 +607,8 @@ final class RequestGrammar: Sendable {
     let possessives, brandNumberWords, publicNumbers, places, placeLinks, senderWords: Set<String>
     let messageHandlingVerbs, areaWords, itemPrefixes: Set<String>
     let pronounRequestVerbs, pronounObjectFillers, pronounEnders, requestGerunds, gerundLeaders: Set<String>
+    /// Every word the grammar gives a part to ("Please", "Share", "Your"): never the name of a brand.
+    let functionWords: Set<String>
     let haveQuestions, conditionalNegations, listPhrases, needPhrases, detailsAfter, cameFrom, pronounObjects: [[String]]
     /// Verbs that ask only with a companion word: "let" with "know" ("let us know your…").
     let verbsNeedingCompanion: [String: Set<String>]
@@ -688,6 +682,9 @@ final class RequestGrammar: Sendable {
             companions[phrase[0], default: []].formUnion(phrase.dropFirst())
         }
         verbsNeedingCompanion = companions
+        functionWords = requestVerbs.union(softeners).union(teamSubjects).union(customerSubjects).union(clauseStarters).union(negations)
+            .union(breakers).union(determiners).union(listWords).union(questionWords).union(needVerbs).union(modals).union(pleas)
+            .union(possessives).union(verbObjects).union(requestGerunds)
         routes = Routes(language)
     }
 }
