@@ -508,6 +508,7 @@ public struct Routes: Sendable {
     let teamSubjects: Set<String>
     /// Words just before a link that offer it as something to read, not a way to reach the team.
     let articleCues: Set<String>
+    let pastLeaders: [[String]]
 
     init(_ language: LanguageWords) {
         privateWords = language.words("private-route-words")
@@ -519,6 +520,7 @@ public struct Routes: Sendable {
         verbLeaders = language.words("softeners").union(language.words("clause-starters")).union(language.words("pleas"))
         teamSubjects = language.words("route-team-subjects")
         articleCues = language.words("article-link-cues")
+        pastLeaders = language.phrases("route-past-leaders")
     }
 
     /// Whether `text` as a whole offers the customer a private way to send data: a DM, email, phone,
@@ -530,9 +532,14 @@ public struct Routes: Sendable {
         return namesPrivateRoute(PersonalDataText.words(text))
     }
 
+    /// "the email you used to message us": a route named after these is a past contact, not a way offered now.
+    func isPastContact(_ words: [String], before start: Int) -> Bool {
+        pastLeaders.contains { leader in start >= leader.count && Array(words[(start - leader.count)..<start]) == leader }
+    }
+
     func namesPrivateRoute(_ words: [String]) -> Bool {
         for (index, word) in words.enumerated() {
-            if privateWords.contains(word) {
+            if privateWords.contains(word) && !isPastContact(words, before: index) {
                 // "6 pm" is a time, not a private message.
                 if word == "pm" && index > 0 && words[index - 1].allSatisfy(\.isNumber) { continue }
                 return true
@@ -545,7 +552,7 @@ public struct Routes: Sendable {
         return privatePhrases.contains { phrase in
             Self.occurrences(of: phrase, in: words).contains { start in
                 // "we can contact our team": the team's own action, not a way for the customer to reach it.
-                !words[max(0, start - 2)..<start].contains(where: teamSubjects.contains)
+                !words[max(0, start - 2)..<start].contains(where: teamSubjects.contains) && !isPastContact(words, before: start)
             }
         }
     }
