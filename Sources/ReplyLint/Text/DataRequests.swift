@@ -546,7 +546,7 @@ public struct Routes: Sendable {
             }
             // "email your order details to…", "if you text your postcode to 61201": the verb is the channel.
             if routeVerbs.contains(word), index + 1 < words.count, routeVerbObjects.contains(words[index + 1]),
-               index == 0 || verbLeaders.contains(words[index - 1]) { return true }
+               index == 0 || verbLeaders.contains(words[index - 1]), !isPastContact(words, before: index) { return true }
         }
         if words.contains("d") && words.contains("m") { return true }  // "D.M."
         return privatePhrases.contains { phrase in
