@@ -17,10 +17,14 @@ public struct ToneReadabilityRule: Rule {
             "English only. The reply's `locale` decides; without one, the text's function words, word endings and letters (Resources/language-profiles.txt) do, and a reply that looks like Spanish, German, French, Portuguese, Italian or Dutch is not graded. A text with no clear sign either way is read in the configured `locale`.",
         ],
         triggering: [
+            // The densest English has few common words; its endings ("-ing", "-ly", "-ity") still say it is English.
+            Example("↓Notwithstanding considerable administrative complications, departmental representatives subsequently investigated jurisdictional irregularities concerning municipal infrastructure reconfiguration, recommending comprehensive organisational restructuring and procedural standardisation. Consequently, outstanding remuneration discrepancies necessitate individualised reassessment."),
             Example("↓Hi {{customer.first_name}}, we sincerely regret the considerable administrative complications associated with the recalculation of your municipal utility assessment, and our departmental representatives are investigating the circumstances thoroughly."),
         ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, sorry your water bill was higher than usual. We will check the meter reading and call you back by Friday. If you want to talk sooner, send us a Direct Message: {{dm_link}}"),
+            // Not English: the English formula means nothing here (a Spanish formula is for a later issue).
+            Example("Hola {{customer.first_name}}, lamentamos profundamente las complicaciones administrativas ocasionadas por la reconfiguración de su cuenta; nuestros representantes departamentales están investigando minuciosamente las circunstancias."),
         ])
 
     public init() {}
