@@ -71,6 +71,12 @@ public enum LanguageGuess {
                 scores[profile.code, default: 0] += points
             }
         }
+        // Marks that are no part of a word ("¿", "¡") count where they stand.
+        for profile in profiles {
+            for mark in profile.letters where mark.unicodeScalars.count == 1 && !mark.unicodeScalars.first!.isLetterLike {
+                scores[profile.code, default: 0] += Double(text.unicodeScalars.filter { $0 == mark.unicodeScalars.first! }.count)
+            }
+        }
         return scores
     }
 }
