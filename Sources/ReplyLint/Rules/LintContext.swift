@@ -40,6 +40,22 @@ public struct LintContext: Sendable {
 
     public var configuration: Configuration { library.configuration }
 
+    /// The locale a reply is read in: its own `locale`, else the configured one (`locale:` in
+    /// replylint.yml, `en` by default).
+    public func locale(of reply: Reply) -> String {
+        if let locale = reply.locale, !locale.trimmingWhitespace.isEmpty { return locale }
+        return configuration.locale
+    }
+
+    /// The language a reply is read in, from its locale: "es", "es-MX", "es-US" → Spanish.
+    public func language(of reply: Reply) -> Language { Language.forLocale(locale(of: reply)) }
+
+    /// The locale a policy is read in: its own (`locale:` in front matter, `<html lang>`), else the configured one.
+    public func locale(of policy: PolicyDocument) -> String {
+        if let locale = policy.locale, !locale.trimmingWhitespace.isEmpty { return locale }
+        return configuration.locale
+    }
+
     public func channel(_ id: String) -> Channel? { configuration.channels[id] }
 
     /// The channels of `reply` that exist, in the order declared.

@@ -25,6 +25,12 @@ public enum LanguageGuess {
         }
     }()
 
+    /// Languages' names in English, by code ("es" → "Spanish"), for messages.
+    static let names: [String: String] = {
+        let data = LanguageWords(code: "profiles", text: String(decoding: PackageResources.language_profiles_txt, as: UTF8.self))
+        return Dictionary(data.pairs("names").map { ($0.phrase, $0.instead) }, uniquingKeysWith: { first, _ in first })
+    }()
+
     /// The code for a language with no profile here (ISO 639-2 "und").
     public static let undetermined = "und"
 

@@ -1,14 +1,16 @@
 // The words of one language that the text rules read, from Resources/words-<code>.txt: personal-data
 // items, how requests and routes are worded, tone phrases, and what the language looks like.
 //
-// Rules never hold these words in code: a second language is a second file with the same sections
+// Rules never hold these words in code: another language is another file with the same sections
 // (and one line in `LanguageWords.embedded`).
 
 public struct LanguageWords: Sendable {
     /// The language's code: "en".
     public let code: String
-    /// Every list, by section name, as written (trimmed).
+    /// Every list, by section name, with `(a|b)` alternatives expanded (trimmed).
     let entries: [String: [String]]
+    /// Every list, by section name, exactly as written (alternatives not expanded): what the docs show.
+    let written: [String: [String]]
     /// Every list, by section name, as lower-case word sequences (`#` a word of its own).
     let phrases: [String: [[String]]]
     /// Single-word lists as sets, for the hot paths; a multi-word entry is kept joined by spaces.
@@ -18,15 +20,17 @@ public struct LanguageWords: Sendable {
     /// The sections' names (not items), in the order written.
     public let sectionNames: [String]
 
-    /// A section's entries as written.
+    /// A section's entries, alternatives expanded.
     public func strings(_ section: String) -> [String] { entries[section] ?? [] }
+    /// A section's entries as written in the file, `(a|b)` alternatives kept: for the docs.
+    public func writtenStrings(_ section: String) -> [String] { written[section] ?? [] }
     /// A section's entries as word sequences.
     func phrases(_ section: String) -> [[String]] { phrases[section] ?? [] }
     /// A section's entries as a set of lower-case words (multi-word entries joined by spaces).
     func words(_ section: String) -> Set<String> { sets[section] ?? [] }
     /// A section of `phrase => instead` entries.
-    public func pairs(_ section: String) -> [(phrase: String, instead: String)] {
-        strings(section).map { entry in
+    public func pairs(_ section: String, asWritten: Bool = false) -> [(phrase: String, instead: String)] {
+        (asWritten ? writtenStrings(section) : strings(section)).map { entry in
             guard let arrow = entry.range(of: "=>") else { return (entry, "") }
             return (String(entry[..<arrow.lowerBound]).trimmingWhitespace, String(entry[arrow.upperBound...]).trimmingWhitespace)
         }
@@ -35,6 +39,7 @@ public struct LanguageWords: Sendable {
     init(code: String, text: String) {
         self.code = code
         var entries: [String: [String]] = [:]
+        var written: [String: [String]] = [:]
         var order: [String] = []
         var items: [PersonalDataItem] = []
         var section = ""
@@ -64,11 +69,13 @@ public struct LanguageWords: Sendable {
                     itemPhrases += Self.expand(entry).map(PersonalDataText.words).filter { !$0.isEmpty }
                 } else {
                     entries[section, default: []].append(contentsOf: Self.expand(entry))
+                    written[section, default: []].append(entry)
                 }
             }
         }
         closeItem()
         self.entries = entries
+        self.written = written
         self.phrases = entries.mapValues { $0.map(PersonalDataText.words).filter { !$0.isEmpty } }
         self.sets = self.phrases.mapValues { Set($0.map { $0.joined(separator: " ") }) }
         self.items = items
@@ -85,11 +92,14 @@ public struct LanguageWords: Sendable {
         }.map { $0.split(separator: " ").joined(separator: " ") }
     }
 
-    /// English, the language every rule falls back to.
+    /// English, the default locale's language.
     public static let english = LanguageWords(code: "en", text: String(decoding: PackageResources.words_en_txt, as: UTF8.self))
 
-    /// The languages whose words ship inside the binary, by code.
-    static let embedded: [String: LanguageWords] = ["en": english]
+    /// Spanish: `es`, `es-MX`, `es-US`, `es-ES`…
+    public static let spanish = LanguageWords(code: "es", text: String(decoding: PackageResources.words_es_txt, as: UTF8.self))
+
+    /// The languages whose words ship inside the binary, by code. A third language is one more line here.
+    static let embedded: [String: LanguageWords] = ["en": english, "es": spanish]
 
     /// The words for a locale ("en-US", "en_GB", "en"), or nil when ReplyLint has none for its language.
     public static func forLocale(_ locale: String) -> LanguageWords? {

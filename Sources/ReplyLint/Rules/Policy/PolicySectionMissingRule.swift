@@ -136,7 +136,7 @@ public struct PolicySectionMissingRule: Rule {
     /// Each topic, found (where) or missing, for a moderation policy; what `lint --explain` shows.
     public static func coverage(of policy: PolicyDocument, in context: LintContext) -> [PolicyTopicCoverage] {
         let needPublicRecords = context.bool("require-public-records", of: description)
-        let vocabulary = PolicyTopicVocabulary.forLocale(context.configuration.locale)
+        let vocabulary = PolicyTopicVocabulary.forLocale(context.locale(of: policy))
         let found = PolicyTopicFinder(vocabulary: vocabulary).find(in: policy, source: context.library.sources[policy.file])
         return vocabulary.topics.map { topic in
             let required = topic.id != "public-records" || needPublicRecords
