@@ -149,14 +149,16 @@ public struct RuleDescription: Sendable {
     public var triggering: [Example]
     public var nonTriggering: [Example]
     /// Reference material for the docs beyond the rationale (the phrases or headings it knows), in Markdown.
-    public var notes: String?
+    /// Written only when asked for: it lists every language's words, which a lint run never needs.
+    public var notes: String? { notesText() }
+    private let notesText: @Sendable () -> String?
     /// The rule checks a reply's rendered text too (`render`, the API, MCP), not only its template;
     /// its examples then include rendered ones both ways.
     public var checksRenderedText: Bool
 
     public init(
         id: String, severity: Severity, category: RuleCategory, checksRenderedText: Bool = false,
-        summary: String, rationale: String, options: [RuleOption] = [], blindSpots: [String] = [], notes: String? = nil,
+        summary: String, rationale: String, options: [RuleOption] = [], blindSpots: [String] = [], notes: @autoclosure @escaping @Sendable () -> String? = nil,
         triggering: [Example], nonTriggering: [Example]
     ) {
         self.id = id
@@ -168,7 +170,7 @@ public struct RuleDescription: Sendable {
         self.blindSpots = blindSpots
         self.triggering = triggering
         self.nonTriggering = nonTriggering
-        self.notes = notes
+        self.notesText = notes
         self.checksRenderedText = checksRenderedText
     }
 }

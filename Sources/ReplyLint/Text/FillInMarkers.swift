@@ -16,8 +16,11 @@ public enum FillInMarkers {
     static let compoundHeads = everyLanguage { $0.words("fill-in-compound-heads") }
     static let compoundTails = everyLanguage { $0.words("fill-in-compound-tails") }
 
+    /// The sections fill-in markers read, of every language, English first.
+    static let languages = LanguageWords.everyLanguage(["fill-in-words", "fill-in-compound-heads", "fill-in-compound-tails", "empty-greetings", "greetings-needing-name"])
+
     static func everyLanguage(_ list: (LanguageWords) -> Set<String>) -> Set<String> {
-        LanguageWords.embedded.values.reduce(into: Set<String>()) { $0.formUnion(list($1)) }
+        languages.reduce(into: Set<String>()) { $0.formUnion(list($1)) }
     }
     /// `<b>`, `<br>`: HTML, not a fill-in. Any language.
     static let htmlTags: Set<String> = [
@@ -181,8 +184,7 @@ public enum FillInMarkers {
     }
 
     /// Greetings of every language, English first (the first that prefixes a line is taken).
-    static let greetings: [String] = LanguageWords.embedded.values.sorted { ($0.code == "en" ? 0 : 1, $0.code) < ($1.code == "en" ? 0 : 1, $1.code) }
-        .flatMap { $0.strings("empty-greetings") }.map { $0.lowercased() }
+    static let greetings: [String] = languages.flatMap { $0.strings("empty-greetings") }.map { $0.lowercased() }
     /// Greetings that always need a name after them: "Dear," and "Estimado," are a name gone missing.
     static let greetingsNeedingName = everyLanguage { Set($0.strings("greetings-needing-name").map { $0.lowercased() }) }
 

@@ -2,8 +2,8 @@
 // them once — tone phrases, greetings, its reading formula. A reply is read in the language of its
 // `locale` (front matter, else the configured one): see LintContext.language(of:).
 //
-// A third language is a words-<code>.txt and a policy-topics-<code>.yml, and one line each in
-// `LanguageWords.embedded` and `PolicyTopicVocabulary.builtIn`: no rule changes.
+// A third language is a words-<code>.txt and a policy-topics-<code>.yml, its code in LanguageWords
+// (`codes`, `resource`, `embedded`), Language.embedded and PolicyTopicVocabulary.builtIn: no rule changes.
 
 public final class Language: Sendable {
     public let words: LanguageWords
@@ -24,10 +24,17 @@ public final class Language: Sendable {
     public static let english = Language(.english)
     public static let spanish = Language(.spanish)
 
-    /// The languages ReplyLint has words for, by code.
-    public static let embedded: [String: Language] = Dictionary(uniqueKeysWithValues: LanguageWords.embedded.map { code, words in
-        (code, code == "en" ? english : code == "es" ? spanish : Language(words))
-    })
+    /// A language ReplyLint has words for, by code; built the first time it is asked for.
+    public static func embedded(_ code: String) -> Language? {
+        switch code {
+        case "en": english
+        case "es": spanish
+        default: nil
+        }
+    }
+
+    /// Every language ReplyLint has words for, English first (for the docs).
+    public static var all: [Language] { LanguageWords.codes.compactMap(embedded) }
 
     /// A language ReplyLint has no words for: the rules that need words find nothing in it, and the
     /// checks that need none (capitals, exclamation marks, initials, fill-in markers) still run.
@@ -35,7 +42,7 @@ public final class Language: Sendable {
 
     /// The language of a locale: "es", "es-MX", "es_US" → Spanish; "en-GB" → English; anything else has no words.
     public static func forLocale(_ locale: String) -> Language {
-        embedded[LanguageGuess.code(ofLocale: locale)] ?? unsupported
+        embedded(LanguageGuess.code(ofLocale: locale)) ?? unsupported
     }
 
     /// The language's name in English ("Spanish"), for messages; the code when it has none.

@@ -2,7 +2,7 @@
 // items, how requests and routes are worded, tone phrases, and what the language looks like.
 //
 // Rules never hold these words in code: another language is another file with the same sections
-// (and one line in `LanguageWords.embedded`).
+// (and its code in `LanguageWords.codes`, `resource(_:)` and `embedded(_:)`).
 
 public struct LanguageWords: Sendable {
     /// The language's code: "en".
@@ -36,7 +36,8 @@ public struct LanguageWords: Sendable {
         }
     }
 
-    init(code: String, text: String) {
+    /// Reads a language file; with `only`, just those sections (the rest are skipped, never expanded).
+    init(code: String, text: String, only: Set<String>? = nil) {
         self.code = code
         var entries: [String: [String]] = [:]
         var written: [String: [String]] = [:]
@@ -63,6 +64,7 @@ public struct LanguageWords: Sendable {
                 }
                 continue
             }
+            if let only, !only.contains(section) { continue }
             let lineEntries = line.contains("=>") ? [line] : line.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
             for entry in lineEntries {
                 if itemHeader != nil {
@@ -76,7 +78,8 @@ public struct LanguageWords: Sendable {
         closeItem()
         self.entries = entries
         self.written = written
-        self.phrases = entries.mapValues { $0.map(PersonalDataText.words).filter { !$0.isEmpty } }
+        // `phrase => instead` entries are read as pairs, never as word sequences: not split into words.
+        self.phrases = entries.mapValues { $0.filter { !$0.contains("=>") }.map(PersonalDataText.words).filter { !$0.isEmpty } }
         self.sets = self.phrases.mapValues { Set($0.map { $0.joined(separator: " ") }) }
         self.items = items
         self.sectionNames = order
@@ -84,26 +87,57 @@ public struct LanguageWords: Sendable {
 
     /// "(order|booking) (number|#)" → "order number", "order #", "booking number", "booking #".
     static func expand(_ entry: String) -> [String] {
-        guard let open = entry.firstIndex(of: "("), let close = entry[open...].firstIndex(of: ")") else { return [entry] }
-        let head = String(entry[..<open])
-        let tail = String(entry[entry.index(after: close)...])
-        return entry[entry.index(after: open)..<close].split(separator: "|").flatMap { alternative in
-            expand(head + alternative + tail)
-        }.map { $0.split(separator: " ").joined(separator: " ") }
+        guard entry.contains("(") else { return [entry] }
+        // Choices are made group by group, the first group outermost; spaces are tidied once at the end
+        // (a Spanish stock phrase may stand for a thousand phrasings).
+        var results = [""]
+        var rest = Substring(entry)
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let head = rest[..<open]
+            let alternatives = rest[rest.index(after: open)..<close].split(separator: "|")
+            results = results.flatMap { prefix in alternatives.map { prefix + head + $0 } }
+            rest = rest[rest.index(after: close)...]
+        }
+        if results == [""] { return [entry] }
+        return results.map { ($0 + rest).split(separator: " ").joined(separator: " ") }
     }
 
     /// English, the default locale's language.
-    public static let english = LanguageWords(code: "en", text: String(decoding: PackageResources.words_en_txt, as: UTF8.self))
+    public static let english = LanguageWords(code: "en", text: resource("en")!)
 
     /// Spanish: `es`, `es-MX`, `es-US`, `es-ES`…
-    public static let spanish = LanguageWords(code: "es", text: String(decoding: PackageResources.words_es_txt, as: UTF8.self))
+    public static let spanish = LanguageWords(code: "es", text: resource("es")!)
 
-    /// The languages whose words ship inside the binary, by code. A third language is one more line here.
-    static let embedded: [String: LanguageWords] = ["en": english, "es": spanish]
+    /// The codes of the languages whose words ship inside the binary. A third language is one more code
+    /// here and one more line in `resource(_:)` and `embedded(_:)`.
+    static let codes = ["en", "es"]
+
+    /// A language's file, as text.
+    static func resource(_ code: String) -> String? {
+        switch code {
+        case "en": String(decoding: PackageResources.words_en_txt, as: UTF8.self)
+        case "es": String(decoding: PackageResources.words_es_txt, as: UTF8.self)
+        default: nil
+        }
+    }
+
+    /// A language's words, read the first time they are asked for: a library in one language never reads another's.
+    static func embedded(_ code: String) -> LanguageWords? {
+        switch code {
+        case "en": english
+        case "es": spanish
+        default: nil
+        }
+    }
 
     /// The words for a locale ("en-US", "en_GB", "en"), or nil when ReplyLint has none for its language.
     public static func forLocale(_ locale: String) -> LanguageWords? {
-        let code = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-        return embedded[code]
+        embedded(LanguageGuess.code(ofLocale: locale))
+    }
+
+    /// One section of every language's file, read without the rest of each file (fill-in markers are
+    /// looked for in every language, and must not cost a library the reading of every language).
+    static func everyLanguage(_ sections: Set<String>) -> [LanguageWords] {
+        codes.compactMap { code in resource(code).map { LanguageWords(code: code, text: $0, only: sections) } }
     }
 }

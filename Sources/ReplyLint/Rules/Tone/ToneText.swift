@@ -64,7 +64,7 @@ enum ToneText {
 
     /// Reference notes for the docs, one paragraph per language ReplyLint has words for, English first.
     static func perLanguage(_ describe: (Language) -> String?) -> String {
-        Language.embedded.values.sorted { ($0.code == "en" ? 0 : 1, $0.code) < ($1.code == "en" ? 0 : 1, $1.code) }.compactMap { language in
+        Language.all.compactMap { language in
             describe(language).map { "**\(Language.name(of: language.code)):** " + $0 }
         }.joined(separator: "\n\n")
     }
