@@ -48,6 +48,19 @@ public struct PolicyReadabilityRule: Rule {
                 Determinations regarding the appropriateness of communications are administered exclusively by \
                 designated departmental representatives.
                 """, fileName: "moderation.md"),
+            // A Spanish policy is graded with Fernández-Huerta.
+            Example(policy: """
+                ---
+                locale: es-MX
+                ---
+                # Política de comentarios
+
+                ## Qué eliminamos
+                ↓La municipalidad se reserva la facultad discrecional de suprimir expeditamente las comunicaciones \
+                constitutivas de hostigamiento, caracterizaciones difamatorias, solicitudes comerciales o \
+                contribuciones incompatibles con los objetivos administrativos de los canales institucionales de \
+                comunicación, independientemente de la interpretación subjetiva de cualquier individuo.
+                """, fileName: "moderation.md"),
         ],
         nonTriggering: [
             Example(policy: """
@@ -57,6 +70,17 @@ public struct PolicyReadabilityRule: Rule {
                 We hide or delete comments that are abusive, threaten anyone, or share someone's personal \
                 details. We also remove spam and ads. If we remove your comment, you can send us a private \
                 message to ask why. We will explain and, if we got it wrong, put it back.
+                """, fileName: "moderation.md"),
+            Example(policy: """
+                ---
+                locale: es-MX
+                ---
+                # Política de comentarios
+
+                ## Qué eliminamos
+                Ocultamos o borramos los comentarios que insultan, amenazan o publican los datos de otra persona. \
+                También quitamos el spam y la publicidad. Si quitamos tu comentario, puedes mandarnos un mensaje \
+                privado para saber por qué. Te lo explicamos y, si nos equivocamos, lo volvemos a publicar.
                 """, fileName: "moderation.md"),
             // Legal text, marked: not graded.
             Example(policy: """
