@@ -56,6 +56,9 @@ final class RequestReader {
     /// The text starts in the middle of a sentence ("…email address and phone number. 2/2"): the rest
     /// of a request made in the part before, as a reply split into parts is posted.
     let isContinuation: Bool
+    /// The text is a later part of a numbered reply ("… 2/3", "3/3 …") or opens with ">>" or "...": its first
+    /// sentence may carry on a request made in the part before even when it opens with a capital.
+    let isLaterPart: Bool
     /// First token of each sentence.
     let sentenceStarts: [Int: Int]
     private(set) var mentions: [Mention] = []
@@ -78,11 +81,41 @@ final class RequestReader {
         let opensLower = first < scalars.count && scalars[first].isLetterLike && !scalars[first].isUppercaseLetter
             && scalars[first].properties.isLowercase
         isContinuation = opensLower && !tokens.isEmpty
+        isLaterPart = !tokens.isEmpty && (Self.opensWithContinuationMark(scalars) || Self.hasLaterPartNumber(tokens, scalars))
         mentions = findMentions()
         mentionTokens = Set(mentions.flatMap { $0.start..<$0.end })
     }
 
     func isQuestion(_ sentence: Int) -> Bool { questions.indices.contains(sentence) && questions[sentence] }
+
+    /// ">> birth to proceed", "...number, last top up": the text opens with a mark of a part carried on.
+    static func opensWithContinuationMark(_ scalars: [Unicode.Scalar]) -> Bool {
+        let opening = String(String.UnicodeScalarView(scalars.prefix(8))).trimmingWhitespace
+        return opening.hasPrefix(">>") || opening.hasPrefix("...") || opening.hasPrefix("\u{2026}")
+    }
+
+    /// "2/3", "3/3" (a part after the first) among the first two or the last four words.
+    static func hasLaterPartNumber(_ tokens: [Token], _ scalars: [Unicode.Scalar]) -> Bool {
+        guard tokens.count >= 2 else { return false }
+        let candidates = Set(Array(0..<min(2, tokens.count - 1)) + Array(max(0, tokens.count - 5)..<(tokens.count - 1)))
+        return candidates.contains { at in
+            guard let part = Int(tokens[at].text), let of = Int(tokens[at + 1].text), part >= 2, part <= of, of <= 20 else { return false }
+            let between = scalars[tokens[at].range.upperBound..<tokens[at + 1].range.lowerBound]
+            return between.filter { $0 != " " } == ["/"]
+        }
+    }
+
+    /// The sentence ends with a full stop: "Your confirmation number." (not a heading, not a question), and
+    /// what follows starts a sentence of its own ("reference no. so you can keep track" is an abbreviation's dot).
+    func endsWithFullStop(_ sentence: Int) -> Bool {
+        guard let last = tokens.lastIndex(where: { $0.sentence == sentence }) else { return false }
+        var at = tokens[last].range.upperBound
+        while at < scalars.count && scalars[at] == " " { at += 1 }
+        guard at < scalars.count && scalars[at] == "." else { return false }
+        at += 1
+        while at < scalars.count && (scalars[at] == " " || scalars[at] == ".") { at += 1 }
+        return at == scalars.count || !scalars[at].properties.isLowercase
+    }
 
     func isCapitalised(_ index: Int) -> Bool {
         let start = tokens[index].range.lowerBound
@@ -99,7 +132,12 @@ final class RequestReader {
             if let (phrase, itemIndex) = match(at: index) {
                 let end = index + phrase.count
                 let item = vocabulary.items[itemIndex]
-                if !isNotData(item: item, at: index, end: end) { result.append(Mention(start: brandStart(before: index), end: end, item: item)) }
+                // "your full name, email and phone number": right after another item, in a list.
+                let afterItem = result.last.map { last in
+                    tokens[last.start].sentence == tokens[index].sentence
+                        && (last.end == index || last.end == index - 1 && grammar.clauseStarters.contains(tokens[index - 1].text))
+                } ?? false
+                if !isNotData(item: item, at: index, end: end, afterItem: afterItem) { result.append(Mention(start: brandStart(before: index), end: end, item: item)) }
                 index = end
             } else if let end = brandNumber(at: index) {
                 result.append(Mention(start: index + 1, end: end, item: vocabulary.brandNumberItem))
@@ -158,13 +196,16 @@ final class RequestReader {
     /// Mentions that are not the customer's data: "send us an email" (a message), "email us" (a route),
     /// "reply to the email" (a message), "to address your concern" (a verb), "IP address", the address
     /// of a store or the ZIP of an area (a place), the address an email came from, "tracking" on its own.
-    private func isNotData(item: PersonalDataItem, at index: Int, end: Int) -> Bool {
+    private func isNotData(item: PersonalDataItem, at index: Int, end: Int, afterItem: Bool) -> Bool {
         let words = tokens[index..<end].map(\.text)
         // Only a word in the same clause counts: after a comma ("your name, address…") there is none.
         let previous = index > 0 && tokens[index - 1].clause == tokens[index].clause ? tokens[index - 1].text : ""
         let beforePrevious = index > 1 && tokens[index - 2].clause == tokens[index].clause ? tokens[index - 2].text : ""
         let next = end < tokens.count && tokens[end].sentence == tokens[index].sentence ? tokens[end].text : ""
         let after = wordsAfter(end, count: 8)
+        // "reply back to ticket #10267422", "booking ref ABC123": the item with its value, which the team already has.
+        if end < tokens.count, tokens[end].clause == tokens[end - 1].clause, tokens[end].text.unicodeScalars.count >= 4,
+           tokens[end].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return true }
         switch item.id {
         case "email" where words.last != "address":
             if grammar.emailNotDataNext.contains(next) { return true }
@@ -173,7 +214,7 @@ final class RequestReader {
             // "forward us the email you received": the message itself.
             if grammar.messageDeterminers.contains(previous) && clauseWords(before: index).contains(where: grammar.messageHandlingVerbs.contains) { return true }
             if previous == "the" && grammar.emailDataNext.contains(next) { return false }
-            if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous)) { return true }
+            if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous) || afterItem) { return true }
         case "address" where words == ["address"] || words == ["addresses"]:
             if !(grammar.owners.contains(previous) || grammar.addressKinds.contains(previous) || grammar.questionWords.contains(previous) || previous.isEmpty) { return true }
         case "order-number" where words == ["confirmation"] || words == ["tracking"]:
@@ -204,6 +245,8 @@ final class RequestReader {
             if item.id == "address" && grammar.areaWords.contains(next) { return true }
             if let link = after.firstIndex(where: grammar.placeLinks.contains), link <= 1,
                after.dropFirst(link + 1).prefix(4).contains(where: isPlace) { return true }
+            // "Did you visit a specific branch? If so, provide the address": "the address" of the place just named.
+            if grammar.placeBackReferences.contains(previous) && placeNamed(before: index) { return true }
         }
         // Someone else's: "the email address this was sent from", "the sender's email".
         if item.id == "email" || item.id == "phone" {
@@ -218,10 +261,23 @@ final class RequestReader {
         grammar.places.contains(word.hasSuffix("'s") ? String(word.dropLast(2)) : word)
     }
 
-    /// The words before `index` in its clause.
-    func clauseWords(before index: Int) -> [String] {
+    /// A place (not an area, not "your location") named earlier in the sentence of `index` or in the one before
+    /// (within 40 words).
+    func placeNamed(before index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        var at = index - 1
+        while at >= 0 && index - at <= 40 && tokens[at].sentence >= sentence - 1 {
+            let word = tokens[at].text
+            if isPlace(word) && !grammar.areaWords.contains(word) && !(at > 0 && grammar.possessives.contains(tokens[at - 1].text)) { return true }
+            at -= 1
+        }
+        return false
+    }
+
+    /// The words before `index` in its clause (the last `limit` of them).
+    func clauseWords(before index: Int, limit: Int = .max) -> [String] {
         var start = index
-        while start > 0 && tokens[start - 1].clause == tokens[index].clause { start -= 1 }
+        while start > 0 && index - start < limit && tokens[start - 1].clause == tokens[index].clause { start -= 1 }
         return tokens[start..<index].map(\.text)
     }
 
@@ -250,13 +306,15 @@ final class RequestReader {
             result.append(request(for: mention.item, at: mention.start, end: mention.end))
         }
         // "Did they give you a reference number? Can you send it to us?": the pronoun stands for the item.
-        for (verb, pronoun) in pronounRequests() {
+        for (verb, pronoun, possession) in pronounRequests() {
             let sentence = tokens[verb].sentence
             let antecedent = mentions.indices.last { number in
                 let mention = mentions[number]
                 return mention.end <= verb && tokens[mention.start].sentence >= sentence - 1 && !requested.contains(number)
             }
             guard let antecedent, !result.contains(where: { $0.sentence == sentence }) else { continue }
+            // "We've sent your tracking number. Do you have it?" asks whether it arrived, not for the number.
+            if possession && clauseWords(before: mentions[antecedent].start, limit: 12).contains(where: grammar.teamSubjects.contains) { continue }
             let mention = mentions[antecedent]
             // The finding points at the pronoun, in the sentence that asks.
             result.append(request(for: mention.item, at: pronoun.lowerBound, end: pronoun.upperBound))
@@ -320,12 +378,30 @@ final class RequestReader {
         // Warnings and negations: "please don't share your account number here", "we'll never ask for your PIN".
         if clauseBefore.contains(where: grammar.negations.contains) || sentenceWords.contains(where: grammar.sentenceNegations.contains) { return false }
         if clauseBefore.contains(where: grammar.keepVerbs.contains) && sentenceWords.contains(where: grammar.keepAdjectives.contains) { return false }
+        // "Enter your order number on our tracking page": typed into a self-service tool, not given to the team.
+        if let verb = clauseBefore.last(where: grammar.requestVerbs.contains), grammar.selfServiceVerbs.contains(verb) {
+            let following = wordsAfter(end, count: 6)
+            if let leader = following.firstIndex(where: grammar.selfServiceLeaders.contains), leader <= 1,
+               following.dropFirst(leader + 1).prefix(4).contains(where: grammar.selfServicePlaces.contains) { return false }
+        }
 
         // The first words of a part that carries on a sentence: "…email address and phone number. 2/2".
         // What follows must not make it the customer's own use ("…reference no. so you can keep track").
         if isContinuation && sentence == tokens[0].sentence && index - sentenceStart <= 12
             && tokens[sentenceStart..<index].allSatisfy({ grammar.listWords.contains($0.text) || grammar.verbObjects.contains($0.text) || grammar.determiners.contains($0.text) })
             && (depth > 0 || !wordsAfter(end, count: 4).contains(where: grammar.customerSubjects.contains)) { return true }
+        // "Your full name & address, the store you visited… 2/3": a later part that opens with a list of items,
+        // the item ending its clause or followed by "and", in a sentence with no verb of its own ("Your order number
+        // and PIN are in the email. 2/2" is a statement).
+        // "Your booking reference. You'll need it at the desk": the customer's own use follows, in the item's
+        // clause or at the start of the next sentence (not "…, the shop you went to").
+        let customerUseFollows = end < tokens.count && (tokens[end].sentence != sentence
+            ? wordsAfter(end, count: 4).contains(where: grammar.customerSubjects.contains)
+            : tokens[end..<min(tokens.count, end + 4)].prefix { $0.clause == clause }.contains { grammar.customerSubjects.contains($0.text) })
+        if isLaterPart && !isContinuation && sentence == tokens[0].sentence && index - sentenceStart <= 3
+            && tokens[sentenceStart..<index].allSatisfy({ grammar.listWords.contains($0.text) || grammar.determiners.contains($0.text) })
+            && (depth > 0 || (end >= tokens.count || tokens[end].sentence != sentence || tokens[end].clause != clause
+                || grammar.clauseStarters.contains(tokens[end].text)) && !sentenceWords.contains(where: grammar.verbsAfterSubject.contains) && !customerUseFollows) { return true }
 
         // An item further down a list ("send us your name, address and phone number", "…, along with your
         // full name") is asked for if the list's head is.
@@ -346,10 +422,15 @@ final class RequestReader {
         }
         // "do you have a tracking number?", "did they give you a reference number?"
         // Only determiners and a word or two ("a trouble ticket number") between: not "did you get a chance to check your…".
-        for phrase in grammar.haveQuestions {
+        // "are there any reference numbers…?": whether it exists, unless it is printed on a document ("on the confirmation").
+        let afterItem = wordsAfter(end, count: 2)
+        let onDocument = tokens.indices.contains(end) && tokens[end].sentence == sentence && grammar.documentLeaders.contains { afterItem.starts(with: $0) }
+        for (phrase, existence) in grammar.haveQuestions.map({ ($0, false) }) + (onDocument ? [] : grammar.existenceQuestions.map({ ($0, true) })) {
             guard let at = Routes.occurrences(of: phrase, in: clauseBefore).last else { continue }
             let others = clauseBefore[(at + phrase.count)...].filter { !grammar.determiners.contains($0) && !grammar.listWords.contains($0) }
-            if others.count <= 2 && !others.contains(where: { grammar.requestVerbs.contains($0) || grammar.breakers.contains($0) || grammar.needFillers.contains($0) }) {
+            // "is there a (good) case number?" — not "is there a reason your number changed?", which asks no number.
+            let ownedLater = existence && clauseBefore[min(clauseBefore.count, at + phrase.count + 1)...].contains(where: grammar.possessives.contains)
+            if others.count <= (existence ? 1 : 2) && !ownedLater && !others.contains(where: { grammar.requestVerbs.contains($0) || grammar.breakers.contains($0) || grammar.needFillers.contains($0) }) {
                 return isQuestion(sentence)
             }
         }
@@ -386,12 +467,16 @@ final class RequestReader {
         }
         // Imperatives aimed at the customer: "send us your…", "please share the…", "could you confirm your…".
         if isImperativeHead(clauseBefore[...]) { return true }
-        // "Can you confirm what the product is and your postcode?": an item joined by "and" to the object
-        // of a request whose first object was a clause.
-        if let and = clauseBefore.lastIndex(where: grammar.clauseStarters.contains),
-           clauseBefore[(and + 1)...].allSatisfy(grammar.listWords.contains),
-           let breaker = clauseBefore[..<and].firstIndex(where: grammar.breakers.contains), breaker > 0,
-           isImperativeHead(clauseBefore[..<breaker]) { return true }
+        // "Can you confirm what the product is and your postcode?", "please let us know your reason to leave and
+        // also your number": an item joined by "and" to the first object of a request (a clause or a noun) —
+        // not one that starts a clause of its own ("send us a photo and your order number will be updated").
+        let wholeClause = clauseWords(before: index, limit: 24)
+        if let and = wholeClause.lastIndex(where: grammar.clauseStarters.contains),
+           wholeClause[(and + 1)...].allSatisfy(grammar.listWords.contains),
+           end >= tokens.count || tokens[end].clause != clause || !grammar.verbsAfterSubject.contains(tokens[end].text),
+           (1..<max(1, and)).contains(where: { cut in
+               (grammar.breakers.contains(wholeClause[cut]) || grammar.determiners.contains(wholeClause[cut])) && isImperativeHead(wholeClause[..<cut])
+           }) { return true }
         // A bare question: "Order number?", "And your postcode?"; or "Account number please".
         let itemWords = tokens[index..<end].map(\.text)
         let rest = sentenceWords.filter { !grammar.determiners.contains($0) && !grammar.bareQuestionFillers.contains($0) }
@@ -399,6 +484,11 @@ final class RequestReader {
         // "Your full name, address, barcode and a copy of your receipt?": a question that opens with the item alone.
         if isQuestion(sentence), index == sentenceStart || tokens[sentenceStart..<index].allSatisfy({ grammar.determiners.contains($0.text) || grammar.bareQuestionFillers.contains($0.text) }),
            end >= tokens.count || tokens[end].clause != clause { return true }
+        // "Your confirmation number.": a sentence of nothing but items, ended by a full stop, asks for them
+        // (not "Your booking reference. You'll need it at the desk.", "Your tracking number. It's in the email.").
+        if !isQuestion(sentence), endsWithFullStop(sentence), !customerUseFollows,
+           !(wordsAfter(end, count: 1).first.map(grammar.topicPronouns.contains) ?? false),
+           (sentenceStart..<(sentenceStart + sentenceWords.count)).allSatisfy({ mentionTokens.contains($0) || grammar.determiners.contains(tokens[$0].text) || grammar.listWords.contains(tokens[$0].text) }) { return true }
         // "Your date of birth, please." counts; "…account info, please tell us more" does not: there "please" starts a request of its own.
         if listView.allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }), end < tokens.count,
            tokens[end].sentence == sentence, grammar.pleas.contains(tokens[end].text),
@@ -437,9 +527,11 @@ final class RequestReader {
             let word = words[offset]
             // "would you mind sharing your…": a gerund after "mind" asks as the verb does.
             let gerund = grammar.requestGerunds.contains(word) && offset > base && grammar.gerundLeaders.contains(words[offset - 1])
-            guard gerund || grammar.requestVerbs.contains(word) && !grammar.nonImperativeVerbs.contains(word) else { continue }
             // Between the verb and the item: a few words such as "us a DM with your", never a new clause ("if this is").
             let between = words[(offset + 1)...]
+            // "get back to us with your…": with its companion, a verb that is no imperative alone is one.
+            let companioned = grammar.verbsNeedingCompanion[word].map { between.contains(where: $0.contains) } ?? false
+            guard gerund || grammar.requestVerbs.contains(word) && (!grammar.nonImperativeVerbs.contains(word) || companioned) else { continue }
             if between.count > 8 || between.contains(where: grammar.breakers.contains) { continue }
             // "email", "text", "message" are verbs here only when said to someone: "email us your…".
             let pleaded = offset > base && grammar.pleas.contains(words[offset - 1])
@@ -448,13 +540,17 @@ final class RequestReader {
             // What comes before the verb must be nothing, or softeners that make it a request ("please", "can you").
             var chain: [String] = []
             var back = offset - 1
-            while back >= base && grammar.softeners.contains(words[back]) && !grammar.teamSubjects.contains(words[back]) {
+            while back >= base && (grammar.softeners.contains(words[back]) || grammar.willingness.contains(words[back])) && !grammar.teamSubjects.contains(words[back]) {
                 chain.append(words[back])
                 back -= 1
             }
             // "DM us or just drop your order number below": after "or", "and", "but" a new request may start.
             let startsClause = back < base || grammar.clauseStarters.contains(words[back])
             let softened = chain.contains(where: grammar.softenersThatAsk.contains)
+            // "If you're willing to provide your ZIP code": a condition on the customer, then willingness, then the verb.
+            if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
+            // Willingness alone is no request: "happy to send your tracking number once it ships" is the team's.
+            if !softened && chain.contains(where: { grammar.willingness.contains($0) && !grammar.softeners.contains($0) }) { continue }
             if back >= base && (grammar.teamSubjects.contains(words[back]) || grammar.pastSuffixes.contains(where: { words[back].hasSuffix($0) })) { continue }
             // "we'll check and send your tracking number": the verb after "and" keeps the team as subject.
             let sharesTeamSubject = back >= base && words[base..<back].contains(where: grammar.teamSubjects.contains)
@@ -465,8 +561,30 @@ final class RequestReader {
 
     /// Request verbs whose object is a pronoun ("send it to us", "share the correct one"), as the verb's
     /// token index and the pronoun's token range.
-    func pronounRequests() -> [(verb: Int, pronoun: Range<Int>)] {
-        var result: [(Int, Range<Int>)] = []
+    /// `possession` marks a question whether the customer has it ("The receipt numbers start with 006. Do you have that?").
+    func pronounRequests() -> [(verb: Int, pronoun: Range<Int>, possession: Bool)] {
+        var result: [(Int, Range<Int>, Bool)] = []
+        func pronoun(at object: Int, in clause: Int) -> Range<Int>? {
+            for pronoun in grammar.pronounObjects where object + pronoun.count <= tokens.count
+                && tokens[object..<(object + pronoun.count)].map(\.text) == pronoun {
+                // The pronoun must end its phrase: "send it to us", "send that too", not "send it's".
+                let after = object + pronoun.count
+                let ends = after >= tokens.count || tokens[after].sentence != tokens[object].sentence
+                    || tokens[after].clause != clause || grammar.pronounEnders.contains(tokens[after].text)
+                return ends ? object..<after : nil
+            }
+            return nil
+        }
+        // "Do you have that?", "Do you still have it?": a question whether they have it, with the pronoun right after.
+        let words = tokens.map(\.text)
+        for phrase in grammar.havePronounQuestions {
+            for start in Routes.occurrences(of: phrase, in: words) {
+                let object = start + phrase.count
+                guard object < tokens.count, tokens[object].sentence == tokens[start].sentence, isQuestion(tokens[start].sentence),
+                      let range = pronoun(at: object, in: tokens[start].clause) else { continue }
+                result.append((object - 1, range, true))
+            }
+        }
         for index in tokens.indices where grammar.pronounRequestVerbs.contains(tokens[index].text) {
             var object = index + 1
             while object < tokens.count && grammar.pronounObjectFillers.contains(tokens[object].text) && object - index <= 2 { object += 1 }
@@ -483,7 +601,7 @@ final class RequestReader {
                 let sentenceStart = sentenceStarts[tokens[index].sentence] ?? 0
                 let head = tokens[max(sentenceStart, index - 8)...index].filter { $0.clause == tokens[index].clause }.map(\.text)
                 if isImperativeHead(ArraySlice(head)) && !head.contains(where: grammar.negations.contains) {
-                    result.append((index, object..<(object + pronoun.count)))
+                    result.append((index, object..<(object + pronoun.count), false))
                 }
                 break
             }
@@ -499,6 +617,8 @@ public struct Routes: Sendable {
     let publicPhrases: [[String]]
     /// Words that, next to a public-answer phrase, point somewhere private instead: "the link below".
     let publicExceptions: Set<String>
+    /// Just before a public-answer phrase, these make it point at something: "using the below…".
+    let publicPointers: Set<String>
     /// Verbs that are a private channel themselves: "email your order details to…", "text your postcode to…".
     let routeVerbs: Set<String>
     let routeVerbObjects: Set<String>
@@ -515,6 +635,7 @@ public struct Routes: Sendable {
         privatePhrases = language.phrases("private-route-phrases")
         publicPhrases = language.phrases("public-answer-phrases")
         publicExceptions = language.words("public-answer-exceptions")
+        publicPointers = language.words("public-answer-pointers")
         routeVerbs = language.words("private-route-verbs")
         routeVerbObjects = language.words("verb-objects").union(language.words("determiners"))
         verbLeaders = language.words("softeners").union(language.words("clause-starters")).union(language.words("pleas"))
@@ -562,6 +683,8 @@ public struct Routes: Sendable {
             Self.occurrences(of: phrase, in: words).contains { start in
                 // "the link below", "using the below link": a pointer to a private route, not a public answer.
                 !words[max(0, start - 2)..<min(words.count, start + phrase.count + 2)].contains(where: publicExceptions.contains)
+                    // "DM your card number using the below... https://…": "the below" points, even when what it names is cut off.
+                    && !(start > 0 && publicPointers.contains(words[start - 1]))
             }
         }
     }
@@ -614,6 +737,9 @@ final class RequestGrammar: Sendable {
     let possessives, brandNumberWords, publicNumbers, places, placeLinks, senderWords: Set<String>
     let messageHandlingVerbs, areaWords, itemPrefixes: Set<String>
     let pronounRequestVerbs, pronounObjectFillers, pronounEnders, requestGerunds, gerundLeaders: Set<String>
+    let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
+    let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
+    let havePronounQuestions, existenceQuestions, documentLeaders: [[String]]
     /// Every word the grammar gives a part to ("Please", "Share", "Your"): never the name of a brand.
     let functionWords: Set<String>
     let haveQuestions, conditionalNegations, listPhrases, needPhrases, detailsAfter, cameFrom, pronounObjects: [[String]]
@@ -677,6 +803,17 @@ final class RequestGrammar: Sendable {
         pronounEnders = words("pronoun-enders")
         requestGerunds = words("request-gerunds")
         gerundLeaders = words("gerund-leaders")
+        willingness = words("willingness")
+        conditionalLeaders = words("conditional-leaders")
+        verbsAfterSubject = words("verbs-after-subject")
+        placeBackReferences = words("place-back-references")
+        selfServiceVerbs = words("self-service-verbs")
+        selfServiceLeaders = words("self-service-leaders")
+        selfServicePlaces = words("self-service-places")
+        topicPronouns = words("topic-pronouns")
+        havePronounQuestions = language.phrases("have-pronoun-questions")
+        existenceQuestions = language.phrases("existence-questions")
+        documentLeaders = language.phrases("document-leaders")
         haveQuestions = language.phrases("have-questions")
         conditionalNegations = language.phrases("conditional-negations")
         listPhrases = language.phrases("list-phrases")

@@ -20,10 +20,15 @@ public struct PersonalDataPublicRule: Rule {
             "\"Details\" and \"info\" count only as the customer's (\"your details\", \"required details\", \"the details requested\", \"the info on the account\"), never \"more details\" or \"the details of the fault\".",
             "A brand's own customer number is recognised as \"your\" and one or two capitalised words before \"number\" (\"your Idea number\"); written in lower case (\"your idea number\") it is missed.",
             "A pronoun (\"send it to us\", \"share the correct one\") stands for the last item named in its sentence or the one before, when that item was not itself asked for.",
-            "A part of a reply split in two that starts in the middle of a sentence (in lower case) and opens with items (\"email address and phone number. 2/2\") is read as the rest of a request made in the part before.",
-            "Confirming a number the team quotes (\"is the affected number 0723***082?\") and needs worded in other ways (\"provide us the new booking\") are missed.",
+            "A part of a reply split in two that starts in the middle of a sentence (in lower case) and opens with items (\"email address and phone number. 2/2\") is read as the rest of a request made in the part before; so is a numbered later part (\"… 2/3\") that opens with a list of items and has no verb of its own (\"Your full name & address, the store you visited… 2/3\").",
+            "Confirming a value the team quotes (\"is the affected number 0723***082?\", \"Under the surname Smith?\") and needs worded in other ways (\"provide us the new booking\", \"some details\") are missed; an item followed by its value (\"reply to ticket #10267422\") is the team's quote, never a request.",
+            "An item cut in two by a split reply (\"…the date of >>\" then \">> birth\", \"...number, last top up\") is missed. A sentence that only names items (\"Your confirmation number.\") is read as asking for them, unless the next one is about them (\"It's in the email.\") or the customer's use (\"You'll need it at the desk.\").",
+            "A condition without a comma (\"If the issue persists write us back with your number\") hides the request after it; \"if you're willing to share…\" and \"if you'd like to give…\" are read.",
+            "Data typed into a self-service tool is not a request (\"enter your order number on our tracking page\", \"add your number to your profile\") when the tool is named right after the item; \"verify your email address to finish signing up\" is still reported.",
+            "\"Is there / are there\" asks for an item (\"are there any reference numbers attached to your emails?\"), except one printed on a document named right after it (\"is there a phone number on the confirmation?\" is left alone, whoever's number it is).",
+            "A link offered as a troubleshooting step (\"let's reinstall the game: https://…\", \"power cycle: https://…\") is no route, nor is \"below\" after \"the\" (\"DM your card number using the below…\") an invitation to answer in public.",
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
-            "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\").",
+            "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
         ],
         triggering: [
             Example("Hi {{customer.first_name}}, what's your ↓order number? We'll check on it."),
@@ -44,10 +49,21 @@ public struct PersonalDataPublicRule: Rule {
             Example("Could you let us know the flights you've booked, along with your ↓full name and contact number?"),
             // A pronoun for an item named just before.
             Example("The transaction ID is incorrect, kindly confirm and share ↓the correct one."),
+            Example("The booking code you gave us isn't working. Please check and resend ↓it."),
+            // Needs with a word between, whether an item exists, a phone number described by its use.
+            Example("I'll need at least the ↓postcode to log this for you."),
+            Example("Is there a ↓reference number for the call you made?"),
+            Example("Do you have a ↓number we can reach you on?"),
+            // Willingness after a condition; a second object after "and".
+            Example("If you're willing to share your ↓postcode, we can take a closer look."),
+            Example("Please tell us why you want to leave the network and also your ↓number so we can help."),
+            // A later part of a numbered reply that lists the items.
+            Example("Your ↓full name & postcode, the shop you went to & what you paid 2/3"),
             // The rest of a request made in the part before, in a reply split in two.
             Example("↓email address and contact telephone number. We'll look into it for you 2/2"),
-            // A link offered as reading is no route.
+            // A link offered as reading, or as a troubleshooting step, is no route.
             Example("What's your ↓ZIP code? For now, try: https://help.example.com/playback"),
+            Example("What's your ↓gamertag? Also, let's reinstall the game: https://help.example.com/reinstall"),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
         ],
@@ -64,6 +80,13 @@ public struct PersonalDataPublicRule: Rule {
             Example("Please email your order details to help@riverton.gov."),
             // Not the customer's data: a place they visited, where a message came from, details of a fault.
             Example("Please send us the street and ZIP of the branch you visited."),
+            Example("Did you go to a particular branch? If so, send the address and we'll pass this on."),
+            // "the below" points at a link, even one the split cut off; a self-service tool; a question whether a document shows it.
+            Example("If you DM your loyalty card number using the below... 1/2 https://t.co/abc123"),
+            Example("Please enter your order number on our tracking page to see where it is."),
+            Example("Is there a phone number on the confirmation you got?"),
+            Example("We've emailed your tracking number. Do you have it?"),
+            Example("Happy to send your tracking number as soon as it ships."),
             Example("Can you confirm the email address this was sent from?"),
             Example("Send us more details about what happened."),
             Example("What is your Flight number?"),
