@@ -13,12 +13,23 @@ public final class Language: Sendable {
     let greetings: Greetings
     /// The reading formula made for the language, or nil when it has none (the text is then not graded).
     public let readability: ReadabilityFormula?
+    /// The language's items of personal data and how it words a request and a route.
+    public let personalData: PersonalDataVocabulary
+    /// What dm-link-missing looks for: the cues that send the customer to a private message, and the words around them.
+    let dmCues: [[String]]
+    let dmCueWords: DMCueWords
+    /// Team mailboxes and phone lines, for personal-data-literal.
+    let contacts: ContactWords
 
     init(_ words: LanguageWords) {
         self.words = words
         tone = TonePhrases(words)
         greetings = Greetings(words)
         readability = words.strings("readability-formula").first.flatMap(ReadabilityFormula.init(rawValue:))
+        personalData = words.code == "en" ? .standard : PersonalDataVocabulary(language: words)
+        dmCues = words.phrases("dm-cues")
+        dmCueWords = DMCueWords(words)
+        contacts = words.code == "en" ? .english : ContactWords(words)
     }
 
     public static let english = Language(.english)
