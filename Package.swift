@@ -1,12 +1,23 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Links the Swift runtime and Foundation into `replylint` on Linux: loading them as shared libraries
+/// took most of its 20-odd ms start-up. Foundation's static archives depend on each other in a circle,
+/// which the linker resolves only inside a group (`swift build --static-swift-stdlib` alone fails to link).
+/// Release builds only: the debug test bundle links the executable's module, and XCTest and Testing
+/// have no static archives.
+let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
+    + ["Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation",
+       "_FoundationICU", "_FoundationCollections", "_FoundationCShims", "swiftSynchronization"].flatMap { ["-Xlinker", "-l\($0)"] }
+    + ["-Xlinker", "--end-group"]
+
 let package = Package(
     name: "ReplyLint",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ReplyLint", targets: ["ReplyLint"]),
         .executable(name: "replylint", targets: ["replylint"]),
+        .executable(name: "replylint-server", targets: ["replylint-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -82,10 +93,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The commands both executables share (argument parsing, exit codes, output); no networking.
+        .target(
+            name: "ReplyLintCLI",
+            dependencies: ["ReplyLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `replylint`: lint, render, count, list, rules, usage, init, import, export. It links neither the
+        // server, the MCP SDK, PostgreSQL's client nor networking, and the Swift runtime and Foundation
+        // statically, so it starts in a few milliseconds (issue 20); `serve`, `mcp` and a PostgreSQL
+        // usage log are handed over to `replylint-server`.
         .executableTarget(
             name: "replylint",
+            dependencies: ["ReplyLintCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(platforms: [.linux], configuration: .release))]
+        ),
+        // `replylint-server`: every command, with `serve`, `mcp` and PostgreSQL usage logs.
+        .executableTarget(
+            name: "replylint-server",
             dependencies: [
-                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "ReplyLintPostgres",
+                "ReplyLint", "ReplyLintCLI", "ReplyLintServer", "ReplyLintMCP", "ReplyLintPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,7 +124,7 @@ let package = Package(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
             dependencies: [
-                "ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                "ReplyLint", "replylint", "replylint-server", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]
@@ -109,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "ReplyLintPostgresTests",
             dependencies: [
-                "ReplyLint", "ReplyLintPostgres", "replylint",
+                "ReplyLint", "ReplyLintPostgres", "replylint", "replylint-server",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -117,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ReplyLintServerTests",
             dependencies: [
-                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "replylint",
+                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "replylint", "replylint-server",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -32,7 +32,10 @@ import Testing
                "document-leaders", "have-pronoun-questions", "modals", "modal-subjects", "modal-verbs", "pronoun-objects",
                "pronoun-request-verbs", "pronoun-object-fillers", "pronoun-enders", "private-route-verbs",
                "public-answer-pointers", "dm-not-after-owned", "dm-route-objects", "dm-articles", "dm-customer-pronouns",
-               "dm-statement-prepositions", "dm-team-subjects", "dm-invitations"],
+               "dm-statement-prepositions", "dm-team-subjects", "dm-invitations",
+               // English set C's classes, not yet written for Spanish.
+               "proximity-words", "birthday-owners", "another-words", "yes-no-leaders", "ability-modals", "privacy-reasons",
+               "slash-abbreviations"],
     ]
 
     @Test(arguments: LanguageWords.codes)

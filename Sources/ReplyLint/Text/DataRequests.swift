@@ -67,11 +67,11 @@ final class RequestReader {
 
     init(_ text: String, vocabulary: PersonalDataVocabulary) {
         let parsed = PersonalDataText(text)
-        tokens = parsed.tokens
+        grammar = vocabulary.grammar
+        tokens = Self.readingAbbreviations(parsed.tokens, scalars: parsed.scalars, grammar: vocabulary.grammar)
         scalars = parsed.scalars
         questions = parsed.sentenceIsQuestion
         self.vocabulary = vocabulary
-        grammar = vocabulary.grammar
         var starts: [Int: Int] = [:]
         for (index, token) in tokens.enumerated() where starts[token.sentence] == nil { starts[token.sentence] = index }
         sentenceStarts = starts
@@ -87,6 +87,30 @@ final class RequestReader {
     }
 
     func isQuestion(_ sentence: Int) -> Bool { questions.indices.contains(sentence) && questions[sentence] }
+
+    /// "W/o posting your account number": two words with only "/" between them that stand for one ("without")
+    /// become that word, in the clause of the second (the "/" no longer splits it).
+    static func readingAbbreviations(_ tokens: [Token], scalars: [Unicode.Scalar], grammar: RequestGrammar) -> [Token] {
+        guard !grammar.slashAbbreviations.isEmpty else { return tokens }
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count)
+        var index = 0
+        while index < tokens.count {
+            if index + 1 < tokens.count, let seconds = grammar.slashAbbreviations[tokens[index].text],
+               let meaning = seconds[tokens[index + 1].text], tokens[index].sentence == tokens[index + 1].sentence,
+               scalars[tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound].elementsEqual(["/"]) {
+                var merged = tokens[index + 1]
+                merged.text = meaning
+                merged.range = tokens[index].range.lowerBound..<tokens[index + 1].range.upperBound
+                result.append(merged)
+                index += 2
+                continue
+            }
+            result.append(tokens[index])
+            index += 1
+        }
+        return result
+    }
 
     /// ">> birth to proceed", "...number, last top up": the text opens with a mark of a part carried on.
     static func opensWithContinuationMark(_ scalars: [Unicode.Scalar]) -> Bool {
@@ -217,6 +241,9 @@ final class RequestReader {
             if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous) || afterItem) { return true }
         case "address" where words.count == 1 && grammar.bareAddressWords.contains(words[0]):
             if !(grammar.owners.contains(previous) || grammar.addressKinds.contains(previous) || grammar.questionWords.contains(previous) || previous.isEmpty) { return true }
+        case "date-of-birth" where words == ["birthday"]:
+            // "Happy Birthday": an occasion; "your birthday", "your name and birthday": a date of birth.
+            if !(grammar.birthdayOwners.contains(previous) || afterItem) { return true }
         case "order-number" where words == ["confirmation"] || words == ["tracking"]:
             // On their own these are data only as "your confirmation #" and the like, matched as a whole.
             return true
@@ -234,6 +261,9 @@ final class RequestReader {
             // A bare "number" is a phone number as "your number", "alternate number"; not "number of bags".
             if !grammar.bareNumberOwners.contains(previous) || grammar.bareNumberNotNext.contains(next) { return true }
         }
+        // "We can't see flight 88 on that date. Could you send an alternate number?": another flight number, not a phone.
+        if item.id == "phone", grammar.anotherWords.contains(words.count == 1 ? previous : words[0]), words.count <= 2,
+           publicNumberNamed(before: index) { return true }
         if words.count == 2 && grammar.requestVerbs.contains(words[0]) && grammar.numberNotNext.contains(next) {
             // "confirm number of passengers": a verb and a count, not a misspelt "confirmation number".
             return true
@@ -243,6 +273,8 @@ final class RequestReader {
             if isPlace(previous) || isPlace(beforePrevious) { return true }
             // "which postcode area are you in?": a general area, not where they live.
             if item.id == "address" && grammar.areaWords.contains(next) { return true }
+            // "the nearest street address": the address nearest something else (a playground, a stop), a place.
+            if item.id == "address" && (grammar.proximityWords.contains(previous) || grammar.proximityWords.contains(beforePrevious)) { return true }
             if let link = after.firstIndex(where: grammar.placeLinks.contains), link <= 1,
                after.dropFirst(link + 1).prefix(4).contains(where: isPlace) { return true }
             // "Did you visit a specific branch? If so, provide the address": "the address" of the place just named.
@@ -269,6 +301,22 @@ final class RequestReader {
         while at >= 0 && index - at <= 40 && tokens[at].sentence >= sentence - 1 {
             let word = tokens[at].text
             if isPlace(word) && !grammar.areaWords.contains(word) && !(at > 0 && grammar.possessives.contains(tokens[at - 1].text)) { return true }
+            at -= 1
+        }
+        return false
+    }
+
+    /// "flight 88", "the seat number": a public numbered thing (a public-numbers word that is no item's first word,
+    /// followed by a number or a number word) in the sentence of `index` or the one before, within 30 words.
+    func publicNumberNamed(before index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        var at = index - 1
+        while at >= 0 && index - at <= 30 && tokens[at].sentence >= sentence - 1 {
+            let word = tokens[at].text
+            if grammar.publicNumbers.contains(word), vocabulary.index[word] == nil, at + 1 < index {
+                let following = tokens[at + 1].text
+                if following.unicodeScalars.contains(where: { $0.properties.numericType != nil }) || grammar.brandNumberWords.contains(following) { return true }
+            }
             at -= 1
         }
         return false
@@ -378,6 +426,9 @@ final class RequestReader {
         // Warnings and negations: "please don't share your account number here", "we'll never ask for your PIN".
         if clauseBefore.contains(where: grammar.negations.contains) || sentenceWords.contains(where: grammar.sentenceNegations.contains) { return false }
         if clauseBefore.contains(where: grammar.keepVerbs.contains) && sentenceWords.contains(where: grammar.keepAdjectives.contains) { return false }
+        // "…post your card number. This page is public. (2/2)": the part starts mid-sentence
+        // (its "please don't" was in the part before) and goes on to say the data is private or the page public.
+        if isContinuation && sentence == tokens[0].sentence && laterSentencesGivePrivacyReason(after: sentence) { return false }
         // "Enter your order number on our tracking page": typed into a self-service tool, not given to the team.
         if let verb = clauseBefore.last(where: grammar.requestVerbs.contains), grammar.selfServiceVerbs.contains(verb) {
             let following = wordsAfter(end, count: 6)
@@ -398,7 +449,9 @@ final class RequestReader {
         let customerUseFollows = end < tokens.count && (tokens[end].sentence != sentence
             ? wordsAfter(end, count: 4).contains(where: grammar.customerSubjects.contains)
             : tokens[end..<min(tokens.count, end + 4)].prefix { $0.clause == clause }.contains { grammar.customerSubjects.contains($0.text) })
-        if isLaterPart && !isContinuation && sentence == tokens[0].sentence && index - sentenceStart <= 3
+        // Only items open it: when a list is followed back to the first words of a capitalised later part, a word
+        // of the team's own sentence ("I'd suggest you try sending the parcel to another town/address. 2/2") is none.
+        if isLaterPart && !isContinuation && mentionTokens.contains(index) && sentence == tokens[0].sentence && index - sentenceStart <= 3
             && tokens[sentenceStart..<index].allSatisfy({ grammar.listWords.contains($0.text) || grammar.determiners.contains($0.text) })
             && (depth > 0 || (end >= tokens.count || tokens[end].sentence != sentence || tokens[end].clause != clause
                 || grammar.clauseStarters.contains(tokens[end].text)) && !sentenceWords.contains(where: grammar.verbsAfterSubject.contains) && !customerUseFollows) { return true }
@@ -463,7 +516,8 @@ final class RequestReader {
                   grammar.modalSubjects.contains(clauseBefore[position + 1]) else { continue }
             var verb = position + 2
             while verb < clauseBefore.count - 1 && grammar.softeners.contains(clauseBefore[verb]) && !grammar.modalVerbs.contains(clauseBefore[verb]) { verb += 1 }
-            if grammar.modalVerbs.contains(clauseBefore[verb]) { return true }
+            // "may I know whether our email reached your registered address?": whether, not the item.
+            if grammar.modalVerbs.contains(clauseBefore[verb]) && !clauseBefore[(verb + 1)...].contains(where: grammar.yesNoLeaders.contains) { return true }
         }
         // Imperatives aimed at the customer: "send us your…", "please share the…", "could you confirm your…".
         if isImperativeHead(clauseBefore[...]) { return true }
@@ -494,6 +548,12 @@ final class RequestReader {
            tokens[end].sentence == sentence, grammar.pleas.contains(tokens[end].text),
            tokens[end].clause == tokens[end - 1].clause || end + 1 >= tokens.count || tokens[end + 1].sentence != sentence { return true }
         return false
+    }
+
+    /// A sentence after `sentence` says the data is private or the page is public ("This page is public").
+    func laterSentencesGivePrivacyReason(after sentence: Int) -> Bool {
+        let later = tokens.filter { $0.sentence > sentence }.map(\.text)
+        return grammar.privacyReasons.contains { DataRequests.containsPhrase(later, $0) }
     }
 
     /// "your name and": an earlier entry of a list (up to three words, no verb) and "and" before the item; the words after it.
@@ -553,7 +613,13 @@ final class RequestReader {
             if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
             // Willingness alone is no request: "happy to send your tracking number once it ships" is the team's.
             if !softened && chain.contains(where: { grammar.willingness.contains($0) && !grammar.softeners.contains($0) }) { continue }
-            if back >= base && (grammar.teamSubjects.contains(words[back]) || grammar.pastSuffixes.contains(where: { words[back].hasSuffix($0) })) { continue }
+            // "you can add your phone number under Settings": what the customer can do themselves, not a request
+            // ("can you add…?" asks; "you can add…" states an option).
+            if grammar.selfServiceVerbs.contains(word), offset >= base + 2, grammar.abilityModals.contains(words[offset - 1]),
+               grammar.customerSubjects.contains(words[offset - 2]) { continue }
+            // "so sorry about that kindly send…": a plea just before the verb makes it an imperative, even after a past form.
+            let pleadedVerb = offset > base && grammar.pleas.contains(words[offset - 1])
+            if back >= base && (grammar.teamSubjects.contains(words[back]) || !pleadedVerb && grammar.pastSuffixes.contains(where: { words[back].hasSuffix($0) })) { continue }
             // "we'll check and send your tracking number": the verb after "and" keeps the team as subject.
             let sharesTeamSubject = back >= base && words[base..<back].contains(where: grammar.teamSubjects.contains)
             if softened || startsClause && !sharesTeamSubject { return true }
@@ -745,6 +811,10 @@ final class RequestGrammar: Sendable {
     let pronounRequestVerbs, pronounObjectFillers, pronounEnders, requestGerunds, gerundLeaders: Set<String>
     let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
+    let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
+    let privacyReasons: [[String]]
+    /// "w/o" → "without": first word → second word → the word they stand for.
+    let slashAbbreviations: [String: [String: String]]
     let havePronounQuestions, existenceQuestions, documentLeaders: [[String]]
     /// Every word the grammar gives a part to ("Please", "Share", "Your"): never the name of a brand.
     let functionWords: Set<String>
@@ -821,6 +891,19 @@ final class RequestGrammar: Sendable {
         selfServiceLeaders = words("self-service-leaders")
         selfServicePlaces = words("self-service-places")
         topicPronouns = words("topic-pronouns")
+        proximityWords = words("proximity-words")
+        birthdayOwners = words("birthday-owners")
+        anotherWords = words("another-words")
+        yesNoLeaders = words("yes-no-leaders")
+        abilityModals = words("ability-modals")
+        privacyReasons = language.phrases("privacy-reasons")
+        var abbreviations: [String: [String: String]] = [:]
+        for (phrase, meaning) in language.pairs("slash-abbreviations") {
+            let halves = phrase.lowercased().split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty, !meaning.isEmpty else { continue }
+            abbreviations[halves[0], default: [:]][halves[1]] = meaning.lowercased()
+        }
+        slashAbbreviations = abbreviations
         havePronounQuestions = language.phrases("have-pronoun-questions")
         existenceQuestions = language.phrases("existence-questions")
         documentLeaders = language.phrases("document-leaders")

@@ -29,6 +29,7 @@ public struct PersonalDataPublicRule: Rule {
             "A link offered as a troubleshooting step (\"let's reinstall the game: https://…\", \"power cycle: https://…\") is no route, nor is \"below\" after \"the\" (\"DM your card number using the below…\") an invitation to answer in public.",
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
             "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
+            "Not reported, by design: a request negated with \"w/o\" or \"w/out\"; \"may I know if/whether…\" (whether something happened); \"you can add/enter…\" (an option in the customer's own settings); \"an alternate number\" just after a flight, seat or model is named with its number; \"birthday\" other than \"your birthday\"; the closest or nearest address to something; a part that starts mid-sentence and then says the data is private or the page public. A link sent earlier (\"the link we shared earlier\") counts as a route.",
         ],
         triggering: [
             Example("Hi {{customer.first_name}}, what's your ↓order number? We'll check on it."),
@@ -64,6 +65,8 @@ public struct PersonalDataPublicRule: Rule {
             // A link offered as reading, or as a troubleshooting step, is no route.
             Example("What's your ↓ZIP code? For now, try: https://help.example.com/playback"),
             Example("What's your ↓gamertag? Also, let's reinstall the game: https://help.example.com/reinstall"),
+            // A plea just before the verb makes it an imperative, even in a run-on sentence.
+            Example("sorry that happened kindly share the ↓order number for a check."),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
             // Spanish, read with words-es.txt.
@@ -100,6 +103,14 @@ public struct PersonalDataPublicRule: Rule {
             Example("Can you confirm the email address this was sent from?"),
             Example("Send us more details about what happened."),
             Example("What is your Flight number?"),
+            // "w/o" is "without"; a modal request for whether something happened; a link sent earlier; another flight
+            // number; the closest address to a place; an option in the customer's own settings.
+            Example("W/o posting your account number, could you tell us which plan you're on?"),
+            Example("May I know if you've had an email at your registered email address about the refund?"),
+            Example("Please share your details via the link we shared earlier and we'll call you."),
+            Example("We couldn't find flight 88 on that date. Can you send an alternate number?"),
+            Example("If you share the closest street address, we can check the playground's hours."),
+            Example("You can add your phone number under Settings whenever you like."),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 

@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Count: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Count: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "count",
             abstract: "Measure text on a channel (X weighted length, characters, bytes or SMS segments).",
             discussion: """
                 Reads FILE, or standard input when FILE is - or left out. Text is measured as it is — no \
@@ -31,7 +34,7 @@ extension ReplyLintCommand {
 
         @OptionGroup var library: LibraryOptions
 
-        func run() throws {
+        package func run() throws {
             let configuration = try library.loadConfiguration()
             guard let channel = configuration.channels[channel] else {
                 throw LoadError("unknown channel '\(self.channel)'\(Channel.hint(for: self.channel, in: configuration.channels.keys)); channels: \(configuration.channels.keys.sorted().joined(separator: ", "))")

@@ -2,24 +2,24 @@
 
 import ArgumentParser
 import Foundation
-import Logging
 import ReplyLint
-import ReplyLintPostgres
 
-struct LibraryOptions: ParsableArguments {
+package struct LibraryOptions: ParsableArguments {
+    package init() {}
+
     @Option(name: .long, help: ArgumentHelp("Config file (default: ./replylint.yml when present).", valueName: "FILE"))
-    var config: String?
+    package var config: String?
 
-    var workingDirectory: String { FileManager.default.currentDirectoryPath }
+    package var workingDirectory: String { FileManager.default.currentDirectoryPath }
 
     /// The library root: the folder of the `--config` file when one is given, else the working directory.
-    var root: String {
+    package var root: String {
         guard let config else { return workingDirectory }
         let absolute = config.hasPrefix("/") ? config : (workingDirectory as NSString).appendingPathComponent(config)
         return (absolute as NSString).deletingLastPathComponent
     }
 
-    func loadConfiguration() throws -> Configuration {
+    package func loadConfiguration() throws -> Configuration {
         try LibraryLoader.loadConfiguration(
             root: root, explicitFile: config, displayBase: workingDirectory, rules: RuleRegistry.descriptions)
     }
@@ -32,24 +32,23 @@ struct LibraryOptions: ParsableArguments {
         return loader
     }
 
-    /// The usage log `REPLYLINT_USAGE_LOG` or `configuration` names; nil when switched off.
-    func usageLog(_ configuration: Configuration) throws -> (any UsageStore)? {
+    /// The usage log `REPLYLINT_USAGE_LOG` or `configuration` names; nil when switched off. `replylint`
+    /// opens an SQLite log itself; a PostgreSQL log is handed over to `replylint-server`, which links
+    /// the PostgreSQL client and sets `UsageLogBackend.open`.
+    package func usageLog(_ configuration: Configuration) throws -> (any UsageStore)? {
+        let location: UsageLogLocation
         do {
-            return try UsageLogFactory.open(configuration: configuration, root: root)
+            location = try UsageLogLocation.resolve(
+                setting: configuration.usageLog,
+                environment: ProcessInfo.processInfo.environment[UsageLogLocation.environmentVariable], root: root)
         } catch {
             throw LoadError(error.message)
         }
-    }
-
-    /// What `serve` and `mcp` record renders with, its notices logged through `logger`: a lost render is
-    /// an error, the rest are warnings.
-    func usageRecorder(configuration: Configuration, logger: Logger) throws -> UsageRecorder? {
-        do {
-            return try UsageLogFactory.recorder(configuration: configuration, root: root) { notice in
-                if notice.isLoss { logger.error("\(notice.message)") } else { logger.warning("\(notice.message)") }
-            }
-        } catch {
-            throw LoadError(error.message)
+        if let open = UsageLogBackend.open { return open(location) }
+        switch location {
+        case .off: return nil
+        case .sqlite(let path): return SQLiteUsageStore(path: path)
+        case .postgres: throw HandOver(reason: "a PostgreSQL usage log")
         }
     }
 

@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Usage: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Usage: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "usage",
             abstract: "Show the most and least used replies from the usage log.",
             discussion: """
                 Reads the usage log (.replylint/usage.sqlite, usage.log in replylint.yml, or REPLYLINT_USAGE_LOG: \
@@ -28,12 +31,12 @@ extension ReplyLintCommand {
 
         @OptionGroup var library: LibraryOptions
 
-        func validate() throws {
+        package func validate() throws {
             if let days, days <= 0 { throw ValidationError("--days takes a whole number above 0") }
             guard top > 0 else { throw ValidationError("--top takes a whole number above 0") }
         }
 
-        func run() throws {
+        package func run() throws {
             // The replies, without `faq-unused`'s own read of the log: the report reads it below.
             let loaded = try library.loader(readingUsage: false).load()
             let configuration = loaded.configuration

@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Export: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the library's replies for Zendesk, Help Scout, GitHub, or as JSON, CSV or Markdown.",
             discussion: """
                 Placeholders are written in the tool's own dialect, fallbacks included. What the tool cannot \
@@ -25,7 +28,7 @@ extension ReplyLintCommand {
 
         @OptionGroup var library: LibraryOptions
 
-        func run() throws {
+        package func run() throws {
             guard InterchangeFormat.exportable.contains(format) else {
                 throw LoadError("export writes \(InterchangeFormat.exportable.map(\.rawValue).joined(separator: ", ")); \(format.rawValue) is import only (its API has no import for saved replies that this project could check against)")
             }

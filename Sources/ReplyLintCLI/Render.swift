@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Render: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "render",
             abstract: "Render a saved reply for one customer and one channel.",
             discussion: """
                 Prints the reply as it would be sent; in text format, its length and any findings go to \
@@ -36,13 +39,13 @@ extension ReplyLintCommand {
 
         @OptionGroup var library: LibraryOptions
 
-        func validate() throws {
+        package func validate() throws {
             for variable in variables where !variable.contains("=") || variable.hasPrefix("=") {
                 throw ValidationError("--var takes NAME=VALUE, e.g. --var customer.first_name=Ana (got '\(variable)')")
             }
         }
 
-        func run() throws {
+        package func run() throws {
             var values = TemplateValue.object([:])
             if let vars {
                 values = try Self.readValues(vars, base: library.workingDirectory)

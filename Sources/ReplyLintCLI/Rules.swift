@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Rules: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "List the rules with their descriptions, options and examples.",
             discussion: "RULE may be a rule id, the start of one (tone, personal-data) or a category (privacy, length, tone, faq, template, media, policy, library).")
 
@@ -20,7 +23,7 @@ extension ReplyLintCommand {
         @Argument(help: ArgumentHelp("Only these rules: ids, prefixes of ids, or categories.", valueName: "RULE"))
         var ids: [String] = []
 
-        func run() throws {
+        package func run() throws {
             let all = RuleRegistry.descriptions
             var rules = all
             if !ids.isEmpty {

@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct List: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the saved replies (id, channels, title), or those matching a search.",
             discussion: "QUERY matches words in a reply's id, title, FAQ id, tags or text, as the agents' page searches. Use an id with `replylint render`.")
 
@@ -28,7 +31,7 @@ extension ReplyLintCommand {
 
         @OptionGroup var library: LibraryOptions
 
-        func run() throws {
+        package func run() throws {
             let loader = try library.loader()
             if let channel, loader.configuration.channels[channel] == nil {
                 let known = loader.configuration.channels.keys

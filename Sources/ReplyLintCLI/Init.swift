@@ -5,15 +5,18 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Init: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a small library to start from: replylint.yml, one reply, an FAQ and a moderation policy.",
             discussion: "Writes into DIR (the current folder when left out) and never overwrites a file that is already there.")
 
         @Argument(help: ArgumentHelp("The folder to create the library in.", valueName: "DIR"))
         var directory: String = "."
 
-        func run() throws {
+        package func run() throws {
             let base = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
             let existing = LibrarySkeleton.files.map(\.path).filter { FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path) }
             guard existing.isEmpty else {

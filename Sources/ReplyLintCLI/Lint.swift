@@ -5,8 +5,11 @@ import Foundation
 import ReplyLint
 
 extension ReplyLintCommand {
-    struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Lint: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check saved replies and policy documents.",
             discussion: """
                 With no PATH, lints the library's replies/ and policies/ (or the folders named in replylint.yml). \
@@ -60,17 +63,17 @@ extension ReplyLintCommand {
         @Flag(help: "With --fix: print the changes as a diff instead of writing them.")
         var dryRun = false
 
-        func validate() throws {
+        package func validate() throws {
             if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings takes a number of 0 or more") }
             if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
             if baseline != nil && writeBaseline != nil { throw ValidationError("use --baseline or --write-baseline, not both") }
         }
 
-        func run() throws {
+        package func run() throws {
             let loader = try library.loader()
             var run = LintRun(
                 format: format.format,
-                reportOptions: .init(color: output == nil && standardOutputWantsColor(), toolVersion: ReplyLintCommand.configuration.version))
+                reportOptions: .init(color: output == nil && standardOutputWantsColor(), toolVersion: ReplyLintCommand.version))
             run.onlyFiles = paths.isEmpty ? nil : try library.displayPaths(of: paths, loader: loader)
             run.fix = !fix ? .none : dryRun ? .preview : .apply
             run.quiet = quiet

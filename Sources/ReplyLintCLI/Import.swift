@@ -7,8 +7,11 @@ import ReplyLint
 extension InterchangeFormat: ExpressibleByArgument {}
 
 extension ReplyLintCommand {
-    struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
+    package struct Import: ParsableCommand {
+        package init() {}
+
+        package static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Bring in saved replies from Zendesk, Help Scout, Freshdesk, Front, Intercom, Chatwoot, GitHub or a JSON/CSV/Markdown file.",
             discussion: """
                 Writes one reply file per record under replies/imported/FORMAT/, placeholders converted to \
@@ -43,7 +46,7 @@ extension ReplyLintCommand {
         /// Source files larger than this are refused: no helpdesk export of replies comes near it.
         static let maximumFileSize = 64 * 1024 * 1024
 
-        func run() throws {
+        package func run() throws {
             let cwd = library.workingDirectory
             let root = into.map { $0.hasPrefix("/") ? $0 : (cwd as NSString).appendingPathComponent($0) } ?? library.root
             var isDirectory: ObjCBool = false
