@@ -20,7 +20,7 @@ struct ServerTests {
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.json["status"] as? String == "ok")
-                #expect(response.json["replies"] as? Int == 46)
+                #expect(response.json["replies"] as? Int == 51)
             }
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -64,7 +64,7 @@ struct ServerTests {
         try await server.application.test(.router) { client in
             try await client.execute(uri: "/v1/replies", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.json["count"] as? Int == 46)
+                #expect(response.json["count"] as? Int == 51)
                 let first = (response.json["replies"] as? [[String: Any]])?.first
                 #expect(Set(first?.keys.map { $0 } ?? []) == ["id", "title", "faq", "channels", "tags", "errors"])
             }
@@ -97,7 +97,7 @@ struct ServerTests {
             try await client.execute(uri: "/v1/replies", method: .get) { response in
                 let items = response.json["replies"] as? [[String: Any]] ?? []
                 let errors = Dictionary(uniqueKeysWithValues: items.map { ($0["id"] as? String ?? "", $0["errors"] as? Int) })
-                #expect(errors.count == 47)
+                #expect(errors.count == 52)
                 #expect(errors["accounts/ask-in-public"] == 1)
                 #expect(errors.filter { $0.value != 0 }.keys.sorted() == ["accounts/ask-in-public"])
             }
@@ -423,7 +423,7 @@ struct ServerTests {
         _ = store.reloadIfChanged()
         guard case .failed(let missing) = store.reloadIfChanged() else { Issue.record("a missing reply folder was served"); return }
         #expect(missing.contains("reply folder 'replies' is missing"))
-        #expect(store.snapshot.index.count == 47)
+        #expect(store.snapshot.index.count == 52)
 
         try await server.application.test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in

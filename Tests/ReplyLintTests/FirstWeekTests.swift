@@ -25,7 +25,7 @@ import Testing
         let result = try library.lint(["replies/_partials/sign-off.mustache"])
         #expect(result.status == 1)
         let missing = result.stdout.components(separatedBy: "\n").filter { $0.contains("partial-missing") }
-        #expect(missing.count == 12, "\(result.stdout)")
+        #expect(missing.count == 13, "\(result.stdout)")
         #expect(missing.allSatisfy { $0.hasPrefix("replies/") && !$0.hasPrefix("replies/_partials") })
     }
 
@@ -37,7 +37,7 @@ import Testing
         let result = try library.lint(["replylint.yml"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("length-limit"), "\(result.stdout)")
-        #expect(result.stdout.contains("in 48 files (46 replies, 3 policies)"), "\(result.stdout)")
+        #expect(result.stdout.contains("in 54 files (51 replies, 4 policies)"), "\(result.stdout)")
     }
 
     @Test func aNeverAskItemAddedToTheModerationPolicyReportsTheRepliesThatAskForIt() throws {
@@ -162,7 +162,7 @@ import Testing
     @Test func listShowsIDsChannelsAndTitlesAndSearches() throws {
         let all = try CLI.run(["list"], in: CLI.packageRoot)
         #expect(all.status == 0)
-        #expect(all.stdout.split(separator: "\n").count == 46)
+        #expect(all.stdout.split(separator: "\n").count == 51)
         let found = try CLI.run(["list", "missed", "bin", "--channel", "x-reply"], in: CLI.packageRoot)
         #expect(found.stdout.hasPrefix("waste/missed-collection-public  x-reply, facebook-comment  Missed bin collection (public reply)"), "\(found.stdout)")
         let badChannel = try CLI.run(["list", "--channel", "twitter"], in: CLI.packageRoot)

@@ -172,7 +172,7 @@ struct PolicyPagesTests {
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let policies = try #require(json["policies"] as? [[String: Any]])
-        #expect(policies.map { $0["file"] as? String } == ["policies/comment-policy.md", "policies/moderation.html"])
+        #expect(policies.map { $0["file"] as? String } == ["policies/comment-policy.md", "policies/moderation.html", "policies/politica-de-comentarios.md"])
         let topics = try #require(policies.first?["topics"] as? [[String: Any]])
         #expect(topics.map { $0["id"] as? String } == ["respond", "leave-alone", "remove", "personal-information", "hours", "urgent", "public-records"])
         #expect(topics.allSatisfy { $0["status"] as? String == "found" && $0["required"] as? Bool == true })

@@ -22,17 +22,23 @@ private func found(_ text: String, fileName: String = "moderation.md") -> Set<St
     Set(coverage(text, fileName: fileName).values.filter { $0.status == .found }.map(\.topic))
 }
 
-/// One documented phrasing of a topic, for the parameterised test.
+/// One documented phrasing of a topic, in one language, for the parameterised test.
 struct DocumentedPhrase: CustomTestStringConvertible, Sendable {
+    var language: String
     var topic: String
     var sentence: String
     var covers: Bool
-    var testDescription: String { "\(topic) \(covers ? "is" : "is not") \"\(sentence)\"" }
+    var testDescription: String { "\(language) \(topic) \(covers ? "is" : "is not") \"\(sentence)\"" }
+
+    /// The sentence as a plain-text policy in its language.
+    var policy: String { (language == "en" ? "" : "---\nlocale: \(language)\n---\n") + sentence + "\n" }
 
     static var all: [DocumentedPhrase] {
-        PolicySectionMissingRule.vocabulary.topics.flatMap { topic in
-            topic.documentedPhrases.map { DocumentedPhrase(topic: topic.id, sentence: $0, covers: true) }
-                + topic.counterExamples.map { DocumentedPhrase(topic: topic.id, sentence: $0, covers: false) }
+        PolicyTopicVocabulary.builtIn.values.sorted { $0.language < $1.language }.flatMap { vocabulary in
+            vocabulary.topics.flatMap { topic in
+                topic.documentedPhrases.map { DocumentedPhrase(language: vocabulary.language, topic: topic.id, sentence: $0, covers: true) }
+                    + topic.counterExamples.map { DocumentedPhrase(language: vocabulary.language, topic: topic.id, sentence: $0, covers: false) }
+            }
         }
     }
 }
@@ -51,16 +57,39 @@ struct PolicyTopicTests {
         #expect(PolicyTopicVocabulary.forLocale("fr-CA").language == "en")
     }
 
+    @Test func theSpanishVocabularyHasTheSameTopics() {
+        let spanish = PolicyTopicVocabulary.forLocale("es-MX")
+        #expect(spanish.language == "es")
+        #expect(spanish.topics.map(\.id) == PolicyTopicVocabulary.builtIn["en"]?.topics.map(\.id))
+        for topic in spanish.topics {
+            #expect(topic.documentedPhrases.count >= 4, "\(topic.id) documents too few phrasings")
+            #expect(topic.counterExamples.count >= 2, "\(topic.id) documents too few counter-examples")
+            #expect(!topic.example.isEmpty && !topic.needs.isEmpty)
+        }
+    }
+
+    /// A policy is read in its own language: `locale:` in front matter, `<html lang>`, else the configured one.
+    @Test func aSpanishPolicyIsReadInSpanish() {
+        let sentences = "Respondemos preguntas sobre los servicios de la ciudad. Atendemos de lunes a viernes de 9:00 a 18:00 h."
+        #expect(found("---\nlocale: es-MX\n---\n\(sentences)\n", fileName: "moderation.txt") == ["respond", "hours"])
+        #expect(found("<html lang=\"es\"><body><p>\(sentences)</p></body></html>", fileName: "moderation.html") == ["respond", "hours"])
+        // Read as English, the Spanish sentences cover nothing.
+        #expect(found("\(sentences)\n", fileName: "moderation.txt").isEmpty)
+    }
+
     /// The docs list these phrasings; each must do what the docs say, as one sentence in a plain-text policy.
     @Test(arguments: DocumentedPhrase.all)
     func documentedPhrasing(_ phrase: DocumentedPhrase) {
-        let topics = found(phrase.sentence + "\n", fileName: "moderation.txt")
+        let topics = found(phrase.policy, fileName: "moderation.txt")
         #expect(topics.contains(phrase.topic) == phrase.covers, "found \(topics.sorted())")
     }
 
     @Test func theExampleSentenceOfEachTopicCoversIt() {
-        for topic in PolicySectionMissingRule.vocabulary.topics {
-            #expect(found(topic.example + "\n", fileName: "moderation.txt").contains(topic.id), "\(topic.id): \(topic.example)")
+        for vocabulary in PolicyTopicVocabulary.builtIn.values {
+            let front = vocabulary.language == "en" ? "" : "---\nlocale: \(vocabulary.language)\n---\n"
+            for topic in vocabulary.topics {
+                #expect(found(front + topic.example + "\n", fileName: "moderation.txt").contains(topic.id), "\(vocabulary.language) \(topic.id): \(topic.example)")
+            }
         }
     }
 

@@ -96,6 +96,8 @@ private struct HTMLPolicyWalker {
     private var collectors: [Collector] = [Collector(kind: .loose)]
     private var title: String?
     private var declaredKind: String?
+    /// `<html lang="es">`: the language the page is written in.
+    private var declaredLocale: String?
 
     init(locator: HTMLSourceLocator) {
         self.locator = locator
@@ -109,6 +111,14 @@ private struct HTMLPolicyWalker {
     /// Reads the head (title, kind), every id on the page, and the main content.
     mutating func walkPage(_ document: htmlDocPtr) {
         let top = document.pointee.children
+        var sibling = top
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE, current.elementName == "html",
+               let lang = current.attribute("lang")?.collapsingWhitespace, !lang.isEmpty {
+                declaredLocale = lang
+            }
+            sibling = current.pointee.next
+        }
         collectAnchors(top)
         contentRoot = Self.mainContent(in: top)
         guard let root = contentRoot else {
@@ -229,7 +239,9 @@ private struct HTMLPolicyWalker {
 
     mutating func finish() -> ParsedPolicyContent {
         while let collector = collectors.popLast() { emit(collector) }
-        return builder.build(title: title ?? builder.firstLevel1Heading, declaredKind: declaredKind)
+        var content = builder.build(title: title ?? builder.firstLevel1Heading, declaredKind: declaredKind)
+        content.declaredLocale = declaredLocale
+        return content
     }
 
     mutating func walkChildren(of first: xmlNodePtr?) {

@@ -13,16 +13,19 @@ public struct ParsedPolicyContent: Sendable, Hashable {
     public var anchors: Set<String>
     /// HTML only: `<meta name="replylint-kind" content="…">`; always nil for Markdown, whose kind is in front matter.
     public var declaredKind: String?
+    /// HTML only: the page's `<html lang="…">`; Markdown and text say `locale:` in front matter.
+    public var declaredLocale: String?
 
     public init(
         title: String? = nil, sections: [PolicySection] = [], links: [PolicyLink] = [],
-        anchors: Set<String> = [], declaredKind: String? = nil
+        anchors: Set<String> = [], declaredKind: String? = nil, declaredLocale: String? = nil
     ) {
         self.title = title
         self.sections = sections
         self.links = links
         self.anchors = anchors
         self.declaredKind = declaredKind
+        self.declaredLocale = declaredLocale
     }
 }
 

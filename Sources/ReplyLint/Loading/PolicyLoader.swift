@@ -3,7 +3,7 @@
 import Foundation
 
 public enum PolicyLoader {
-    static let frontMatterKeys = ["kind", "title", "legal"]
+    static let frontMatterKeys = ["kind", "title", "legal", "locale"]
 
     /// Reads a `.docx`; returns the document and the text findings quote (one paragraph per line), or
     /// nil with a problem appended when the file cannot be read.
@@ -34,11 +34,12 @@ public enum PolicyLoader {
             let kind = declaredKind(content.declaredKind, file: file, position: nil, problems: &problems) ?? kindFromName(fileName)
             return PolicyDocument(
                 file: file, format: .html, kind: kind, title: content.title,
-                sections: content.sections, links: content.links, anchors: content.anchors)
+                sections: content.sections, links: content.links, anchors: content.anchors, locale: content.declaredLocale)
         }
         let split = FrontMatterSplit.split(text)
         var kind: PolicyKind?
         var title: String?
+        var locale: String?
         var legal: [Located<String>] = []
         if split.unclosed {
             problems.append(FileProblem(
@@ -55,6 +56,15 @@ public enum PolicyLoader {
                                 kind = declaredKind(value.string, file: file, position: value.position, problems: &problems)
                             case "title":
                                 title = value.string
+                            case "locale":
+                                if let tag = value.string, !value.isNull, !tag.trimmingWhitespace.isEmpty {
+                                    locale = tag
+                                } else {
+                                    problems.append(FileProblem(
+                                        kind: .frontMatter(.schema), file: file,
+                                        message: "locale: takes a language tag such as es-MX, found \(value.typeName)",
+                                        position: value.position))
+                                }
                             case "legal":
                                 if let ids = value.stringList {
                                     legal = ids
@@ -67,14 +77,14 @@ public enum PolicyLoader {
                             default:
                                 problems.append(FileProblem(
                                     kind: .frontMatter(.schema), file: file,
-                                    message: "unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: frontMatterKeys)); a policy takes kind, title and legal",
+                                    message: "unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: frontMatterKeys)); a policy takes kind, title, legal and locale",
                                     position: keyPosition))
                             }
                         }
                     } else {
                         problems.append(FileProblem(
                             kind: .frontMatter(.syntax), file: file,
-                            message: "front matter must be a mapping (kind, title, legal), found \(root.typeName)", position: root.position))
+                            message: "front matter must be a mapping (kind, title, legal, locale), found \(root.typeName)", position: root.position))
                     }
                 }
             } catch {
@@ -100,7 +110,7 @@ public enum PolicyLoader {
         }
         return PolicyDocument(
             file: file, format: isText ? .text : .markdown, kind: kind ?? kindFromName(fileName), title: title ?? content.title,
-            sections: sections, links: content.links, anchors: content.anchors)
+            sections: sections, links: content.links, anchors: content.anchors, locale: locale)
     }
 
     /// The kind a file name implies: `faq…` is an FAQ, `moderation…` or `comment-policy…` a moderation policy.

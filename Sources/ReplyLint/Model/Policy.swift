@@ -125,10 +125,13 @@ public struct PolicyDocument: Sendable {
     public var links: [PolicyLink]
     /// Every id an in-page link may point at (section ids plus any other element ids in HTML).
     public var anchors: Set<String>
+    /// The language it is written in: `locale:` in front matter, or HTML's `<html lang>`; nil means the
+    /// configured locale.
+    public var locale: String?
 
     public init(
         file: String, format: PolicyFormat, kind: PolicyKind, title: String? = nil,
-        sections: [PolicySection] = [], links: [PolicyLink] = [], anchors: Set<String> = []
+        sections: [PolicySection] = [], links: [PolicyLink] = [], anchors: Set<String> = [], locale: String? = nil
     ) {
         self.file = file
         self.format = format
@@ -137,5 +140,6 @@ public struct PolicyDocument: Sendable {
         self.sections = sections
         self.links = links
         self.anchors = anchors
+        self.locale = locale
     }
 }

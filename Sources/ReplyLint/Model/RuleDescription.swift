@@ -51,8 +51,9 @@ public struct RuleOption: Sendable, Hashable {
 /// printed by `replylint rules`.
 ///
 /// A reply example is either a whole reply file (starting with `---`) or just a body, which is given
-/// the front matter `faq: missed-collection` and the example's channels. A policy example is a
-/// Markdown document. `↓` marks where a finding must start (the first character after it).
+/// the front matter `faq: missed-collection`, the example's channels and its `locale` if it has one
+/// (a Spanish example says `locale: es-MX`). A policy example is a Markdown document. `↓` marks where
+/// a finding must start (the first character after it).
 public struct Example: Sendable, Hashable {
     public enum Subject: Sendable, Hashable {
         case reply(channels: [String])
@@ -66,34 +67,40 @@ public struct Example: Sendable, Hashable {
 
     public var text: String
     public var subject: Subject
+    /// The reply's `locale` in front matter; nil leaves it out (the configured locale, English).
+    public var locale: String?
     public var file: String
     public var line: UInt
 
-    public init(_ text: String, channels: [String] = ["x-reply"], file: StaticString = #filePath, line: UInt = #line) {
+    public init(_ text: String, channels: [String] = ["x-reply"], locale: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
         self.text = text
         self.subject = .reply(channels: channels)
+        self.locale = locale
         self.file = "\(file)"
         self.line = line
     }
 
     /// Several whole reply files or bodies (with `channels` as front matter); `↓` marks in any of them.
-    public init(replies: [String], channels: [String] = ["x-reply"], usage: [String: Int]? = nil, file: StaticString = #filePath, line: UInt = #line) {
-        self.text = replies.map { Example.wrap($0, channels: channels) }.joined(separator: "\n\n")
-        self.subject = .replies(replies.map { Example.wrap($0, channels: channels) }, usage: usage)
+    public init(replies: [String], channels: [String] = ["x-reply"], usage: [String: Int]? = nil, locale: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        self.text = replies.map { Example.wrap($0, channels: channels, locale: locale) }.joined(separator: "\n\n")
+        self.subject = .replies(replies.map { Example.wrap($0, channels: channels, locale: locale) }, usage: usage)
+        self.locale = locale
         self.file = "\(file)"
         self.line = line
     }
 
-    static func wrap(_ text: String, channels: [String]) -> String {
+    static func wrap(_ text: String, channels: [String], locale: String? = nil) -> String {
         if text.hasPrefix("---") || text.hasPrefix("↓---") { return text }
-        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n---\n" + text
+        let localeLine = locale.map { "locale: \($0)\n" } ?? ""
+        return "---\nfaq: missed-collection\nchannels: [\(channels.joined(separator: ", "))]\n\(localeLine)---\n" + text
     }
 
     /// A reply body (or whole file) rendered for its first channel with `values`, then checked as
     /// sent: for rules that check rendered text too.
-    public init(rendered text: String, values: [String: String], channels: [String] = ["x-reply"], file: StaticString = #filePath, line: UInt = #line) {
+    public init(rendered text: String, values: [String: String], channels: [String] = ["x-reply"], locale: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
         self.text = text
         self.subject = .rendered(channels: channels, values: values)
+        self.locale = locale
         self.file = "\(file)"
         self.line = line
     }
@@ -109,7 +116,7 @@ public struct Example: Sendable, Hashable {
     /// `faq: missed-collection` and the example's channels.
     public var fileText: String {
         switch subject {
-        case .reply(let channels), .rendered(let channels, _): Example.wrap(text, channels: channels)
+        case .reply(let channels), .rendered(let channels, _): Example.wrap(text, channels: channels, locale: locale)
         default: text
         }
     }
@@ -142,14 +149,16 @@ public struct RuleDescription: Sendable {
     public var triggering: [Example]
     public var nonTriggering: [Example]
     /// Reference material for the docs beyond the rationale (the phrases or headings it knows), in Markdown.
-    public var notes: String?
+    /// Written only when asked for: it lists every language's words, which a lint run never needs.
+    public var notes: String? { notesText() }
+    private let notesText: @Sendable () -> String?
     /// The rule checks a reply's rendered text too (`render`, the API, MCP), not only its template;
     /// its examples then include rendered ones both ways.
     public var checksRenderedText: Bool
 
     public init(
         id: String, severity: Severity, category: RuleCategory, checksRenderedText: Bool = false,
-        summary: String, rationale: String, options: [RuleOption] = [], blindSpots: [String] = [], notes: String? = nil,
+        summary: String, rationale: String, options: [RuleOption] = [], blindSpots: [String] = [], notes: @autoclosure @escaping @Sendable () -> String? = nil,
         triggering: [Example], nonTriggering: [Example]
     ) {
         self.id = id
@@ -161,7 +170,7 @@ public struct RuleDescription: Sendable {
         self.blindSpots = blindSpots
         self.triggering = triggering
         self.nonTriggering = nonTriggering
-        self.notes = notes
+        self.notesText = notes
         self.checksRenderedText = checksRenderedText
     }
 }

@@ -3,19 +3,39 @@
 public struct LintContext: Sendable {
     public let library: Library
     public let faq: FAQIndex
-    /// The personal-data vocabulary with what the moderation policy and config add to it.
+    /// The personal-data vocabulary of the configured locale's language, with what the moderation
+    /// policies in that language and the config add to it.
     public let personalData: PersonalDataVocabulary
+    /// The same for every language the library's replies are written in, by language code.
+    let vocabularies: [String: PersonalDataVocabulary]
 
     public init(library: Library) {
         self.library = library
         self.faq = FAQIndex(policies: library.policies)
         let configuration = library.configuration
-        let never = configuration.ruleOptions["personal-data-never"]?["extra-items"]
-        let personal = configuration.ruleOptions["personal-data-public"]?["extra-items"]
-        var vocabulary = PersonalDataVocabulary.standard.addingSecrets(NeverAskList.items(in: library.policies))
-        if case .strings(let extra)? = never { vocabulary = vocabulary.addingSecrets(extra) }
-        if case .strings(let extra)? = personal { vocabulary = vocabulary.addingPersonal(extra) }
-        self.personalData = vocabulary
+        var codes = Set([Language.forLocale(configuration.locale).code])
+        for reply in library.replies {
+            if let locale = reply.locale, !locale.trimmingWhitespace.isEmpty { codes.insert(Language.forLocale(locale).code) }
+        }
+        var vocabularies: [String: PersonalDataVocabulary] = [:]
+        for code in codes {
+            let language = Language.embedded(code) ?? Language.unsupported
+            // A policy's never-ask list counts for the replies in its own language.
+            let policies = library.policies.filter { policy in
+                Language.forLocale(policy.locale.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } ?? configuration.locale).code == code
+            }
+            var vocabulary = language.personalData.addingSecrets(NeverAskList.items(in: policies, language: language.words))
+            if case .strings(let extra)? = configuration.ruleOptions["personal-data-never"]?["extra-items"] { vocabulary = vocabulary.addingSecrets(extra) }
+            if case .strings(let extra)? = configuration.ruleOptions["personal-data-public"]?["extra-items"] { vocabulary = vocabulary.addingPersonal(extra) }
+            vocabularies[code] = vocabulary
+        }
+        self.vocabularies = vocabularies
+        self.personalData = vocabularies[Language.forLocale(configuration.locale).code]!
+    }
+
+    /// The personal-data vocabulary a reply is read with: its language's (see `language(of:)`).
+    public func personalData(of reply: Reply) -> PersonalDataVocabulary {
+        vocabularies[language(of: reply).code] ?? personalData
     }
 
     /// Per-reply results several rules share (worst-case lengths), kept for the reply in hand only.
@@ -29,6 +49,7 @@ public struct LintContext: Sendable {
         library = other.library
         faq = other.faq
         personalData = other.personalData
+        vocabularies = other.vocabularies
     }
 
     /// The value `compute` gives for `reply`, computed once however many rules ask.
@@ -39,6 +60,22 @@ public struct LintContext: Sendable {
     }
 
     public var configuration: Configuration { library.configuration }
+
+    /// The locale a reply is read in: its own `locale`, else the configured one (`locale:` in
+    /// replylint.yml, `en` by default).
+    public func locale(of reply: Reply) -> String {
+        if let locale = reply.locale, !locale.trimmingWhitespace.isEmpty { return locale }
+        return configuration.locale
+    }
+
+    /// The language a reply is read in, from its locale: "es", "es-MX", "es-US" → Spanish.
+    public func language(of reply: Reply) -> Language { Language.forLocale(locale(of: reply)) }
+
+    /// The locale a policy is read in: its own (`locale:` in front matter, `<html lang>`), else the configured one.
+    public func locale(of policy: PolicyDocument) -> String {
+        if let locale = policy.locale, !locale.trimmingWhitespace.isEmpty { return locale }
+        return configuration.locale
+    }
 
     public func channel(_ id: String) -> Channel? { configuration.channels[id] }
 

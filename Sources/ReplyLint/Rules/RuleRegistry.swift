@@ -7,6 +7,7 @@ public enum RuleRegistry {
         FileIgnoredRule(),
         ReplyIDDuplicateRule(),
         ChannelUnknownRule(),
+        LocaleMismatchRule(),
         FAQMissingRule(),
         FAQUnknownRule(),
         FAQSensitivePublicRule(),

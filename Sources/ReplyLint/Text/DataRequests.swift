@@ -231,15 +231,15 @@ final class RequestReader {
         if end < tokens.count, tokens[end].clause == tokens[end - 1].clause, tokens[end].text.unicodeScalars.count >= 4,
            tokens[end].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return true }
         switch item.id {
-        case "email" where words.last != "address":
+        case "email" where !words.contains(where: grammar.emailExplicitWords.contains):
             if grammar.emailNotDataNext.contains(next) { return true }
             // "reply to the email you received": the team's message, a route.
             if grammar.messageDeterminers.contains(previous) && grammar.messageVerbs.contains(beforePrevious) { return true }
             // "forward us the email you received": the message itself.
             if grammar.messageDeterminers.contains(previous) && clauseWords(before: index).contains(where: grammar.messageHandlingVerbs.contains) { return true }
-            if previous == "the" && grammar.emailDataNext.contains(next) { return false }
+            if grammar.emailDataDeterminers.contains(previous) && grammar.emailDataNext.contains(next) { return false }
             if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous) || afterItem) { return true }
-        case "address" where words == ["address"] || words == ["addresses"]:
+        case "address" where words.count == 1 && grammar.bareAddressWords.contains(words[0]):
             if !(grammar.owners.contains(previous) || grammar.addressKinds.contains(previous) || grammar.questionWords.contains(previous) || previous.isEmpty) { return true }
         case "date-of-birth" where words == ["birthday"]:
             // "Happy Birthday": an occasion; "your birthday", "your name and birthday": a date of birth.
@@ -605,7 +605,9 @@ final class RequestReader {
                 back -= 1
             }
             // "DM us or just drop your order number below": after "or", "and", "but" a new request may start.
-            let startsClause = back < base || grammar.clauseStarters.contains(words[back])
+            // "para verificar tu cuenta envíanos tu contraseña": a purpose opens the clause, then the request.
+            let afterPurpose = back > base && grammar.purposeLeaders.contains(words[base])
+            let startsClause = back < base || grammar.clauseStarters.contains(words[back]) || afterPurpose
             let softened = chain.contains(where: grammar.softenersThatAsk.contains)
             // "If you're willing to provide your ZIP code": a condition on the customer, then willingness, then the verb.
             if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
@@ -695,6 +697,8 @@ public struct Routes: Sendable {
     /// Words just before a link that offer it as something to read, not a way to reach the team.
     let articleCues: Set<String>
     let pastLeaders: [[String]]
+    /// The language's team mailboxes, team-number cues and calling verbs: a team contact written out is a route.
+    let contacts: ContactWords
 
     init(_ language: LanguageWords) {
         privateWords = language.words("private-route-words")
@@ -708,6 +712,7 @@ public struct Routes: Sendable {
         teamSubjects = language.words("route-team-subjects")
         articleCues = language.words("article-link-cues")
         pastLeaders = language.phrases("route-past-leaders")
+        contacts = ContactWords(language)
     }
 
     /// Whether `text` as a whole offers the customer a private way to send data: a DM, email, phone,
@@ -715,7 +720,7 @@ public struct Routes: Sendable {
     public func offersPrivateRoute(_ text: String) -> Bool {
         if text.containsBytes("{{dm_link}}") || text.containsBytes("{{ dm_link }}") || containsRouteLink(text) { return true }
         // A team mailbox or phone line written out ("email help@…", "call 1-800-…", "call 311") is a route too.
-        if PersonalDataLiterals.containsContact(text) { return true }
+        if PersonalDataLiterals.containsContact(text, contacts: contacts) { return true }
         return namesPrivateRoute(PersonalDataText.words(text))
     }
 
@@ -802,6 +807,7 @@ final class RequestGrammar: Sendable {
     let detailOwners, othersOwners, bareNumberOwners, bareNumberNotNext, numberNotNext: Set<String>
     let possessives, brandNumberWords, publicNumbers, places, placeLinks, senderWords: Set<String>
     let messageHandlingVerbs, areaWords, itemPrefixes: Set<String>
+    let emailDataDeterminers, emailExplicitWords, bareAddressWords, purposeLeaders: Set<String>
     let pronounRequestVerbs, pronounObjectFillers, pronounEnders, requestGerunds, gerundLeaders: Set<String>
     let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
@@ -868,6 +874,10 @@ final class RequestGrammar: Sendable {
         messageHandlingVerbs = words("message-handling-verbs")
         itemPrefixes = words("item-prefixes")
         areaWords = words("area-words")
+        emailDataDeterminers = words("email-data-determiners")
+        emailExplicitWords = words("email-explicit-words")
+        bareAddressWords = words("bare-address-words")
+        purposeLeaders = words("purpose-leaders")
         pronounRequestVerbs = words("pronoun-request-verbs")
         pronounObjectFillers = words("pronoun-object-fillers")
         pronounEnders = words("pronoun-enders")

@@ -8,11 +8,20 @@ public enum FillInMarkers {
         public var text: String
     }
 
-    /// Words that make bracketed text a fill-in rather than an aside like "[UPDATE]" or "[sic]".
-    static let fillWords = LanguageWords.english.words("fill-in-words")
+    /// Words that make bracketed text a fill-in rather than an aside like "[UPDATE]" or "[sic]". A blank is
+    /// a blank in any language ("[NOMBRE]" in an English reply copied from a Spanish one), so the words of
+    /// every language ReplyLint knows count, and `render` needs no locale to refuse one.
+    static let fillWords = everyLanguage { $0.words("fill-in-words") }
     /// Capitalised compounds written as one word: REPONAME, USERNAME, ORDERID (head + tail).
-    static let compoundHeads = LanguageWords.english.words("fill-in-compound-heads")
-    static let compoundTails = LanguageWords.english.words("fill-in-compound-tails")
+    static let compoundHeads = everyLanguage { $0.words("fill-in-compound-heads") }
+    static let compoundTails = everyLanguage { $0.words("fill-in-compound-tails") }
+
+    /// The sections fill-in markers read, of every language, English first.
+    static let languages = LanguageWords.everyLanguage(["fill-in-words", "fill-in-compound-heads", "fill-in-compound-tails", "empty-greetings", "greetings-needing-name"])
+
+    static func everyLanguage(_ list: (LanguageWords) -> Set<String>) -> Set<String> {
+        languages.reduce(into: Set<String>()) { $0.formUnion(list($1)) }
+    }
     /// `<b>`, `<br>`: HTML, not a fill-in. Any language.
     static let htmlTags: Set<String> = [
         "a", "b", "i", "u", "s", "p", "br", "hr", "em", "strong", "span", "div", "ul", "ol", "li", "img", "small", "big", "sup", "sub",
@@ -174,9 +183,12 @@ public enum FillInMarkers {
         return index == 0 || !(scalars[index - 1].isLetterOrDigit)
     }
 
-    static let greetings = LanguageWords.english.strings("empty-greetings")
+    /// Greetings of every language, English first (the first that prefixes a line is taken).
+    static let greetings: [String] = languages.flatMap { $0.strings("empty-greetings") }.map { $0.lowercased() }
+    /// Greetings that always need a name after them: "Dear," and "Estimado," are a name gone missing.
+    static let greetingsNeedingName = everyLanguage { Set($0.strings("greetings-needing-name").map { $0.lowercased() }) }
 
-    /// A line that opens with a greeting and then punctuation where the name should be ("Hi ,", "Dear ,").
+    /// A line that opens with a greeting and then punctuation where the name should be ("Hi ,", "Dear ,", "Hola ,").
     public static func emptyGreeting(in text: String) -> String? {
         for line in text.split(separator: "\n") {
             // Only the opening words matter; lower-casing a whole long line is wasted work.
@@ -187,7 +199,7 @@ public enum FillInMarkers {
                 let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }
                 guard let next = afterSpaces.first, ",.!:;".contains(next) else { continue }
                 // "Hi," is a plain greeting; "Hi ," is a name that went missing. "Dear," always is.
-                if afterSpaces.count < rest.count || greeting == "dear" {
+                if afterSpaces.count < rest.count || greetingsNeedingName.contains(greeting) {
                     return String(line.prefix(greeting.count + (rest.count - afterSpaces.count) + 1))
                 }
             }

@@ -25,6 +25,12 @@ public enum LanguageGuess {
         }
     }()
 
+    /// Languages' names in English, by code ("es" → "Spanish"), for messages.
+    static let names: [String: String] = {
+        let data = LanguageWords(code: "profiles", text: String(decoding: PackageResources.language_profiles_txt, as: UTF8.self))
+        return Dictionary(data.pairs("names").map { ($0.phrase, $0.instead) }, uniquingKeysWith: { first, _ in first })
+    }()
+
     /// The code for a language with no profile here (ISO 639-2 "und").
     public static let undetermined = "und"
 
@@ -55,6 +61,17 @@ public enum LanguageGuess {
         guard let best = ranked.first, best.value >= 2 else { return nil }
         let second = ranked.count > 1 ? ranked[1].value : 0
         return best.value >= second * 1.5 ? best.key : nil
+    }
+
+    /// The language `text` is clearly written in, or nil: at least `minimumWords` words, and a score at least
+    /// twice any other language's — a short line, or a text that mixes two languages, gives nil. Text mostly
+    /// in another script gives nil too: no language profiled here can be named for it.
+    public static func clearLanguage(of text: String, minimumWords: Int) -> String? {
+        let words = PersonalDataText.words(text).filter { $0.unicodeScalars.contains(where: \.isLetterLike) }
+        guard words.count >= minimumWords, let guessed = language(of: text), guessed != undetermined else { return nil }
+        let ranked = scores(text).sorted { $0.value > $1.value }
+        let second = ranked.count > 1 ? ranked[1].value : 0
+        return ranked[0].key == guessed && ranked[0].value >= 2 * second && ranked[0].value >= Double(minimumWords) / 2 ? guessed : nil
     }
 
     /// For each language, one point per word that is one of its function words, one per word with

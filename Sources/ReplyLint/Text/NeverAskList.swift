@@ -9,10 +9,13 @@ public enum NeverAskList {
     }
 
     /// What splits one list item into several: the language's "or" and "and", and "/" and ";".
-    static let separators = LanguageWords.english.strings("list-separators").map { " \($0) " } + ["/", ";"]
+    static func separators(_ language: LanguageWords) -> [String] {
+        language.strings("list-separators").map { " \($0) " } + ["/", ";"]
+    }
 
     /// Each list item, split at "or", "and" and commas: "Your password or PIN" gives "password" and "PIN".
-    public static func items(in policies: [PolicyDocument]) -> [String] {
+    public static func items(in policies: [PolicyDocument], language: LanguageWords = .english) -> [String] {
+        let separators = separators(language)
         var result: [String] = []
         for policy in policies where policy.kind == .moderation {
             for section in policy.sections where isNeverAskSection(section) {

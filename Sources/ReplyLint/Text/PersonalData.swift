@@ -152,5 +152,12 @@ struct PersonalDataText {
     }
 
     /// Just the words of `text`, lower-cased.
-    static func words(_ text: String) -> [String] { PersonalDataText(text).tokens.map(\.text) }
+    static func words(_ text: String) -> [String] {
+        // Phrases from the language files are mostly plain lower-case words and spaces: split them directly
+        // (thousands are read at start-up); anything else goes through the tokenizer.
+        if text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.isUppercase) }) {
+            return text.split(separator: " ").map(String.init)
+        }
+        return PersonalDataText(text).tokens.map(\.text)
+    }
 }

@@ -13,18 +13,37 @@ public struct PersonalDataLiteral: Sendable, Hashable {
     public var text: String
 }
 
-public enum PersonalDataLiterals {
-    /// Mailbox names that belong to a team, not a person.
-    static let roleMailboxes = Set(LanguageWords.english.strings("role-mailboxes").map { $0.lowercased() })
+/// The words of one language that tell a team's contact from a person's (Resources/words-<code>.txt).
+public struct ContactWords: Sendable {
+    /// Mailbox names that belong to a team, not a person: the language's and English's (help@, support@
+    /// are team mailboxes in any language).
+    let roleMailboxes: Set<String>
     /// Words shortly before a number that make it the team's own line ("call us on …", "our helpline").
-    static let teamNumberCues = LanguageWords.english.words("team-number-cues")
+    let teamNumberCues: Set<String>
     /// "call 311", "ring us": a verb of calling and the team or a service number after it.
-    static let callVerbs = LanguageWords.english.words("call-verbs")
-    static let callTargets = LanguageWords.english.words("call-targets")
+    let callVerbs: Set<String>
+    let callTargets: Set<String>
+    /// Digit counts of a national number beyond North America's and the UK's: Spain's 9.
+    let nationalLengths: Set<Int>
 
+    init(_ language: LanguageWords) {
+        let english = language.code == "en" ? language : LanguageWords.english
+        roleMailboxes = Set((language.strings("role-mailboxes") + (english.code == language.code ? [] : english.strings("role-mailboxes"))).map { $0.lowercased() })
+        teamNumberCues = language.words("team-number-cues")
+        callVerbs = language.words("call-verbs")
+        callTargets = language.words("call-targets")
+        nationalLengths = Set(language.strings("phone-national-lengths").compactMap { Int($0) })
+    }
+
+    public static let english = ContactWords(.english)
+}
+
+public enum PersonalDataLiterals {
     /// Whether `text` gives the team's own contact: a role mailbox (help@…), a toll-free or
     /// short number, or a number introduced as the team's ("call us on …").
-    public static func containsContact(_ text: String) -> Bool {
+    public static func containsContact(_ text: String, contacts: ContactWords = .english) -> Bool {
+        let roleMailboxes = contacts.roleMailboxes, callVerbs = contacts.callVerbs, callTargets = contacts.callTargets
+        let teamNumberCues = contacts.teamNumberCues
         let scalars = Array(text.unicodeScalars)
         for (at, scalar) in scalars.enumerated() where scalar == "@" && at > 0 && isLocal(scalars[at - 1]) {
             var start = at
@@ -51,12 +70,13 @@ public enum PersonalDataLiterals {
         return false
     }
 
-    public static func find(in text: String) -> [PersonalDataLiteral] {
+    public static func find(in text: String, contacts: ContactWords = .english) -> [PersonalDataLiteral] {
         let scalars = Array(text.unicodeScalars)
         var result: [PersonalDataLiteral] = []
-        result += emails(scalars)
-        result += numbers(scalars)
+        result += emails(scalars, roleMailboxes: contacts.roleMailboxes)
+        result += numbers(scalars, contacts: contacts)
         result += nationalInsuranceNumbers(scalars)
+        result += spanishIDs(scalars)
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
@@ -68,7 +88,7 @@ public enum PersonalDataLiterals {
         (scalar.isASCII && (scalar.isLetterOrDigit)) || scalar == "-" || scalar == "."
     }
 
-    static func emails(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
+    static func emails(_ scalars: [Unicode.Scalar], roleMailboxes: Set<String>) -> [PersonalDataLiteral] {
         var result: [PersonalDataLiteral] = []
         for (at, scalar) in scalars.enumerated() where scalar == "@" {
             var start = at
@@ -88,7 +108,7 @@ public enum PersonalDataLiterals {
     }
 
     /// Runs of digits with the separators people write in phone and card numbers.
-    static func numbers(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
+    static func numbers(_ scalars: [Unicode.Scalar], contacts: ContactWords) -> [PersonalDataLiteral] {
         var result: [PersonalDataLiteral] = []
         var index = 0
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
@@ -126,23 +146,26 @@ public enum PersonalDataLiterals {
             defer { index = max(end, index + 1) }
             if end < scalars.count, scalars[end].isLetterLike { continue }
             let text = String(String.UnicodeScalarView(scalars[index..<end])).trimmingWhitespace
-            if let kind = classify(digits: digits, text: text, separators: separators, before: words(before: index, in: scalars)) {
+            if let kind = classify(digits: digits, text: text, separators: separators, before: words(before: index, in: scalars), contacts: contacts) {
                 result.append(PersonalDataLiteral(kind: kind, range: index..<(index + text.unicodeScalars.count), text: text))
             }
         }
         return result
     }
 
-    static func classify(digits: String, text: String, separators: Int, before: [String]) -> PersonalDataLiteral.Kind? {
+    static func classify(digits: String, text: String, separators: Int, before: [String], contacts: ContactWords) -> PersonalDataLiteral.Kind? {
         if isSSN(text) { return .nationalID }
         if (13...19).contains(digits.count), luhnValid(digits) { return .card }
         // International numbers with +; otherwise North American (10, or 11 with a leading 1) and UK (11 with a leading 0).
         if text.hasPrefix("+") {
             guard (10...15).contains(digits.count) else { return nil }
         } else {
-            guard separators > 0, digits.count == 10 || (digits.count == 11 && (digits.hasPrefix("1") || digits.hasPrefix("0"))) else { return nil }
+            // A national length of the reply's language: "612 345 678" in Spain (not 800 or 900 freephone).
+            let national = contacts.nationalLengths.contains(digits.count) && "6789".contains(digits.first ?? "0")
+                && !digits.hasPrefix("80") && !digits.hasPrefix("90")
+            guard separators > 0, national || digits.count == 10 || (digits.count == 11 && (digits.hasPrefix("1") || digits.hasPrefix("0"))) else { return nil }
         }
-        if isTollFree(digits) || before.contains(where: teamNumberCues.contains) { return nil }
+        if isTollFree(digits) || before.contains(where: contacts.teamNumberCues.contains) { return nil }
         return .phone
     }
 
@@ -168,6 +191,37 @@ public enum PersonalDataLiterals {
             let text = String(String.UnicodeScalarView(scalars[index...cursor]))
             result.append(PersonalDataLiteral(kind: .nationalID, range: index..<(cursor + 1), text: text))
             index = cursor
+        }
+        return result
+    }
+
+    /// Mexico's CURP (18 characters: four letters, a birth date, H or M, five letters, a character and a digit) and
+    /// Spain's DNI and NIE (eight digits or X/Y/Z and seven digits, then the check letter that matches them).
+    static func spanishIDs(_ scalars: [Unicode.Scalar]) -> [PersonalDataLiteral] {
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 65 && scalar.value <= 90 }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+        var result: [PersonalDataLiteral] = []
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].isLetterOrDigit, index == 0 || !scalars[index - 1].isLetterOrDigit else { index += 1; continue }
+            var end = index
+            while end < scalars.count && scalars[end].isLetterOrDigit { end += 1 }
+            let word = Array(scalars[index..<end])
+            defer { index = end }
+            let text = String(String.UnicodeScalarView(word))
+            if word.count == 18, word[0..<4].allSatisfy(isUpper), word[4..<10].allSatisfy(isDigit), word[10] == "H" || word[10] == "M",
+               word[11..<16].allSatisfy(isUpper), isUpper(word[16]) || isDigit(word[16]), isDigit(word[17]) {
+                result.append(PersonalDataLiteral(kind: .nationalID, range: index..<end, text: text))
+            } else if word.count == 9, isUpper(word[8]) {
+                var number = String(String.UnicodeScalarView(word[0..<8]))
+                // An NIE's X, Y or Z stands for 0, 1 or 2.
+                if let first = number.first, let digit = ["X": "0", "Y": "1", "Z": "2"][first] { number = digit + number.dropFirst() }
+                guard number.allSatisfy(\.isNumber), let value = Int(number) else { continue }
+                let letters = Array("TRWAGMYFPDXBNJZSQVHLCKE")
+                if Character(word[8]) == letters[value % 23] {
+                    result.append(PersonalDataLiteral(kind: .nationalID, range: index..<end, text: text))
+                }
+            }
         }
         return result
     }

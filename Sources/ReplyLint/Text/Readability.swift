@@ -1,26 +1,108 @@
-// Reading grade: Flesch–Kincaid with an English syllable counter, on prose with links and placeholders left out.
+// Reading grade on prose with links and placeholders left out: Flesch–Kincaid with an English syllable
+// counter for English, Fernández-Huerta with a Spanish one for Spanish. A language's file names its
+// formula (`[readability-formula]` in Resources/words-<code>.txt); a language with none is not graded.
+
+import Foundation
+
+/// A reading-ease or grade formula made for one language, with its own syllable counter.
+public enum ReadabilityFormula: String, Sendable, CaseIterable {
+    /// Flesch–Kincaid grade level (English): 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+    case fleschKincaid = "flesch-kincaid"
+    /// Fernández-Huerta reading ease (Spanish, 1959, as corrected by Law 2011):
+    /// 206.84 − 60 × syllables per word − 1.02 × words per sentence; 0 (hardest) to 100 (easiest).
+    case fernandezHuerta = "fernandez-huerta"
+
+    /// The name messages give it.
+    public var name: String {
+        switch self {
+        case .fleschKincaid: "Flesch–Kincaid"
+        case .fernandezHuerta: "Fernández-Huerta"
+        }
+    }
+
+    func syllables(_ word: String) -> Int {
+        switch self {
+        case .fleschKincaid: Syllables.count(word)
+        case .fernandezHuerta: SpanishSyllables.count(word)
+        }
+    }
+
+    /// Fernández-Huerta's own table: the score at the bottom of each band, the band's name and the school
+    /// grade (US equivalent) that reads it. A score is turned into a grade by interpolating between bands,
+    /// so that the bottom of "normal" (60, read in 7th–8th grade) is exactly grade 8.
+    static let fernandezHuertaBands: [(score: Double, name: String, grade: Double)] = [
+        (90, "muy fácil", 4), (80, "fácil", 5), (70, "algo fácil", 6), (60, "normal", 8),
+        (50, "algo difícil", 12), (30, "difícil", 14), (0, "muy difícil", 16),
+    ]
+
+    /// The grade a Fernández-Huerta score stands for: 90 and above → 4, 80 → 5, 70 → 6, 60 → 8, 50 → 12,
+    /// 30 → 14, 0 and below → 16, straight lines between.
+    static func grade(fernandezHuerta ease: Double) -> Double {
+        let bands = fernandezHuertaBands
+        if ease >= bands[0].score { return bands[0].grade }
+        for (upper, lower) in zip(bands, bands.dropFirst()) where ease >= lower.score {
+            return lower.grade + (upper.grade - lower.grade) * (ease - lower.score) / (upper.score - lower.score)
+        }
+        return bands[bands.count - 1].grade
+    }
+
+    /// The band a Fernández-Huerta score falls in ("algo difícil").
+    static func band(fernandezHuerta ease: Double) -> String {
+        fernandezHuertaBands.first { ease >= $0.score }?.name ?? fernandezHuertaBands[fernandezHuertaBands.count - 1].name
+    }
+}
 
 public struct ReadabilityScore: Sendable, Hashable {
     public var words: Int
     public var sentences: Int
     public var syllables: Int
+    public var formula: ReadabilityFormula = .fleschKincaid
 
-    /// Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+    public init(words: Int, sentences: Int, syllables: Int, formula: ReadabilityFormula = .fleschKincaid) {
+        self.words = words
+        self.sentences = sentences
+        self.syllables = syllables
+        self.formula = formula
+    }
+
+    /// The school grade that reads the text: Flesch–Kincaid's grade, or Fernández-Huerta's score turned
+    /// into a grade by its table.
     public var grade: Double {
         guard words > 0, sentences > 0 else { return 0 }
-        return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
+        switch formula {
+        case .fleschKincaid:
+            return 0.39 * Double(words) / Double(sentences) + 11.8 * Double(syllables) / Double(words) - 15.59
+        case .fernandezHuerta:
+            return ReadabilityFormula.grade(fernandezHuerta: ease ?? 100)
+        }
+    }
+
+    /// A reading-ease score (0–100, higher is easier) for formulas that give one: Fernández-Huerta.
+    public var ease: Double? {
+        guard formula == .fernandezHuerta, words > 0, sentences > 0 else { return nil }
+        return 206.84 - 60 * Double(syllables) / Double(words) - 1.02 * Double(words) / Double(sentences)
+    }
+
+    /// How messages state it: "grade 9.3 (Flesch–Kincaid)", "grade 10.1 (Fernández-Huerta 55.2, algo difícil)".
+    public var statement: String {
+        let grade = String(format: "%.1f", self.grade)
+        guard let ease else { return "grade \(grade) (\(formula.name))" }
+        return "grade \(grade) (\(formula.name) \(String(format: "%.1f", ease)), \(ReadabilityFormula.band(fernandezHuerta: ease)))"
     }
 }
 
 public enum Readability {
     /// Whether `text` reads as English, or gives no clear sign of another language: the grade formula
     /// means nothing for other languages. See LanguageGuess.
-    public static func looksEnglish(_ text: String) -> Bool {
+    public static func looksEnglish(_ text: String) -> Bool { isWritten(in: "en", text) }
+
+    /// Whether `text` reads as the language `code`, or gives no clear sign of another one.
+    public static func isWritten(in code: String, _ text: String) -> Bool {
         let language = LanguageGuess.language(of: text)
-        return language == nil || language == "en"
+        return language == nil || language == code
     }
 
-    public static func score(_ text: String) -> ReadabilityScore {
+    public static func score(_ text: String, formula: ReadabilityFormula = .fleschKincaid) -> ReadabilityScore {
         var words = 0
         var syllables = 0
         var sentences = 0
@@ -31,7 +113,7 @@ public enum Readability {
             guard !word.isEmpty else { return }
             if wordHasLetter {
                 words += 1
-                syllables += Syllables.count(String(word))
+                syllables += formula.syllables(String(word))
                 sawWordInSentence = true
             }
             word = String.UnicodeScalarView()
@@ -69,7 +151,7 @@ public enum Readability {
         }
         endWord()
         if sawWordInSentence { sentences += 1 }
-        return ReadabilityScore(words: words, sentences: sentences, syllables: syllables)
+        return ReadabilityScore(words: words, sentences: sentences, syllables: syllables, formula: formula)
     }
 }
 
@@ -133,5 +215,45 @@ public enum Syllables {
             for pair in ["ia", "io", "eo", "ua", "uo", "iu"] where has(pair) { count += 1 }
         }
         return max(1, count + nonASCII / 3)
+    }
+}
+
+/// Spanish syllables: each vowel starts one, except a weak vowel (i, u, ü; y at the end of a word) next
+/// to another vowel without an accent on it, which joins it in a diphthong ("cuidado" 3, "hoy" 1);
+/// two strong vowels (a, e, o) are two ("leer" 2, "área" 3), and so is an accented í or ú beside a
+/// vowel ("día" 2, "país" 2). A silent u in "que", "qui", "gue", "gui" joins the next vowel anyway.
+public enum SpanishSyllables {
+    public static func count(_ raw: String) -> Int {
+        enum Vowel { case strong, weak, accentedWeak }
+        func vowel(_ scalar: Unicode.Scalar, atEnd: Bool) -> Vowel? {
+            switch scalar {
+            case "a", "e", "o", "á", "é", "ó", "à", "è", "ò": return .strong
+            case "i", "u", "ü", "ï": return .weak
+            case "í", "ú": return .accentedWeak
+            case "y": return atEnd ? .weak : nil
+            default: return nil
+            }
+        }
+        let letters = Array(raw.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+        guard !letters.isEmpty else { return raw.unicodeScalars.contains { $0.isDigitLike } ? 1 : 0 }
+        var count = 0
+        var previous: Vowel?
+        for (index, letter) in letters.enumerated() {
+            // "y" is a vowel only at the end of a word after a vowel ("hoy", "muy") or as the word "y".
+            let atEnd = index == letters.count - 1
+            guard let current = vowel(letter, atEnd: atEnd || letters.count == 1) else {
+                previous = nil
+                continue
+            }
+            if let before = previous {
+                // A diphthong: a weak vowel without an accent on either side of the pair.
+                let joins = (before == .weak && current != .accentedWeak) || (current == .weak && before != .accentedWeak)
+                if !joins { count += 1 }
+            } else {
+                count += 1
+            }
+            previous = current
+        }
+        return max(1, count)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 public struct PolicyReadabilityRule: Rule {
     public static let description = RuleDescription(
         id: "policy-readability", severity: .warning, category: .policy,
-        summary: "A policy section reads above the configured grade (Flesch–Kincaid, default 8); the finding points at its hardest paragraph.",
+        summary: "A policy section reads above the configured grade (default 8: Flesch–Kincaid for English, Fernández-Huerta for Spanish); the finding points at its hardest paragraph.",
         rationale: """
             A moderation policy is read by the people it moderates, often after their comment was hidden. Plain \
             language is what makes it fair: if they cannot follow it, it reads as an excuse. Legal text the \
@@ -13,12 +13,13 @@ public struct PolicyReadabilityRule: Rule {
             at what the team can rewrite.
             """,
         options: [
-            RuleOption("max-grade", default: .number(8), "the highest Flesch–Kincaid grade allowed"),
+            RuleOption("max-grade", default: .number(8), "the highest school grade allowed (a Spanish policy's Fernández-Huerta score is turned into a grade as `tone-readability` does)"),
             RuleOption("min-words", default: .int(40), "sections shorter than this are not graded"),
         ],
         blindSpots: [
             "The grade is per section; a long policy of short, plain sections passes even if it is too long to read.",
             "Legal boilerplate is recognised by its usual words (\"indemnify\", \"does not endorse\", \"liability\", \"pursuant to\"); a paragraph of legal text in other words is graded unless its section is marked legal.",
+            "A policy is read in its own language (`locale:` in front matter, `<html lang>`, else the configured locale); one in a language with no formula here is not graded, and neither is a section clearly written in another language than the policy's.",
         ],
         notes: """
             **Legal text is not graded.** Mark a section as legal text the author must keep as written, and it \
@@ -47,6 +48,19 @@ public struct PolicyReadabilityRule: Rule {
                 Determinations regarding the appropriateness of communications are administered exclusively by \
                 designated departmental representatives.
                 """, fileName: "moderation.md"),
+            // A Spanish policy is graded with Fernández-Huerta.
+            Example(policy: """
+                ---
+                locale: es-MX
+                ---
+                # Política de comentarios
+
+                ## Qué eliminamos
+                ↓La municipalidad se reserva la facultad discrecional de suprimir expeditamente las comunicaciones \
+                constitutivas de hostigamiento, caracterizaciones difamatorias, solicitudes comerciales o \
+                contribuciones incompatibles con los objetivos administrativos de los canales institucionales de \
+                comunicación, independientemente de la interpretación subjetiva de cualquier individuo.
+                """, fileName: "moderation.md"),
         ],
         nonTriggering: [
             Example(policy: """
@@ -56,6 +70,17 @@ public struct PolicyReadabilityRule: Rule {
                 We hide or delete comments that are abusive, threaten anyone, or share someone's personal \
                 details. We also remove spam and ads. If we remove your comment, you can send us a private \
                 message to ask why. We will explain and, if we got it wrong, put it back.
+                """, fileName: "moderation.md"),
+            Example(policy: """
+                ---
+                locale: es-MX
+                ---
+                # Política de comentarios
+
+                ## Qué eliminamos
+                Ocultamos o borramos los comentarios que insultan, amenazan o publican los datos de otra persona. \
+                También quitamos el spam y la publicidad. Si quitamos tu comentario, puedes mandarnos un mensaje \
+                privado para saber por qué. Te lo explicamos y, si nos equivocamos, lo volvemos a publicar.
                 """, fileName: "moderation.md"),
             // Legal text, marked: not graded.
             Example(policy: """
@@ -79,7 +104,10 @@ public struct PolicyReadabilityRule: Rule {
         default: maxGrade = 8
         }
         let minWords = context.int("min-words", of: Self.description) ?? 40
-        let vocabulary = PolicyTopicVocabulary.forLocale(context.configuration.locale)
+        let locale = context.locale(of: policy)
+        let vocabulary = PolicyTopicVocabulary.forLocale(locale)
+        let language = Language.forLocale(locale)
+        guard let formula = language.readability else { return [] }
         var findings: [Finding] = []
         /// The level of the legal section being skipped: its subsections are legal too.
         var legalLevel: Int?
@@ -95,13 +123,13 @@ public struct PolicyReadabilityRule: Rule {
                 .filter { !vocabulary.isLegalText($0.text) }
             // List items are short phrases; end each block as a sentence so they are not read as one.
             let text = blocks.map { Self.asSentence($0.text) }.joined(separator: " ")
-            let score = Readability.score(text)
-            guard score.words >= minWords, score.grade > maxGrade, Readability.looksEnglish(text) else { continue }
+            let score = Readability.score(text, formula: formula)
+            guard score.words >= minWords, score.grade > maxGrade, Readability.isWritten(in: language.code, text) else { continue }
             let name = section.heading.isEmpty ? "the introduction" : "section \"\(section.heading)\""
-            var message = "\(name) reads at grade \(Self.format(score.grade)) (Flesch–Kincaid), above \(String(format: "%g", maxGrade))"
+            var message = "\(name) reads at \(score.statement), above \(String(format: "%g", maxGrade))"
             var position = section.position
             // Point at the paragraph to rewrite first: the hardest one long enough to grade.
-            let graded = blocks.map { ($0, Readability.score(Self.asSentence($0.text))) }.filter { $0.1.words >= 12 }
+            let graded = blocks.map { ($0, Readability.score(Self.asSentence($0.text), formula: formula)) }.filter { $0.1.words >= 12 }
             if let (worst, worstScore) = graded.max(by: { $0.1.grade < $1.1.grade }) {
                 position = worst.position
                 if graded.count > 1 || worst.text.count < text.count {

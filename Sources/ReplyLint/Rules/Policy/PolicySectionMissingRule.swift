@@ -20,7 +20,7 @@ public struct PolicySectionMissingRule: Rule {
             "Topics are recognised by the phrasings listed below, sentence by sentence; a policy that says it another way is reported until a heading is given the topic's id (`{#hours}` in Markdown, text or Word, `id=\"hours\"` in HTML).",
             "It checks that the policy says something about each topic, not that what it says is right or complete.",
             "A sentence is read on its own: a list under \"We do not respond to:\" counts through that lead-in sentence, but a list whose lead-in names no topic (\"Please note:\") does not lend its items one.",
-            "English only for now; the phrasings are per language (Resources/policy-topics-en.yml), so a Spanish file can follow.",
+            "English and Spanish: a policy is read in its own language (`locale:` in front matter, `<html lang>` in HTML, else the configured locale), with that language's phrasings (Resources/policy-topics-<code>.yml); a policy in another language is read with the English ones.",
         ],
         notes: notes,
         triggering: [
@@ -47,6 +47,16 @@ public struct PolicySectionMissingRule: Rule {
             Example(policy: """
                 ---
                 kind: moderation
+                locale: es-US
+                ---
+                ↓# Política de comentarios
+
+                - Respondemos preguntas sobre los servicios de la ciudad.
+                - Eliminamos los comentarios ofensivos y el spam.
+                """, fileName: "comentarios.md"),
+            Example(policy: """
+                ---
+                kind: moderation
                 ---
                 ↓Social media policy
 
@@ -56,6 +66,19 @@ public struct PolicySectionMissingRule: Rule {
                 """, fileName: "social.txt"),
         ],
         nonTriggering: [
+            // A Spanish policy, read with the Spanish phrasings.
+            Example(policy: """
+                ---
+                kind: moderation
+                locale: es-MX
+                ---
+                - Respondemos preguntas sobre trámites, baches, agua y recolección de basura.
+                - No respondemos a comentarios sobre partidos políticos o elecciones.
+                - Eliminamos los comentarios que contengan insultos, amenazas o spam.
+                - No publiques tu dirección ni tu número de cuenta en un comentario.
+                - Atendemos de lunes a viernes de 9:00 a 18:00 h.
+                - En caso de emergencia, llama al 911.
+                """, fileName: "comentarios.txt"),
             Example(policy: """
                 # Comment policy
 
@@ -116,6 +139,12 @@ public struct PolicySectionMissingRule: Rule {
             if !topic.counterExamples.isEmpty {
                 text += "  - Not counted: " + topic.counterExamples.map { "\"\($0)\"" }.joined(separator: "; ") + ".\n"
             }
+            for other in PolicyTopicVocabulary.builtIn.values.sorted(by: { $0.language < $1.language }) where other.language != vocabulary.language {
+                guard let translated = other.topics.first(where: { $0.id == topic.id }), !translated.documentedPhrases.isEmpty else { continue }
+                text += "  - \(Language.name(of: other.language)) (a policy with `locale: \(other.language)`): recognised: "
+                    + translated.documentedPhrases.map { "\"\($0)\"" }.joined(separator: "; ") + "; not counted: "
+                    + translated.counterExamples.map { "\"\($0)\"" }.joined(separator: "; ") + ".\n"
+            }
         }
         return text
     }
@@ -136,7 +165,7 @@ public struct PolicySectionMissingRule: Rule {
     /// Each topic, found (where) or missing, for a moderation policy; what `lint --explain` shows.
     public static func coverage(of policy: PolicyDocument, in context: LintContext) -> [PolicyTopicCoverage] {
         let needPublicRecords = context.bool("require-public-records", of: description)
-        let vocabulary = PolicyTopicVocabulary.forLocale(context.configuration.locale)
+        let vocabulary = PolicyTopicVocabulary.forLocale(context.locale(of: policy))
         let found = PolicyTopicFinder(vocabulary: vocabulary).find(in: policy, source: context.library.sources[policy.file])
         return vocabulary.topics.map { topic in
             let required = topic.id != "public-records" || needPublicRecords

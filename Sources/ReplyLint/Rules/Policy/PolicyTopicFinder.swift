@@ -64,7 +64,7 @@ public struct PolicyTopicVocabulary: Sendable {
     /// The vocabularies shipped with ReplyLint, by language. A new language is one more file and one line here.
     public static let builtIn: [String: PolicyTopicVocabulary] = {
         var result: [String: PolicyTopicVocabulary] = [:]
-        for data in [PackageResources.policy_topics_en_yml] {
+        for data in [PackageResources.policy_topics_en_yml, PackageResources.policy_topics_es_yml] {
             // The files ship inside the binary and a test reads each one: a mistake fails the build's tests.
             guard let vocabulary = try? parse(String(decoding: data, as: UTF8.self)) else { continue }
             result[vocabulary.language] = vocabulary
@@ -72,10 +72,9 @@ public struct PolicyTopicVocabulary: Sendable {
         return result
     }()
 
-    /// The vocabulary for a locale ("en-US" → English); English when there is none for it yet.
+    /// The vocabulary for a locale ("en-US" → English, "es-MX" → Spanish); English when there is none for it yet.
     public static func forLocale(_ locale: String) -> PolicyTopicVocabulary {
-        let language = String(locale.lowercased().prefix { $0 != "-" && $0 != "_" })
-        return builtIn[language] ?? builtIn["en"]!
+        builtIn[LanguageGuess.code(ofLocale: locale)] ?? builtIn["en"]!
     }
 
     public struct FileError: Error, CustomStringConvertible, Sendable {

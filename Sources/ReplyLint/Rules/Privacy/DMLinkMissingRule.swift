@@ -16,14 +16,19 @@ public struct DMLinkMissingRule: Rule {
         triggering: [
             Example("Sorry to hear that! Please ↓DM us your street address and we'll book a pickup."),
             Example("Send us a ↓private message with the details and we'll look into it."),
+            Example("Hola {{customer.first_name}}, escríbenos por ↓mensaje privado y lo revisamos.", channels: ["facebook-comment"], locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, mándanos ↓inbox con tu número de folio.", channels: ["facebook-comment"], locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, te llamamos a las 17:00. Si no te va bien, escríbenos por ↓MD.", locale: "es-ES"),
         ],
         nonTriggering: [
             Example("Sorry to hear that! Please DM us your street address and we'll book a pickup: {{dm_link}}"),
             Example("Thanks for letting us know, we'll pass this on to the crew."),
             Example("Please DM us your street address and we'll book a pickup.", channels: ["x-dm"]),
+            Example("Hola {{customer.first_name}}, escríbenos por MD: {{dm_link}}", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, como te comentamos por mensaje privado, el técnico llega el martes.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, revisa tu bandeja de entrada: ahí está la factura.", locale: "es-ES"),
         ])
 
-    static let cues: [[String]] = LanguageWords.english.phrases("dm-cues")
     /// Links that are, or may be, a DM deep link: X's button posts as a t.co link, so a short link is given the benefit of the doubt.
     static let fullLinks = ["messages/compose", "m.me/", "ig.me/", "wa.me/", "twitter.com/messages", "x.com/messages", "t.co/", "bit.ly/", "ow.ly/"]
 
@@ -36,7 +41,7 @@ public struct DMLinkMissingRule: Rule {
         }
         guard let channel = channels.first, !usesDMLink(reply, in: context) else { return [] }
         let text = reply.prose
-        guard let cue = Self.firstCue(in: text) else { return [] }
+        guard let cue = Self.firstCue(in: text, language: context.language(of: reply)) else { return [] }
         let position = PrivacyText.positions(of: [cue], in: reply)[0]
         return [Self.finding(
             "sends the customer to a private message without a link; add {{dm_link}} so they can open the conversation in one tap",
@@ -59,10 +64,12 @@ public struct DMLinkMissingRule: Rule {
     /// The scalar range of the first cue that sends the customer to a private message ("DM us",
     /// "send us a private message"), leaving out "no need to DM us", "the number you sent by DM"
     /// and the customer's own email inbox.
-    static func firstCue(in text: String) -> Range<Int>? {
+    static func firstCue(in text: String, language: Language = .english) -> Range<Int>? {
+        let cues = language.dmCues
+        guard !cues.isEmpty else { return nil }
         let tokens = PersonalDataText(text).tokens
         let words = tokens.map(\.text)
-        let cueWords = DMCueWords.english
+        let cueWords = language.dmCueWords
         for index in words.indices {
             for cue in cues where index + cue.count <= words.count && Array(words[index..<(index + cue.count)]) == cue {
                 let end = index + cue.count
@@ -81,7 +88,11 @@ public struct DMLinkMissingRule: Rule {
                 if cueWords.customerOwned.contains(previous) || (cueWords.articles.contains(previous) && index >= 2 && cueWords.customerPronouns.contains(words[index - 2])) { continue }
                 let sentence = tokens[index].sentence
                 let before = tokens[..<index].filter { $0.sentence == sentence }.map(\.text)
-                if before.contains(where: cueWords.negations.contains) { continue }
+                var unconditioned = before
+                for phrase in cueWords.conditionalNegations {
+                    while let at = Routes.occurrences(of: phrase, in: unconditioned).first { unconditioned.removeSubrange(at..<(at + phrase.count)) }
+                }
+                if unconditioned.contains(where: cueWords.negations.contains) { continue }
                 // "the order number you sent by DM", "we've sent you a DM": what has happened, not an invitation.
                 if before.contains(where: cueWords.past.contains) { continue }
                 // "we have responded to you via DM", "we has respond you via DM": a statement about a DM, not an invitation.
@@ -92,34 +103,4 @@ public struct DMLinkMissingRule: Rule {
         }
         return nil
     }
-}
-
-/// The words around a DM cue that decide whether it invites the customer to write (Resources/words-<code>.txt).
-struct DMCueWords: Sendable {
-    let needOwner, needLeader: [String: Set<String>]
-    let notAfterOwned, routeObjects, customerOwned, articles, customerPronouns, negations, past, statementPrepositions, teamSubjects, invitations: Set<String>
-
-    init(_ language: LanguageWords) {
-        func pairs(_ section: String) -> [String: Set<String>] {
-            var result: [String: Set<String>] = [:]
-            for (cue, words) in language.pairs(section) {
-                result[PersonalDataText.words(cue).joined(separator: " "), default: []].formUnion(words.split(separator: ",").map { String($0).trimmingWhitespace.lowercased() })
-            }
-            return result
-        }
-        needOwner = pairs("dm-cues-needing-owner")
-        needLeader = pairs("dm-cues-needing-leader")
-        notAfterOwned = language.words("dm-not-after-owned")
-        routeObjects = language.words("dm-route-objects")
-        customerOwned = language.words("dm-customer-owned")
-        articles = language.words("dm-articles")
-        customerPronouns = language.words("dm-customer-pronouns")
-        negations = language.words("dm-negations")
-        past = language.words("dm-past")
-        statementPrepositions = language.words("dm-statement-prepositions")
-        teamSubjects = language.words("dm-team-subjects")
-        invitations = language.words("dm-invitations")
-    }
-
-    static let english = DMCueWords(.english)
 }

@@ -19,6 +19,8 @@ public struct PersonalDataLiteralRule: Rule {
             Example("Hi {{customer.first_name}}, we've updated the account for ↓ana.lopez@example.com."),
             Example("We've noted ↓+1 415 555 0134 as your contact number."),
             Example("The card ending ↓4111 1111 1111 1111 has been refunded."),
+            Example("Hola {{customer.first_name}}, ya vinculamos la CURP ↓GODE561231HDFRRN09 a tu cita.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, te llamamos al ↓612 345 678 a las 17:00.", locale: "es-ES"),
             // A value filled into a public reply: the customer's email typed into the name field.
             Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": "ana.lopez@example.com"]),
         ],
@@ -26,6 +28,7 @@ public struct PersonalDataLiteralRule: Rule {
             Example("Email us at help@riverton.gov or call us on 1-800-555-0199 and we'll sort it out."),
             Example("We've updated the account for ana.lopez@example.com.", channels: ["x-dm"]),
             Example("Your order 1234-5678-9012 ships today."),
+            Example("Hola {{customer.first_name}}, escríbenos a ayuda@ciudad.gob.mx o por WhatsApp al 55 5123 4567.", locale: "es-MX"),
             Example(rendered: "Hi {{customer.first_name}}, thanks for telling us about the bin.", values: ["customer.first_name": "Ana"]),
         ])
 
@@ -34,7 +37,7 @@ public struct PersonalDataLiteralRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
-        let literals = PersonalDataLiterals.find(in: reply.prose)
+        let literals = PersonalDataLiterals.find(in: reply.prose, contacts: context.language(of: reply).contacts)
         let positions = PrivacyText.positions(of: literals.map(\.range), in: reply)
         return zip(literals, positions).map { literal, position in
             Self.finding(message(for: literal), in: reply, at: position.0, end: position.1, channel: channel.id)
@@ -43,7 +46,7 @@ public struct PersonalDataLiteralRule: Rule {
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
         guard rendered.channel.isPublic else { return [] }
-        return PersonalDataLiterals.find(in: rendered.text).map { literal in
+        return PersonalDataLiterals.find(in: rendered.text, contacts: context.language(of: rendered.reply).contacts).map { literal in
             Self.finding(message(for: literal), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }

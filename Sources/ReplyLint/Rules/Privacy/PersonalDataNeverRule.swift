@@ -11,7 +11,7 @@ public struct PersonalDataNeverRule: Rule {
             """,
         options: [RuleOption("extra-items", default: .strings([]), "more things never to ask for, e.g. [mother's maiden name]")],
         blindSpots: [
-            "English only.",
+            "English and Spanish (a reply's `locale`); a reply in a language ReplyLint has no words for is never reported. In Spanish a bare \"clave\" is read as a password, and \"código de seguridad\" as a secret code whatever it secures.",
             "A request worded as a statement (\"we'll just need the code we texted you\") is caught; one that never names the item (\"send us what you got by text\") is not.",
         ],
         triggering: [
@@ -22,11 +22,17 @@ public struct PersonalDataNeverRule: Rule {
             Example("Kindly DM us the booking number and attach a ↓passport copy: {{dm_link}}"),
             // What an agent types into a value is checked too: render refuses to send it.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "please confirm the PIN on the account."], channels: ["x-dm"]),
+            Example("Hola {{customer.first_name}}, para verificar tu cuenta envíanos tu ↓contraseña.", channels: ["x-dm"], locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, ¿nos confirmas el ↓NIP de la tarjeta?", channels: ["messenger"], locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, mándanos por MD tu ↓CURP y revisamos tu registro: {{dm_link}}", locale: "es-MX"),
         ],
         nonTriggering: [
             Example("We will never ask for your password or PIN. Please don't share them with anyone, including us.", channels: ["x-dm"]),
             Example("Please DM us the last four digits of the card: {{dm_link}}"),
             Example("We've sent you a verification code by text.", channels: ["sms"]),
+            Example("Hola {{customer.first_name}}, nunca te pediremos tu contraseña ni tu NIP.", channels: ["x-dm"], locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, para la cita en el IMSS lleva tu CURP impresa.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, ¿qué código de error te aparece en la pantalla?", locale: "es-ES"),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we will never ask for your PIN."], channels: ["x-dm"]),
         ])
 

@@ -12,7 +12,7 @@ public struct PersonalDataPublicRule: Rule {
             """,
         options: [RuleOption("extra-items", default: .strings([]), "more things to treat as personal data, e.g. [meter number, student id]")],
         blindSpots: [
-            "English only. Replies in other languages (the corpus has Spanish ones) are not understood and are never reported.",
+            "English and Spanish (a reply's `locale`: `es`, `es-MX`, `es-US`, `es-ES`…); a reply in a language ReplyLint has no words for is never reported. In Spanish, a request by a pronoun joined to the verb (\"envíanoslo\") is not read, and neither are the English classes built from split replies, brand numbers and have-questions about a pronoun.",
             "A private route anywhere in the reply (a DM, email, phone number, form or any link not offered as reading) counts for every request in it, unless the request's own sentence invites a public answer (\"here\", \"below\", \"in the comments\", \"or reply with\").",
             "A link counts as a route wherever it stands and whatever it opens, unless the words just before it offer it as something to read (\"try:\", \"we recommend\", \"steps\"): \"use this link to check online\" clears a request.",
             "A bare \"name\" is not an item (\"your name\" is asked in public too often to flag); \"full name\", \"the name on the booking\", \"the name the order is under\" are. Domain names and website or video links are not items either.",
@@ -69,6 +69,11 @@ public struct PersonalDataPublicRule: Rule {
             Example("sorry that happened kindly share the ↓order number for a check."),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
+            // Spanish, read with words-es.txt.
+            Example("Hola {{customer.first_name}}, ¿cuál es tu ↓número de cuenta? Lo revisamos enseguida.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, envíanos un MD o responde aquí con tu ↓número de pedido: {{dm_link}}", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, déjanos tu ↓correo electrónico en los comentarios y te escribimos.", locale: "es-US"),
+            Example("Hola {{customer.first_name}}, para revisar la cobertura, ¿nos indicas tu ↓código postal?", locale: "es-ES"),
         ],
         nonTriggering: [
             Example("Please DM us your order number so we can take a look: {{dm_link}}"),
@@ -76,7 +81,12 @@ public struct PersonalDataPublicRule: Rule {
             Example("Thanks, we're checking the order number you sent by DM."),
             Example("You'll find your tracking number in the confirmation email."),
             Example("What's your order number? We'll check on it.", channels: ["x-dm"]),
+            // A Spanish text read as English (no `locale`) is not understood.
             Example("Envíanos tu número de pedido por aquí."),
+            Example("Hola {{customer.first_name}}, envíanos por mensaje privado tu número de pedido: {{dm_link}}", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, por tu seguridad no compartas tu número de cuenta aquí.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, te enviaremos tu número de guía por correo en cuanto salga el paquete.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, llámanos al 800 123 4567 y ten a la mano tu número de contrato.", locale: "es-MX"),
             // Private routes: a link the reply points to, the team's email, a channel verb.
             Example("Can you DM your full address by clicking the link below?"),
             Example("Please write back to the email you received from us with your booking reference."),
@@ -110,7 +120,7 @@ public struct PersonalDataPublicRule: Rule {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
         let requests = PrivacyText.requests(in: reply, context: context)
-        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose, vocabulary: context.personalData))
+        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose, vocabulary: context.personalData(of: reply)))
         let positions = PrivacyText.positions(of: sentences.map { $0[0].range }, in: reply)
         return zip(sentences, positions).map { requests, position in
             Self.finding(message(for: requests, channel: channel), in: reply, at: position.0, end: position.1, channel: channel.id)
@@ -119,7 +129,7 @@ public struct PersonalDataPublicRule: Rule {
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
         guard rendered.channel.isPublic else { return [] }
-        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text, vocabulary: context.personalData)).map { requests in
+        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text, vocabulary: context.personalData(of: rendered.reply))).map { requests in
             Self.finding(message(for: requests, channel: rendered.channel), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }

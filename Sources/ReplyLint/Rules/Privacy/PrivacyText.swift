@@ -4,13 +4,13 @@
 enum PrivacyText {
     /// Every request for personal data in the reply, found once for both privacy rules that need them.
     static func requests(in reply: Reply, context: LintContext) -> [DataRequest] {
-        context.shared("privacy.requests", for: reply) { DataRequests.find(in: reply.prose, vocabulary: context.personalData) }
+        context.shared("privacy.requests", for: reply) { DataRequests.find(in: reply.prose, vocabulary: context.personalData(of: reply)) }
     }
 
     /// Every request for personal data in a rendered text, found once for the rules that check it.
     /// The renderer gives each render a context of its own, so the reply is key enough.
     static func requests(inRendered rendered: RenderedText, _ context: LintContext) -> [DataRequest] {
-        context.shared("privacy.rendered-requests", for: rendered.reply) { DataRequests.find(in: rendered.text, vocabulary: context.personalData) }
+        context.shared("privacy.rendered-requests", for: rendered.reply) { DataRequests.find(in: rendered.text, vocabulary: context.personalData(of: rendered.reply)) }
     }
 
     /// File positions of scalar ranges in a reply's body.

@@ -19,6 +19,7 @@ public struct FillInMarkerRule: Rule {
             Example("Your pickup is on ↓<insert date>."),
             Example("Hi ↓{first_name}, your case is ↓XXXX."),
             Example("Hi ↓%FIRST_NAME%, your reference is ↓______."),
+            Example("Hola ↓[NOMBRE], tu enlace de seguimiento es ↓<insertar enlace>.", locale: "es-MX"),
             // Blanks written by hand in saved replies imported from other tools.
             Example("Thanks @↓<reporter>, this is tracked in ↓#NUMBER."),
             Example("Clone https://github.com/↓USERNAME/↓REPONAME and run ↓ORDER_ID again."),
@@ -26,6 +27,7 @@ public struct FillInMarkerRule: Rule {
         nonTriggering: [
             Example("[UPDATE] Hi {{customer.first_name}}, the road is open again. 50% of crews are out."),
             Example("Hi {{customer.first_name}}, thanks! <3"),
+            Example("[ACTUALIZACIÓN] Hola {{customer.first_name}}, la avenida ya está abierta.", locale: "es-MX"),
             Example("Hi {{customer.first_name}}, stay safe #NHS. Line one<br>line two. Rebook here: https://example.com/change?clk=SW_CHG_BTN"),
         ])
 

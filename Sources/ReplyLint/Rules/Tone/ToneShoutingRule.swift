@@ -12,16 +12,28 @@ public struct ToneShoutingRule: Rule {
         blindSpots: [
             "A single capitalised word that is not a common emphasis word (NOT, NEVER, FREE…) is taken for a name or acronym (XFINITY, AMD) and left alone; two or more in a row are shouting.",
             "An initials sign-off (^JD) is `tone-signoff`'s, not shouting, and a fill-in marker in capitals ([INSERT NAME], <PROJECT NAME>, ORDER_NUMBER) is `fill-in-marker`'s.",
+            "The emphasis words and acronyms of the reply's language are used (its `locale`, else the configured one), with the acronyms every language shares.",
         ],
-        notes: "**Known acronyms:** \(TonePhrases.acronyms.sorted().joined(separator: ", ")).\n\n**Emphasis words** (reported even alone): \(TonePhrases.emphasis.sorted().joined(separator: ", ")).",
+        notes: "**Known acronyms** (every language): \(TonePhrases.sharedAcronyms.sorted().joined(separator: ", ")).\n\n"
+            + ToneText.perLanguage { language in
+                let own = language.words.strings("acronyms")
+                return own.isEmpty ? nil : "also known acronyms: " + Set(own.map { $0.uppercased() }).sorted().joined(separator: ", ") + "."
+            } + "\n\n**Emphasis words** (reported even alone):\n\n"
+            + ToneText.perLanguage { language in
+                language.tone.emphasis.isEmpty ? nil : language.tone.emphasis.sorted().joined(separator: ", ") + "."
+            },
         triggering: [
             Example("Hi {{customer.first_name}}, this is ↓NOT how we want your day to go."),
             Example("↓PLEASE CALL US before you put the bin out."),
+            Example("Hola {{customer.first_name}}, la recolección es ↓SOLO los martes.", locale: "es-MX"),
+            Example("Hola {{customer.first_name}}, ↓POR FAVOR LLÁMENOS antes de acudir a la oficina.", locale: "es-US"),
         ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, please DM us your ZIP code and we'll check the FAQ for you: {{dm_link}}"),
             // A fill-in marker in capitals is one problem, reported by fill-in-marker.
             Example("Hi {{customer.first_name}}, your new password is [INSERT GENERATED PASSWORD]."),
+            // Agencies and documents are acronyms, not shouting.
+            Example("Hola {{customer.first_name}}, para la cita en el IMSS lleva tu CURP y tu INE.", locale: "es-MX"),
         ])
 
     public init() {}
@@ -30,11 +42,12 @@ public struct ToneShoutingRule: Rule {
         let extra = Set(context.strings("acronyms", of: Self.description).map { $0.uppercased() })
         let minimum = context.int("min-length", of: Self.description) ?? 3
         let text = ToneText.prose(reply, context)
-        var shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra)
+        let tone = context.language(of: reply).tone
+        var shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra, tone: tone)
         guard !shouted.isEmpty else { return [] }
         // Initials (^JD) are tone-signoff's finding, not shouting; a fill-in marker in capitals
         // ([INSERT GENERATED PASSWORD], <PROJECT NAME>) is fill-in-marker's: one finding per problem.
-        if let signoff = ToneSignoffRule.initials(in: text) {
+        if let signoff = ToneSignoffRule.initials(in: text, tone: tone) {
             shouted.removeAll { signoff.overlaps($0.range) }
         }
         let markers = FillInMarkers.find(in: text).map(\.range)
@@ -48,8 +61,8 @@ public struct ToneShoutingRule: Rule {
 
     /// Capitalised words that shout: an emphasis word on its own ("NOT"), or a run of two or more
     /// capitalised words ("PLEASE CALL US"); a lone unknown one is a name or acronym.
-    static func shoutedWords(in text: String, minimum: Int, allowed: Set<String>) -> [(word: String, range: Range<Int>)] {
-        let candidates = capitalised(in: text, minimum: minimum, allowed: allowed)
+    static func shoutedWords(in text: String, minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
+        let candidates = capitalised(in: text, minimum: minimum, allowed: allowed, tone: tone)
         let scalars = Array(text.unicodeScalars)
         var result: [(word: String, range: Range<Int>)] = []
         for (index, candidate) in candidates.enumerated() {
@@ -63,15 +76,15 @@ public struct ToneShoutingRule: Rule {
             let next = index + 1 < candidates.count ? candidates[index + 1] : nil
             // A run of short unknown capitals is codes ("LAS JFK"); a run with a longer word shouts.
             let run = [previous, candidate, next].compactMap { $0 }.filter { $0.range == candidate.range || adjacent($0) }
-            let runShouts = run.count > 1 && run.contains { $0.word.count >= 5 || TonePhrases.emphasis.contains($0.word.uppercased()) }
-            if TonePhrases.emphasis.contains(candidate.word.uppercased()) || runShouts {
+            let runShouts = run.count > 1 && run.contains { $0.word.count >= 5 || tone.emphasis.contains($0.word.uppercased()) }
+            if tone.emphasis.contains(candidate.word.uppercased()) || runShouts {
                 result.append(candidate)
             }
         }
         return result
     }
 
-    static func capitalised(in text: String, minimum: Int, allowed: Set<String>) -> [(word: String, range: Range<Int>)] {
+    static func capitalised(in text: String, minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
         var result: [(String, Range<Int>)] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -86,8 +99,8 @@ public struct ToneShoutingRule: Rule {
             let hasDigit = scalars[index..<end].contains { $0.isDigitLike }
             if allCaps, !hasDigit, letterCount >= min(minimum, 2), previous != "#", previous != "@", previous != "$" {
                 let word = String(String.UnicodeScalarView(scalars[index..<end]))
-                if letterCount >= minimum || TonePhrases.emphasis.contains(word),
-                   !TonePhrases.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
+                if letterCount >= minimum || tone.emphasis.contains(word),
+                   !tone.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
                     result.append((word, index..<end))
                 }
             }

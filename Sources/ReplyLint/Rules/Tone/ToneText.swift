@@ -45,20 +45,27 @@ enum ToneText {
     /// Whether scalars `range` of `text` stand as a sentence of their own: nothing but a greeting
     /// ("Hi {{customer.first_name}},") before them in their sentence, and the sentence ends after them.
     /// A clause such as "we apologize for any inconvenience" can then be swapped for "sorry about this".
-    static func isWholeSentence(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Bool {
+    static func isWholeSentence(_ range: Range<Int>, in scalars: [Unicode.Scalar], openers: [String]) -> Bool {
         var before = range.lowerBound
         while before > 0, scalars[before - 1] == " " || scalars[before - 1] == "\t" { before -= 1 }
-        var startsSentence = before == 0 || ".!?\n".unicodeScalars.contains(scalars[before - 1])
+        var startsSentence = before == 0 || ".!?\n¡¿".unicodeScalars.contains(scalars[before - 1])
         if !startsSentence, scalars[before - 1] == "," {
             // "Hi Ana, we apologize …": the sentence so far is a greeting.
             var start = before - 1
             while start > 0, !".!?\n".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
             let opening = String(String.UnicodeScalarView(scalars[start..<(before - 1)])).lowercased().trimmingCharacters(in: .whitespaces)
-            startsSentence = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening"].contains { opening == $0 || opening.hasPrefix($0 + " ") }
+            startsSentence = openers.contains { opening == $0 || opening.hasPrefix($0 + " ") }
         }
         var after = range.upperBound
         while after < scalars.count, scalars[after] == " " || scalars[after] == "\t" { after += 1 }
         let endsSentence = after == scalars.count || ".!?\n".unicodeScalars.contains(scalars[after])
         return startsSentence && endsSentence
+    }
+
+    /// Reference notes for the docs, one paragraph per language ReplyLint has words for, English first.
+    static func perLanguage(_ describe: (Language) -> String?) -> String {
+        Language.all.compactMap { language in
+            describe(language).map { "**\(Language.name(of: language.code)):** " + $0 }
+        }.joined(separator: "\n\n")
     }
 }
