@@ -51,7 +51,9 @@ public struct LanguageWords: Sendable {
             itemHeader = nil
             itemPhrases = []
         }
-        for rawLine in text.split(whereSeparator: \.isNewline) {
+        // Split on the newline byte: Character-level splitting (grapheme breaking) was a tenth of a
+        // one-reply `render`, which reads the whole file at start-up. The files are LF-only UTF-8.
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n")).map(Substring.init) {
             let line = String(rawLine).trimmingWhitespace
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") && line.hasSuffix("]") {
@@ -65,7 +67,7 @@ public struct LanguageWords: Sendable {
                 continue
             }
             if let only, !only.contains(section) { continue }
-            let lineEntries = line.contains("=>") ? [line] : line.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            let lineEntries = line.containsBytes("=>") ? [line] : line.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
             for entry in lineEntries {
                 if itemHeader != nil {
                     itemPhrases += Self.expand(entry).map(PersonalDataText.words).filter { !$0.isEmpty }
@@ -79,7 +81,7 @@ public struct LanguageWords: Sendable {
         self.entries = entries
         self.written = written
         // `phrase => instead` entries are read as pairs, never as word sequences: not split into words.
-        self.phrases = entries.mapValues { $0.filter { !$0.contains("=>") }.map(PersonalDataText.words).filter { !$0.isEmpty } }
+        self.phrases = entries.mapValues { $0.filter { !$0.containsBytes("=>") }.map(PersonalDataText.words).filter { !$0.isEmpty } }
         self.sets = self.phrases.mapValues { Set($0.map { $0.joined(separator: " ") }) }
         self.items = items
         self.sectionNames = order

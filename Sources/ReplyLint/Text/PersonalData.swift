@@ -155,7 +155,8 @@ struct PersonalDataText {
     static func words(_ text: String) -> [String] {
         // Phrases from the language files are mostly plain lower-case words and spaces: split them directly
         // (thousands are read at start-up); anything else goes through the tokenizer.
-        if text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.isUppercase) }) {
+        if text.utf8.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
+            || text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.isUppercase) }) {
             return text.split(separator: " ").map(String.init)
         }
         return PersonalDataText(text).tokens.map(\.text)
