@@ -41,7 +41,7 @@ public struct ToneClicheRule: Rule {
             if before == 0 || ".!?\n,".unicodeScalars.contains(scalars[before - 1]) { return true }
             var start = before
             while start > 0, scalars[start - 1].isLetterLike { start -= 1 }
-            return String(String.UnicodeScalarView(scalars[start..<before])).lowercased() == "you"
+            return FastText.string(scalars[start..<before]).lowercased() == "you"
         }
         return true
     }
@@ -53,7 +53,7 @@ public struct ToneClicheRule: Rule {
         let text = ToneText.prose(reply, context)
         let scalars = Array(text.unicodeScalars)
         let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match -> ToneText.Rewrite in
-            let written = String(String.UnicodeScalarView(scalars[match.range]))
+            let written = FastText.string(scalars[match.range])
             let phrase = phrases[match.phrase].phrase
             let instead = phrases[match.phrase].instead
             let advice = instead.isEmpty ? "leave it out" : "try \"\(instead)\""

@@ -35,7 +35,7 @@ public struct ToneImpersonalRule: Rule {
         var end = start
         while end < prose.count && !".!?\n".unicodeScalars.contains(prose[end]) { end += 1 }
         let body = Array(reply.body.unicodeScalars)
-        let opening = String(String.UnicodeScalarView(body[start..<min(end, body.count)]))
+        let opening = FastText.string(body[start..<min(end, body.count)])
         if Self.nameTags.contains(where: { opening.containsBytes("{{" + $0) || opening.containsBytes("{{ " + $0) }) { return [] }
         if Self.greetsByName(opening) { return [] }
         return [Self.finding(

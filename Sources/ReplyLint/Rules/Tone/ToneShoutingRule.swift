@@ -85,7 +85,7 @@ public struct ToneShoutingRule: Rule {
             let allCaps = scalars[index..<end].allSatisfy { !$0.isLetterLike || $0.isUppercaseLetter }
             let hasDigit = scalars[index..<end].contains { $0.isDigitLike }
             if allCaps, !hasDigit, letterCount >= min(minimum, 2), previous != "#", previous != "@", previous != "$" {
-                let word = String(String.UnicodeScalarView(scalars[index..<end]))
+                let word = FastText.string(scalars[index..<end])
                 if letterCount >= minimum || TonePhrases.emphasis.contains(word),
                    !TonePhrases.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
                     result.append((word, index..<end))

@@ -36,7 +36,7 @@ public struct ToneSignoffRule: Rule {
         var stripped = true
         while stripped {
             stripped = false
-            let tail = String(String.UnicodeScalarView(scalars.suffix(40)))
+            let tail = FastText.string(scalars.suffix(40))
             if let space = tail.lastIndex(of: " ") {
                 let last = tail[tail.index(after: space)...]
                 if last.hasPrefix("http") || (last.count <= 5 && last.contains("/") && last.allSatisfy { $0.isNumber || $0 == "/" || $0 == "(" || $0 == ")" }) {
@@ -49,7 +49,7 @@ public struct ToneSignoffRule: Rule {
         var end = scalars.count
         var start = end
         while start > 0 && scalars[start - 1].isLetterLike && end - start < 5 { start -= 1 }
-        let letters = String(String.UnicodeScalarView(scalars[start..<end]))
+        let letters = FastText.string(scalars[start..<end])
         guard (1...4).contains(letters.count), start > 0, !(start > 0 && scalars[start - 1].isLetterLike) else { return nil }
         var sigil = start - 1
         while sigil > 0 && scalars[sigil] == " " { sigil -= 1 }
