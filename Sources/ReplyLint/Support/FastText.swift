@@ -74,6 +74,14 @@ enum FastText {
         return false
     }
 
+    /// The scalars of `text` in one pass: `Array(text.unicodeScalars)` counts them first, a second pass.
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { result.append(scalar) }
+        return result
+    }
+
     /// A string of `scalars`, built from their UTF-8 bytes: appending scalars to a string one by one
     /// was among the largest costs of a lint.
     static func string<Scalars: Collection>(_ scalars: Scalars) -> String where Scalars.Element == Unicode.Scalar {

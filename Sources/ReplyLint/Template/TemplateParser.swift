@@ -41,7 +41,7 @@ enum TemplateParser {
 
     static func parse(_ source: String) -> ParsedTemplate {
         var problems: [TemplateProblem] = []
-        let tokens = standalone(tokenize(Array(source.unicodeScalars), problems: &problems))
+        let tokens = standalone(tokenize(FastText.scalars(source), problems: &problems))
         return ParsedTemplate(nodes: build(tokens, problems: &problems), problems: problems)
     }
 

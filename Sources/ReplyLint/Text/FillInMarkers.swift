@@ -25,7 +25,7 @@ public enum FillInMarkers {
     public static func first(in text: String) -> Match? { find(in: text).first }
 
     public static func find(in text: String) -> [Match] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         var matches: [Match] = []
         var index = 0
         func add(_ start: Int, _ end: Int) {

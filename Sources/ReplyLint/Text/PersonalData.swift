@@ -109,7 +109,7 @@ struct PersonalDataText {
                 current.removeAll(keepingCapacity: true)
             }
         }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         for (index, scalar) in scalars.enumerated() {
             offset = index
             let isWordScalar = scalar.isLetterOrDigit

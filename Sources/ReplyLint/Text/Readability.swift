@@ -94,21 +94,23 @@ public enum Syllables {
 
     static func count<Scalars: Collection>(scalars raw: Scalars) -> Int where Scalars.Element == Unicode.Scalar {
         // Lower-case ASCII letters only; apostrophes and a possessive "'s" dropped.
-        var letters: [UInt8] = []
-        letters.reserveCapacity(raw.count)
+        var collected: [UInt8] = []
+        collected.reserveCapacity(raw.count)
         var nonASCII = 0
         for scalar in raw {
             if scalar.value < 0x80 {
                 let byte = UInt8(scalar.value)
-                if byte >= 0x41 && byte <= 0x5A { letters.append(byte | 0x20) } else if byte >= 0x61 && byte <= 0x7A { letters.append(byte) } else if byte == 0x27 { letters.append(byte) }
+                if byte >= 0x41 && byte <= 0x5A { collected.append(byte | 0x20) } else if byte >= 0x61 && byte <= 0x7A { collected.append(byte) } else if byte == 0x27 { collected.append(byte) }
             } else if scalar == "\u{2019}" {
-                letters.append(0x27)
+                collected.append(0x27)
             } else if scalar.isLetterLike {
                 nonASCII += 1
             }
         }
-        if letters.count >= 2 && letters[letters.count - 2] == 0x27 && letters[letters.count - 1] == 0x73 { letters.removeLast(2) }
-        letters.removeAll { $0 == 0x27 }
+        if collected.count >= 2 && collected[collected.count - 2] == 0x27 && collected[collected.count - 1] == 0x73 { collected.removeLast(2) }
+        collected.removeAll { $0 == 0x27 }
+        // Read-only from here: the helpers below then read it without exclusivity checks.
+        let letters = collected
         if letters.isEmpty { return nonASCII > 0 ? max(1, nonASCII / 3) : (raw.contains { $0.isDigitLike } ? 1 : 0) }
         let word = String(decoding: letters, as: UTF8.self)
         if let known = exceptions[word] { return known }

@@ -51,7 +51,7 @@ public struct ToneClicheRule: Rule {
         let phrases = TonePhrases.cliches + extra.map { ($0, "") }
         let matcher = extra.isEmpty ? Self.matcher : PhraseMatcher(phrases.map(\.phrase))
         let text = ToneText.prose(reply, context)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match -> ToneText.Rewrite in
             let written = FastText.string(scalars[match.range])
             let phrase = phrases[match.phrase].phrase

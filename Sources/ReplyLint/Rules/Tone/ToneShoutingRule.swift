@@ -50,7 +50,7 @@ public struct ToneShoutingRule: Rule {
     /// capitalised words ("PLEASE CALL US"); a lone unknown one is a name or acronym.
     static func shoutedWords(in text: String, minimum: Int, allowed: Set<String>) -> [(word: String, range: Range<Int>)] {
         let candidates = capitalised(in: text, minimum: minimum, allowed: allowed)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         var result: [(word: String, range: Range<Int>)] = []
         for (index, candidate) in candidates.enumerated() {
             func adjacent(_ other: (word: String, range: Range<Int>)?) -> Bool {
@@ -73,7 +73,7 @@ public struct ToneShoutingRule: Rule {
 
     static func capitalised(in text: String, minimum: Int, allowed: Set<String>) -> [(word: String, range: Range<Int>)] {
         var result: [(String, Range<Int>)] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         var index = 0
         while index < scalars.count {
             guard scalars[index].isLetterLike else { index += 1; continue }

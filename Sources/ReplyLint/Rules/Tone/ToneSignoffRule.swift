@@ -27,7 +27,7 @@ public struct ToneSignoffRule: Rule {
     /// The range of a trailing initials sign-off: a sigil (^ - * ~ – — = /) and 1–4 letters that are
     /// all capitals (or 2–3 lower-case letters), at the end, before any "2/2" or link.
     static func initials(in text: String) -> Range<Int>? {
-        var scalars = Array(text.unicodeScalars)
+        var scalars = FastText.scalars(text)
         // Drop what may follow a sign-off: spaces, a thread counter "2/2", a link, trailing dots.
         func trimEnd() {
             while let last = scalars.last, last == " " || last == "\n" || last == "." || last == "\t" { scalars.removeLast() }
