@@ -580,7 +580,7 @@ private struct HTMLSourceLocator {
         }
         var wordEnd = wordStart
         while wordEnd < scalars.count, wordEnd - wordStart < 16, scalars[wordEnd].isWordCharacter { wordEnd += 1 }
-        let word = Array(String(String.UnicodeScalarView(scalars[wordStart..<wordEnd])).utf8)
+        let word = Array(FastText.string(scalars[wordStart..<wordEnd]).utf8)
         let lines = searchWindow(firstLine: reportedLine - newlines, lastLine: reportedLine + newlines)
         let window = lines.lowerBound..<min(lines.upperBound, lines.lowerBound + Self.textWindow)
 

@@ -248,7 +248,7 @@ public struct LibraryLoader: Sendable {
             library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file; check its permissions"))
             return nil
         }
-        if data.prefix(8192).contains(0) {
+        if data.withUnsafeBytes({ $0.prefix(8192).contains(0) }) {
             library.fileProblems.append(FileProblem(
                 kind: .unreadable, file: shown,
                 message: "this is a binary file, not a text reply or policy; move it out of the library or into a media folder"))
@@ -284,9 +284,9 @@ public struct LibraryLoader: Sendable {
         }
         guard let (shown, text) = read(file, into: &library) else { return }
         let stem = Self.withoutExtension(relative)
-        let folder = (file as NSString).deletingLastPathComponent
         let mediaExists: (String) -> Bool = { path in
-            FileManager.default.fileExists(atPath: Self.absolute(path, base: folder))
+            // The folder only when a reply names media: working it out for every file cost more than reading it.
+            FileManager.default.fileExists(atPath: Self.absolute(path, base: (file as NSString).deletingLastPathComponent))
         }
         if isPartial {
             let name = String(stem.dropFirst("_partials/".count))

@@ -201,7 +201,7 @@ public enum ReplyParser {
     private static func setBody(_ body: String, from value: YAMLValue, on reply: inout Reply, sourceLines: [Substring]) {
         let (trimmed, skipped) = Lines.trimmingBlankLines(Lines.split(body)[...])
         reply.setBody(trimmed)
-        if case .scalar(let scalar) = value.node, scalar.style == .literal || scalar.style == .folded {
+        if value.scalarStyle == .literal || value.scalarStyle == .folded {
             // Yams marks the `|`; the text begins on the following line at the block's indentation.
             let firstLine = value.position.line + 1 + skipped
             let indent = sourceLines.indices.contains(firstLine - 1)
@@ -209,7 +209,7 @@ public enum ReplyParser {
             reply.bodyIndent = indent
             reply.bodyStart = TextPosition(line: firstLine, column: indent + 1)
         } else {
-            let quoted = (value.node.scalar?.style ?? .plain) != .plain
+            let quoted = (value.scalarStyle ?? .plain) != .plain
             reply.bodyStart = TextPosition(line: value.position.line, column: value.position.column + (quoted ? 1 : 0))
             reply.bodyIndent = 0
         }

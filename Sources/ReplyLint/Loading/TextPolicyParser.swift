@@ -245,6 +245,6 @@ extension Substring {
         }
         var end = scalars.endIndex
         while end > start, scalars[scalars.index(before: end)].isPolicyWhitespace { end = scalars.index(before: end) }
-        return (String(String.UnicodeScalarView(scalars[start..<end])), column)
+        return (FastText.string(scalars[start..<end]), column)
     }
 }

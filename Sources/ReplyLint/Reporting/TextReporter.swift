@@ -57,7 +57,7 @@ public enum TextReporter {
             if from > 0, from < spanStart, let space = scalars[from..<min(from + 12, spanStart)].firstIndex(of: " ") { from = space + 1 }
             if to < scalars.count, max(spanEnd, to - 12) < to, let space = scalars[max(spanEnd, to - 12)..<to].lastIndex(of: " ") { to = space }
         }
-        let shown = String(String.UnicodeScalarView(scalars[from..<to]))
+        let shown = FastText.string(scalars[from..<to])
         let before = from > 0 ? "…" : ""
         let after = to < scalars.count ? "…" : ""
         var padding = before.isEmpty ? "" : " "

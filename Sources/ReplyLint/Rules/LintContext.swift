@@ -56,7 +56,7 @@ public struct LintContext: Sendable {
     func shared<Value>(_ name: String, for reply: Reply, _ compute: () -> Value) -> Value {
         // File and position, not id: two replies may share an id (reply-id-duplicate reports it), and
         // two items of one YAML collection share a file.
-        scratch.value(name, for: "\(reply.file)\u{0}\(reply.position.line):\(reply.position.column)", compute)
+        scratch.value(name, for: ReplyScratch.Key(file: reply.file, position: reply.position), compute)
     }
 
     public var configuration: Configuration { library.configuration }
@@ -102,10 +102,17 @@ public struct LintContext: Sendable {
 
 /// The results computed for the reply a worker is checking; cleared when the next reply comes.
 final class ReplyScratch: @unchecked Sendable {
-    private var key = ""
+    /// Which reply the values belong to. Compared field by field: a string made per lookup cost
+    /// an allocation for every rule that asked.
+    struct Key: Equatable {
+        var file: String
+        var position: TextPosition
+    }
+
+    private var key: Key?
     private var values: [String: Any] = [:]
 
-    func value<Value>(_ name: String, for key: String, _ compute: () -> Value) -> Value {
+    func value<Value>(_ name: String, for key: Key, _ compute: () -> Value) -> Value {
         if key != self.key {
             self.key = key
             values.removeAll(keepingCapacity: true)

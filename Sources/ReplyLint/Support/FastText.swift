@@ -26,6 +26,13 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// Whether `needle` occurs in the text, compared byte by byte in UTF-8 (exact, case-sensitive).
     func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        // Native strings and their substrings are contiguous UTF-8: search the bytes in place.
+        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+            needle.withUTF8 { pattern in FastText.find(pattern, in: haystack) }
+        }) {
+            return found
+        }
         let haystack = utf8
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return true }
@@ -45,5 +52,75 @@ extension StringProtocol {
             index = haystack.index(after: index)
         }
         return false
+    }
+}
+
+enum FastText {
+    /// Whether `pattern` occurs in `haystack`.
+    static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        let count = pattern.count
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < count && haystack[index + offset] == pattern[offset] { offset += 1 }
+                if offset == count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The scalars of `text` in one pass: `Array(text.unicodeScalars)` counts them first, a second pass.
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { result.append(scalar) }
+        return result
+    }
+
+    /// A string of `scalars`, built from their UTF-8 bytes: appending scalars to a string one by one
+    /// was among the largest costs of a lint.
+    static func string<Scalars: Collection>(_ scalars: Scalars) -> String where Scalars.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars { appendUTF8(scalar, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @inline(__always) static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else if value < 0x10000 {
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (value >> 18)))
+            bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
+
+    /// `text` lower-cased exactly as `String.lowercased()` does, without a new string when it is
+    /// ASCII bytes (A–Z map to a–z; everything else stays).
+    static func lowercased(_ bytes: [UInt8]) -> String {
+        var ascii = true
+        var hasUpper = false
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        guard ascii else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        guard hasUpper else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -57,6 +57,13 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings need no escape (none of `"`, `\`, controls, or the E2 lead byte of U+2028/2029):
+        // copied whole rather than scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -31,7 +31,11 @@ public enum Placeholders {
 
     /// Names whose values are links: on X they count as 23 whatever their length.
     public static func isLink(_ name: String) -> Bool {
-        let last = name.split(separator: ".").last.map(String.init)?.lowercased() ?? name
+        // The last non-empty dotted part (as `split(separator: ".").last`), found without splitting.
+        var end = name.endIndex
+        while end > name.startIndex, name.utf8[name.utf8.index(before: end)] == UInt8(ascii: ".") { end = name.utf8.index(before: end) }
+        let start = name.utf8[..<end].lastIndex(of: UInt8(ascii: ".")).map { name.utf8.index(after: $0) } ?? name.startIndex
+        let last = end == name.startIndex ? name : String(name[start..<end]).lowercased()
         return name == "dm_link" || last.hasSuffix("url") || last.hasSuffix("link")
     }
 

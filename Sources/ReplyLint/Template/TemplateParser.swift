@@ -41,7 +41,7 @@ enum TemplateParser {
 
     static func parse(_ source: String) -> ParsedTemplate {
         var problems: [TemplateProblem] = []
-        let tokens = standalone(tokenize(Array(source.unicodeScalars), problems: &problems))
+        let tokens = standalone(tokenize(FastText.scalars(source), problems: &problems))
         return ParsedTemplate(nodes: build(tokens, problems: &problems), problems: problems)
     }
 
@@ -55,7 +55,8 @@ enum TemplateParser {
         var line = 1
         var column = 1
         var lineIndex = 0
-        var text = String.UnicodeScalarView()
+        // The pending text token's UTF-8 bytes (appending scalars to a String one by one was slow).
+        var text: [UInt8] = []
         var textStart = TextPosition(line: 1, column: 1)
         var textLine = 0
 
@@ -78,8 +79,8 @@ enum TemplateParser {
         }
         func flushText() {
             guard !text.isEmpty else { return }
-            tokens.append(Token(kind: .text, content: String(text), start: textStart, end: TextPosition(line: line, column: column), line: textLine))
-            text = String.UnicodeScalarView()
+            tokens.append(Token(kind: .text, content: String(decoding: text, as: UTF8.self), start: textStart, end: TextPosition(line: line, column: column), line: textLine))
+            text.removeAll(keepingCapacity: true)
         }
 
         while index < scalars.count {
@@ -89,7 +90,7 @@ enum TemplateParser {
                     textLine = lineIndex
                 }
                 let scalar = scalars[index]
-                text.append(scalar)
+                FastText.appendUTF8(scalar, to: &text)
                 advance(1)
                 // Text tokens end at each newline so standalone lines can be found.
                 if scalar == "\n" { flushText() }
@@ -115,11 +116,11 @@ enum TemplateParser {
                 // Keep the rest as text so nothing the user wrote disappears.
                 textStart = tagStart
                 textLine = tagLine
-                while index < scalars.count { text.append(scalars[index]); advance(1) }
+                while index < scalars.count { FastText.appendUTF8(scalars[index], to: &text); advance(1) }
                 flushText()
                 break
             }
-            var content = String(String.UnicodeScalarView(scalars[contentStart..<search]))
+            var content = FastText.string(scalars[contentStart..<search])
             advance(search + closing.count - index)
             let tagEnd = TextPosition(line: line, column: column)
             var kind = TokenKind.variable

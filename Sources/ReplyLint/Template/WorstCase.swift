@@ -106,7 +106,30 @@ public enum DMLink {
         guard let target, let template = target.dmLinkTemplate else { return nil }
         guard template.contains("{account}") else { return template }
         guard let key = target.accountKey, let account = configuration.accounts[key] else { return nil }
+        // Foundation's replacement is costly on Linux and this runs for every reply with a link:
+        // an ASCII template is replaced byte by byte, with the same result.
+        if template.utf8.allSatisfy({ $0 < 0x80 }) { return Self.replacing("{account}", with: account, in: template) }
         return template.replacingOccurrences(of: "{account}", with: account)
+    }
+
+    /// `text` with each occurrence of `target` (left to right, not overlapping) replaced by `replacement`.
+    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let bytes = Array(text.utf8)
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + replacement.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                result.append(contentsOf: replacement.utf8)
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// What to tell a user whose channel has no link: which `accounts:` key to set.

@@ -34,11 +34,11 @@ public enum FillInMarkers {
     public static func first(in text: String) -> Match? { find(in: text).first }
 
     public static func find(in text: String) -> [Match] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         var matches: [Match] = []
         var index = 0
         func add(_ start: Int, _ end: Int) {
-            matches.append(Match(range: start..<end, text: String(String.UnicodeScalarView(scalars[start..<end]))))
+            matches.append(Match(range: start..<end, text: FastText.string(scalars[start..<end])))
             index = end
         }
         while index < scalars.count {
@@ -47,7 +47,7 @@ public enum FillInMarkers {
             case "[", "<":
                 let close: Unicode.Scalar = scalar == "[" ? "]" : ">"
                 if let end = closing(close, from: index + 1, in: scalars, limit: 40) {
-                    let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                    let inner = FastText.string(scalars[(index + 1)..<end])
                     // `<<name>>`: look inside the doubled bracket.
                     let content = inner.hasPrefix("<") ? String(inner.dropFirst()) : inner
                     if isFillIn(content) || scalar == "<" && isBracketedName(content) {
@@ -72,7 +72,7 @@ public enum FillInMarkers {
                 // `#NUMBER`, `#ISSUE_ID`: a number to fill in, not a hashtag (#NHS) or a real one (#123).
                 var end = index + 1
                 while end < scalars.count && (scalars[end].isUppercaseLetter || scalars[end] == "_" || scalars[end].isDigitLike) { end += 1 }
-                let word = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                let word = FastText.string(scalars[(index + 1)..<end])
                 if end - index > 2, end >= scalars.count || !scalars[end].isLetterLike, word.first?.isLetter == true,
                    word.contains("_") || fillWords.contains(word.lowercased()) {
                     add(index, end)
@@ -101,14 +101,14 @@ public enum FillInMarkers {
                     // XXX, TODO, TBD, FIXME: checked on the scalars, without building a string per word.
                     let run = scalars[index..<end]
                     let isXs = run.count >= 3 && run.allSatisfy { $0 == "X" }
-                    let isNote = run.count <= 5 && run.allSatisfy(\.isUppercaseLetter) && ["TODO", "TBD", "FIXME"].contains(String(String.UnicodeScalarView(run)))
+                    let isNote = run.count <= 5 && run.allSatisfy(\.isUppercaseLetter) && ["TODO", "TBD", "FIXME"].contains(FastText.string(run))
                     // FIRST_NAME, ORDER_ID, REPONAME: a name for what to fill in, written in capitals.
                     var wordEnd = end
                     while wordEnd < scalars.count && (scalars[wordEnd].isUppercaseLetter || scalars[wordEnd] == "_" || scalars[wordEnd].isDigitLike) { wordEnd += 1 }
                     // Checked on the scalars first: most words are not five capitals long, and need no string.
                     if wordEnd - index >= 5, scalars[index..<wordEnd].allSatisfy({ $0.isUppercaseLetter || $0 == "_" || $0.isDigitLike }),
                        wordEnd >= scalars.count || !scalars[wordEnd].isLetterLike,
-                       !isQueryValue(at: index, in: scalars), isCapitalisedName(String(String.UnicodeScalarView(scalars[index..<wordEnd]))) {
+                       !isQueryValue(at: index, in: scalars), isCapitalisedName(FastText.string(scalars[index..<wordEnd])) {
                         add(index, wordEnd)
                         continue
                     }

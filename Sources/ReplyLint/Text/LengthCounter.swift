@@ -33,7 +33,7 @@ public enum LengthCounter {
     public static func count(_ text: String, in unit: LengthUnit) -> Int {
         switch unit {
         case .characters: codePoints(text)
-        case .bytes: text.precomposedStringWithCanonicalMapping.utf8.count
+        case .bytes: isKnownNFC(text) ? text.utf8.count : text.precomposedStringWithCanonicalMapping.utf8.count
         case .weighted: TwitterText.weightedLength(text)
         case .segments: SMSSegments.count(text)
         }
@@ -43,6 +43,13 @@ public enum LengthCounter {
     public static func codePoints(_ text: String) -> Int {
         // ASCII is already NFC; skip normalisation for the common case.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        if isKnownNFC(text) { return text.unicodeScalars.count }
         return text.precomposedStringWithCanonicalMapping.unicodeScalars.count
+    }
+
+    /// Text NFC leaves as it is (TwitterText's quick check): most replies, with a dash or an emoji
+    /// but no combining marks, are measured without Foundation's normaliser.
+    static func isKnownNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(TwitterText.isNFCInert)
     }
 }

@@ -97,17 +97,19 @@ struct PersonalDataText {
         var questions: [Bool] = []
         var sentence = 0
         var clause = 0
-        var current = String.UnicodeScalarView()
+        // The token's UTF-8 bytes: appending scalars to a String one by one cost more than the rest.
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         var start = 0
         var offset = 0
         var pendingSentenceEnd = false
         func flush() {
             if !current.isEmpty {
-                tokens.append(Token(text: String(current).lowercased(), range: start..<offset, sentence: sentence, clause: clause))
-                current = String.UnicodeScalarView()
+                tokens.append(Token(text: FastText.lowercased(current), range: start..<offset, sentence: sentence, clause: clause))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         for (index, scalar) in scalars.enumerated() {
             offset = index
             let isWordScalar = scalar.isLetterOrDigit
@@ -121,7 +123,7 @@ struct PersonalDataText {
                     pendingSentenceEnd = false
                 }
                 if current.isEmpty { start = index }
-                current.append(scalar == "\u{2019}" ? "'" : scalar)
+                FastText.appendUTF8(scalar == "\u{2019}" ? "'" : scalar, to: &current)
                 continue
             }
             flush()

@@ -27,6 +27,13 @@ public enum ReadabilityFormula: String, Sendable, CaseIterable {
         }
     }
 
+    func syllables(scalars word: [Unicode.Scalar]) -> Int {
+        switch self {
+        case .fleschKincaid: Syllables.count(scalars: word)
+        case .fernandezHuerta: SpanishSyllables.count(FastText.string(word))
+        }
+    }
+
     /// Fernández-Huerta's own table: the score at the bottom of each band, the band's name and the school
     /// grade (US equivalent) that reads it. A score is turned into a grade by interpolating between bands,
     /// so that the bottom of "normal" (60, read in 7th–8th grade) is exactly grade 8.
@@ -107,18 +114,21 @@ public enum Readability {
         var syllables = 0
         var sentences = 0
         var sawWordInSentence = false
-        var word = String.UnicodeScalarView()
+        // The word's scalars in a reused buffer: a String built scalar by scalar cost more than the counting.
+        var word: [Unicode.Scalar] = []
+        word.reserveCapacity(32)
         var wordHasLetter = false
         func endWord() {
             guard !word.isEmpty else { return }
             if wordHasLetter {
                 words += 1
-                syllables += formula.syllables(String(word))
+                syllables += formula.syllables(scalars: word)
                 sawWordInSentence = true
             }
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             wordHasLetter = false
         }
+        func wordIs(_ text: String) -> Bool { word.elementsEqual(text.unicodeScalars) }
         var skippingLink = false
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
@@ -132,8 +142,8 @@ public enum Readability {
                 word.append(scalar)
                 if letter { wordHasLetter = true }
             } else {
-                if (scalar == ":" && (String(word) == "http" || String(word) == "https")) || (scalar == "." && String(word) == "www") {
-                    word = String.UnicodeScalarView()
+                if (scalar == ":" && (wordIs("http") || wordIs("https"))) || (scalar == "." && wordIs("www")) {
+                    word.removeAll(keepingCapacity: true)
                     wordHasLetter = false
                     skippingLink = true
                     continue
@@ -168,32 +178,47 @@ public enum Syllables {
     ]
 
     public static func count(_ raw: String) -> Int {
+        count(scalars: raw.unicodeScalars)
+    }
+
+    static func count<Scalars: Collection>(scalars raw: Scalars) -> Int where Scalars.Element == Unicode.Scalar {
         // Lower-case ASCII letters only; apostrophes and a possessive "'s" dropped.
-        var letters: [UInt8] = []
-        letters.reserveCapacity(raw.utf8.count)
+        var collected: [UInt8] = []
+        collected.reserveCapacity(raw.count)
         var nonASCII = 0
-        for scalar in raw.unicodeScalars {
+        for scalar in raw {
             if scalar.value < 0x80 {
                 let byte = UInt8(scalar.value)
-                if byte >= 0x41 && byte <= 0x5A { letters.append(byte | 0x20) } else if byte >= 0x61 && byte <= 0x7A { letters.append(byte) } else if byte == 0x27 { letters.append(byte) }
+                if byte >= 0x41 && byte <= 0x5A { collected.append(byte | 0x20) } else if byte >= 0x61 && byte <= 0x7A { collected.append(byte) } else if byte == 0x27 { collected.append(byte) }
             } else if scalar == "\u{2019}" {
-                letters.append(0x27)
+                collected.append(0x27)
             } else if scalar.isLetterLike {
                 nonASCII += 1
             }
         }
-        if letters.count >= 2 && letters[letters.count - 2] == 0x27 && letters[letters.count - 1] == 0x73 { letters.removeLast(2) }
-        letters.removeAll { $0 == 0x27 }
-        if letters.isEmpty { return nonASCII > 0 ? max(1, nonASCII / 3) : (raw.unicodeScalars.contains { $0.isDigitLike } ? 1 : 0) }
+        if collected.count >= 2 && collected[collected.count - 2] == 0x27 && collected[collected.count - 1] == 0x73 { collected.removeLast(2) }
+        collected.removeAll { $0 == 0x27 }
+        // Read-only from here: the helpers below then read it without exclusivity checks.
+        let letters = collected
+        if letters.isEmpty { return nonASCII > 0 ? max(1, nonASCII / 3) : (raw.contains { $0.isDigitLike } ? 1 : 0) }
         let word = String(decoding: letters, as: UTF8.self)
         if let known = exceptions[word] { return known }
         if letters.count <= 3 { return 1 }
         func isVowel(_ byte: UInt8) -> Bool { byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79 }
         func ends(_ suffix: String) -> Bool { letters.count >= suffix.utf8.count && letters.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
         func has(_ part: String) -> Bool {
-            let p = Array(part.utf8)
-            guard letters.count >= p.count else { return false }
-            for start in 0...(letters.count - p.count) where letters[start..<(start + p.count)].elementsEqual(p) { return true }
+            let p = part.utf8
+            let length = p.count
+            guard letters.count >= length else { return false }
+            for start in 0...(letters.count - length) {
+                var offset = start
+                var matched = true
+                for byte in p {
+                    if letters[offset] != byte { matched = false; break }
+                    offset += 1
+                }
+                if matched { return true }
+            }
             return false
         }
         var count = 0

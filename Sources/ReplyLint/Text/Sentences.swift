@@ -52,7 +52,7 @@ public enum Sentences {
             guard scalar.properties.isAlphabetic || scalar == "." else { break }
             wordStart = previous
         }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<dot])).lowercased()
+        let word = FastText.string(scalars[wordStart..<dot]).lowercased()
         if word.isEmpty { return false }
         if word.unicodeScalars.count == 1 { return true }
         return abbreviations.contains(word)

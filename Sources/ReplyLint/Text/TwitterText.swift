@@ -84,7 +84,7 @@ public enum TwitterText {
             bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
         }
         if let ascii = ascii ?? nil { return ascii }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         if scalars.allSatisfy(isNFCInert) { return scalars }
         return foundationNFC(scalars)
     }

@@ -27,7 +27,7 @@ public enum TwitterURLExtractor {
 
     /// The URLs twitter-text finds in `text`, as they are written there (the text is not normalised).
     public static func extractURLs(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         return urlRanges(in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 }

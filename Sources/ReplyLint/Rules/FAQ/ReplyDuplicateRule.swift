@@ -34,19 +34,23 @@ public struct ReplyDuplicateRule: Rule {
     public init() {}
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
-        let replies = context.library.replies.filter { !$0.problems.contains { $0.kind == .syntax } }
+        // Indices rather than copies of the replies: at 100,000 replies each copy cost tens of megabytes.
+        let all = context.library.replies
+        let replies = all.indices.filter { !all[$0].problems.contains { $0.kind == .syntax } }
         var findings: [Finding] = []
         // The same FAQ, channel and locale.
-        var first: [String: Reply] = [:]
-        for reply in replies {
+        var first: [String: Int] = [:]
+        for index in replies {
+            let reply = all[index]
             guard let faq = reply.faq?.value.slug, !faq.isEmpty else { continue }
             let locale = (reply.locale ?? context.configuration.locale).lowercased()
             for channel in reply.channels {
                 let key = faq + "\u{0}" + channel.value + "\u{0}" + locale
-                guard let original = first[key] else {
-                    first[key] = reply
+                guard let originalIndex = first[key] else {
+                    first[key] = index
                     continue
                 }
+                let original = all[originalIndex]
                 findings.append(Self.finding(
                     "another reply answers FAQ '\(faq)' on \(channel.value) in \(locale): '\(original.id)' (\(original.file)); keep one, or give them different channels or locales",
                     in: reply, at: channel.position,
@@ -61,9 +65,9 @@ public struct ReplyDuplicateRule: Rule {
         case .int(let value)?: threshold = Double(value)
         default: threshold = 0.85
         }
-        for match in NearDuplicates.find(replies.map(\.body), threshold: threshold) {
-            let reply = replies[match.index]
-            let original = replies[match.original]
+        for match in NearDuplicates.find(replies.map { all[$0].body }, threshold: threshold) {
+            let reply = all[replies[match.index]]
+            let original = all[replies[match.original]]
             let share = match.similarity >= 1 ? "the same as" : "\(Int(match.similarity * 100)) % the same as"
             let advice = Set(reply.channelIDs) == Set(original.channelIDs)
                 ? "merge them" : "merge them into one reply that lists both sets of channels"

@@ -40,7 +40,7 @@ public struct ToneBlameRule: Rule {
         let matcher = extra.isEmpty ? tone.blameMatcher : PhraseMatcher(tone.blame + tone.shouldHave + extra)
         let text = ToneText.prose(reply, context)
         let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match in
-            let phrase = String(String.UnicodeScalarView(Array(text.unicodeScalars)[match.range]))
+            let phrase = FastText.string(Array(text.unicodeScalars)[match.range])
             return ("\"\(phrase)\" sounds like blame; say what happens next instead", match.range)
         }
         return ToneText.findings(Self.self, items, in: reply)

@@ -54,7 +54,7 @@ public struct ToneClicheRule: Rule {
             if before == 0 || ".!?\n,¡¿".unicodeScalars.contains(scalars[before - 1]) { return true }
             var start = before
             while start > 0, scalars[start - 1].isLetterLike { start -= 1 }
-            return tone.requestSwapLeaders.contains(String(String.UnicodeScalarView(scalars[start..<before])).lowercased())
+            return tone.requestSwapLeaders.contains(FastText.string(scalars[start..<before]).lowercased())
         }
         return true
     }
@@ -65,9 +65,9 @@ public struct ToneClicheRule: Rule {
         let phrases = tone.cliches + extra.map { ($0, "") }
         let matcher = extra.isEmpty ? tone.clicheMatcher : PhraseMatcher(phrases.map(\.phrase))
         let text = ToneText.prose(reply, context)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match -> ToneText.Rewrite in
-            let written = String(String.UnicodeScalarView(scalars[match.range]))
+            let written = FastText.string(scalars[match.range])
             let phrase = phrases[match.phrase].phrase
             let instead = phrases[match.phrase].instead
             let advice = instead.isEmpty ? "leave it out" : "try \"\(instead)\""

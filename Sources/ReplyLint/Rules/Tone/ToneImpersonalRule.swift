@@ -36,13 +36,13 @@ public struct ToneImpersonalRule: Rule {
         if reply.body.allSatisfy(\.isWhitespace) { return [] }  // front-matter reports an empty reply
         // A name placeholder in the first sentence. Sentences are found in the prose (tags blanked,
         // since "customer.first_name" has a dot) and the same stretch of the body is read.
-        let prose = Array(ToneText.prose(reply, context).unicodeScalars)
+        let prose = FastText.scalars(ToneText.prose(reply, context))
         var start = 0
         while start < prose.count && (prose[start] == " " || prose[start] == "\n") { start += 1 }
         var end = start
         while end < prose.count && !".!?\n".unicodeScalars.contains(prose[end]) { end += 1 }
-        let body = Array(reply.body.unicodeScalars)
-        let opening = String(String.UnicodeScalarView(body[start..<min(end, body.count)]))
+        let body = FastText.scalars(reply.body)
+        let opening = FastText.string(body[start..<min(end, body.count)])
         if Self.nameTags.contains(where: { opening.containsBytes("{{" + $0) || opening.containsBytes("{{ " + $0) }) { return [] }
         let greetings = context.language(of: reply).greetings
         if Self.greetsByName(opening, greetings) { return [] }

@@ -63,7 +63,7 @@ public struct ToneShoutingRule: Rule {
     /// capitalised words ("PLEASE CALL US"); a lone unknown one is a name or acronym.
     static func shoutedWords(in text: String, minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
         let candidates = capitalised(in: text, minimum: minimum, allowed: allowed, tone: tone)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         var result: [(word: String, range: Range<Int>)] = []
         for (index, candidate) in candidates.enumerated() {
             func adjacent(_ other: (word: String, range: Range<Int>)?) -> Bool {
@@ -86,7 +86,7 @@ public struct ToneShoutingRule: Rule {
 
     static func capitalised(in text: String, minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
         var result: [(String, Range<Int>)] = []
-        let scalars = Array(text.unicodeScalars)
+        let scalars = FastText.scalars(text)
         var index = 0
         while index < scalars.count {
             guard scalars[index].isLetterLike else { index += 1; continue }
@@ -98,7 +98,7 @@ public struct ToneShoutingRule: Rule {
             let allCaps = scalars[index..<end].allSatisfy { !$0.isLetterLike || $0.isUppercaseLetter }
             let hasDigit = scalars[index..<end].contains { $0.isDigitLike }
             if allCaps, !hasDigit, letterCount >= min(minimum, 2), previous != "#", previous != "@", previous != "$" {
-                let word = String(String.UnicodeScalarView(scalars[index..<end]))
+                let word = FastText.string(scalars[index..<end])
                 if letterCount >= minimum || tone.emphasis.contains(word),
                    !tone.acronyms.contains(word.uppercased()), !allowed.contains(word.uppercased()) {
                     result.append((word, index..<end))

@@ -39,7 +39,7 @@ public struct ToneSignoffRule: Rule {
     /// all capitals (or 2–3 lower-case letters), at the end, before any "2/2" or link; or 2–4 capitals
     /// right after one of the language's closing words ("Atte. JLM").
     static func initials(in text: String, tone: TonePhrases) -> Range<Int>? {
-        var scalars = Array(text.unicodeScalars)
+        var scalars = FastText.scalars(text)
         // Drop what may follow a sign-off: spaces, a thread counter "2/2", a link, trailing dots.
         func trimEnd() {
             while let last = scalars.last, last == " " || last == "\n" || last == "." || last == "\t" { scalars.removeLast() }
@@ -48,7 +48,7 @@ public struct ToneSignoffRule: Rule {
         var stripped = true
         while stripped {
             stripped = false
-            let tail = String(String.UnicodeScalarView(scalars.suffix(40)))
+            let tail = FastText.string(scalars.suffix(40))
             // The last word, after a space or a line break ("…https://t.co/x\n^LC" ends with "^LC", not the link).
             if let space = tail.lastIndex(where: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
                 let last = tail[tail.index(after: space)...]
@@ -62,7 +62,7 @@ public struct ToneSignoffRule: Rule {
         var end = scalars.count
         var start = end
         while start > 0 && scalars[start - 1].isLetterLike && end - start < 5 { start -= 1 }
-        let letters = String(String.UnicodeScalarView(scalars[start..<end]))
+        let letters = FastText.string(scalars[start..<end])
         guard (1...4).contains(letters.count), start > 0, !(start > 0 && scalars[start - 1].isLetterLike) else { return nil }
         var sigil = start - 1
         while sigil > 0 && scalars[sigil] == " " { sigil -= 1 }

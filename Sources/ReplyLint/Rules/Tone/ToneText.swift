@@ -53,7 +53,7 @@ enum ToneText {
             // "Hi Ana, we apologize …": the sentence so far is a greeting.
             var start = before - 1
             while start > 0, !".!?\n".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
-            let opening = String(String.UnicodeScalarView(scalars[start..<(before - 1)])).lowercased().trimmingCharacters(in: .whitespaces)
+            let opening = FastText.string(scalars[start..<(before - 1)]).lowercased().trimmingCharacters(in: .whitespaces)
             startsSentence = openers.contains { opening == $0 || opening.hasPrefix($0 + " ") }
         }
         var after = range.upperBound
