@@ -77,6 +77,12 @@ let package = Package(
             name: "replylint-benchmark",
             dependencies: ["ReplyLint"]
         ),
+        // The parsers under libFuzzer (scripts/fuzz.sh builds it with -sanitize=fuzzer); built normally,
+        // it replays saved inputs.
+        .executableTarget(
+            name: "replylint-fuzz",
+            dependencies: ["ReplyLint"]
+        ),
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
