@@ -106,13 +106,13 @@ final class ServeProcess {
     let folder: URL
     private let errorFile: URL
 
-    init(files: [String: String] = [:]) throws {
+    init(files: [String: String] = [:], arguments: [String] = []) throws {
         folder = try ServerFixtures.copyOfSampleLibrary()
         try ServerFixtures.add(files, to: folder)
         errorFile = folder.appendingPathComponent("serve-stderr.txt")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = ServerFixtures.executable
-        process.arguments = ["serve", "--port", "0", "--log-format", "text"]
+        process.arguments = ["serve", "--port", "0", "--log-format", "text"] + arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["REPLYLINT_TOKEN"] = nil

@@ -94,11 +94,12 @@ import Testing
             try ReplyRenderer(library: loop).render(id: "r", channel: nil, values: values([:]))
         } throws: { error in
             guard case ReplyRenderError.replyBroken(_, let reason) = error else { return false }
-            return reason.contains("more than 20 deep")
+            return reason.contains("more than 10 deep")
         }
-        // The worst case expands a self-including partial once instead of forever.
+        // The worst case stops at a self-including partial instead of going on forever, and says why.
         let worst = WorstCase.text(of: loop.replies[0], channel: Channel.builtIn[1], library: loop)
-        #expect(worst.text == "Hi. again ")
+        #expect(worst.breach?.kind == .recursion)
+        #expect(worst.breach?.partials == ["loop", "loop"])
     }
 
     @Test func worstCaseFillsEveryPlaceholderAtItsMaximum() {

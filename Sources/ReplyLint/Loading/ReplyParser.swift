@@ -8,7 +8,7 @@ public enum ReplyParser {
     /// `mediaExists` answers whether a media path, relative to the reply's folder, exists.
     public static func parse(
         _ text: String, file: String, defaultID: String, knownRules: Set<String>,
-        mediaExists: (String) -> Bool
+        mediaExists: (String) -> Bool, limits: Limits = Limits()
     ) -> Reply {
         let split = FrontMatterSplit.split(text)
         var reply = Reply(
@@ -23,9 +23,11 @@ public enum ReplyParser {
         guard let yaml = split.yaml else { return reply }
         let root: YAMLValue?
         do {
-            root = try YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1)
+            root = try YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1, maxExpandedSize: limits.fileSize)
         } catch {
-            reply.problems.append(FrontMatterProblem(kind: .syntax, message: error.message + "; fix the YAML between the '---' lines", position: error.position))
+            reply.problems.append(error.isLimit
+                ? FrontMatterProblem(kind: .limit, message: "the front matter is not read: " + error.message, position: error.position)
+                : FrontMatterProblem(kind: .syntax, message: error.message + "; fix the YAML between the '---' lines", position: error.position))
             return reply
         }
         guard let root, !root.isNull else { return reply }
@@ -43,13 +45,15 @@ public enum ReplyParser {
     /// Returns the replies, or a syntax problem for the whole file.
     public static func parseCollection(
         _ text: String, file: String, idPrefix: String, knownRules: Set<String>,
-        mediaExists: (String) -> Bool
+        mediaExists: (String) -> Bool, limits: Limits = Limits()
     ) -> Result<[Reply], FrontMatterProblem> {
         let root: YAMLValue?
         do {
-            root = try YAMLDocument.parse(text, lineOffset: 0)
+            root = try YAMLDocument.parse(text, lineOffset: 0, maxExpandedSize: limits.fileSize)
         } catch {
-            return .failure(FrontMatterProblem(kind: .syntax, message: error.message, position: error.position))
+            return .failure(error.isLimit
+                ? FrontMatterProblem(kind: .limit, message: "this file is not read: " + error.message, position: error.position)
+                : FrontMatterProblem(kind: .syntax, message: error.message, position: error.position))
         }
         guard let entries = root?.mapping else {
             return .failure(FrontMatterProblem(
@@ -241,12 +245,21 @@ extension PlaceholderDeclaration {
                 if let text = field.string, !field.isNull { declaration.example = text } else { typeProblem("text") }
             case "default":
                 if let text = field.string, !field.isNull { declaration.defaultValue = text } else { typeProblem("text") }
+                if let text = declaration.defaultValue, let problem = printedValueProblem(text) {
+                    problems.append(FrontMatterProblem(kind: .schema, message: "'\(name).default' \(problem)", position: field.position))
+                    declaration.defaultValue = nil
+                }
             case "fallback":
                 // An empty fallback is written `fallback: ""`, or `fallback:` with nothing; both are reported by
                 // placeholder-fallback-empty rather than refused here.
                 declaration.fallback = field.isNull ? "" : (field.string ?? "")
                 declaration.fallbackPosition = field.position
                 if field.string == nil && !field.isNull { typeProblem("text") }
+                // Blank fallbacks are placeholder-fallback-empty's; braces and control characters are refused here.
+                if let text = declaration.fallback, !text.allSatisfy(\.isWhitespace), let problem = printedValueProblem(text) {
+                    problems.append(FrontMatterProblem(kind: .schema, message: "'\(name).fallback' \(problem)", position: field.position))
+                    declaration.fallback = nil
+                }
             default:
                 problems.append(FrontMatterProblem(
                     kind: .schema, message: "unknown key '\(key)' for placeholder '\(name)'\(Suggestion.hint(for: key, in: keys)); placeholders take \(keys.joined(separator: ", "))",
@@ -254,6 +267,16 @@ extension PlaceholderDeclaration {
             }
         }
         return declaration
+    }
+}
+
+extension PlaceholderDeclaration {
+    /// Why a value written in a library (a default, a fallback) could never be rendered, if it could not:
+    /// render refuses `{{` left in the text and values with line breaks or control characters.
+    static func printedValueProblem(_ text: String) -> String? {
+        if text.unicodeScalars.contains(where: TemplateValue.isControlCharacter) { return "holds a line break or a control character; a value is one line of text" }
+        if text.containsBytes("{{") || text.containsBytes("}}") { return "holds '{{' or '}}', which render would leave in the text; write the value itself" }
+        return nil
     }
 }
 

@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     /// root (`usage: {log: …}`); nil when config switches it off with `log: off`.
     public var usageLog: String? = Configuration.defaultUsageLog
     public static let defaultUsageLog = ".replylint/usage.sqlite"
+    /// How large files, walks and template expansions may be (`limits:`).
+    public var limits = Limits()
     /// The bearer token `serve` requires (`serve: {token: …}`); `REPLYLINT_TOKEN` takes precedence.
     public var serveToken: String?
     /// The config file this came from; nil for the built-in defaults.

@@ -65,6 +65,8 @@ extension ReplyLintCommand {
 
         func run() throws {
             let loader = try library.loader()
+            try library.refuseOverwriting(output, as: "--output", loader: loader)
+            try library.refuseOverwriting(writeBaseline, as: "--write-baseline", loader: loader)
             var run = LintRun(
                 format: format.format,
                 reportOptions: .init(color: output == nil && standardOutputWantsColor(), toolVersion: ReplyLintCommand.configuration.version))

@@ -34,7 +34,7 @@ public struct ReplyDuplicateRule: Rule {
     public init() {}
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
-        let replies = context.library.replies.filter { !$0.problems.contains { $0.kind == .syntax } }
+        let replies = context.library.replies.filter { !$0.isUnreadable }
         var findings: [Finding] = []
         // The same FAQ, channel and locale.
         var first: [String: Reply] = [:]
