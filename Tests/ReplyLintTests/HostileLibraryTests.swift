@@ -81,6 +81,11 @@ struct HostileWalkTests {
         let configured = try bounded(["lint"], in: library.root)
         #expect(configured.status == 2)
         #expect(configured.stderr.contains("paths.replies is outside the library"), "\(configured.stderr)")
+        // A usage CSV named outside the library is not read either: /dev/zero would never end.
+        try library.write("replylint.yml", "usage: {csv: /dev/zero}\n")
+        let usage = try bounded(["lint"], in: library.root, seconds: 20)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("the usage CSV named in replylint.yml is outside the library"), "\(usage.stderr)")
     }
 
     @Test("a link to a file outside the library is reported and never read: not by lint, render, nor --fix")

@@ -170,8 +170,13 @@ public struct LibraryLoader: Sendable {
         if let csv = configuration.usageCSV {
             let path = Self.absolute(csv, base: root)
             let shown = Self.display(path, base: displayBase)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw LoadError("\(shown): the usage CSV named in replylint.yml cannot be read; check `usage: {csv: …}`")
+            // Like the library's own files: inside the library, a regular file, within limits.file-size
+            // (`csv: /dev/zero` must not hang a run, nor `csv: ~/.aws/credentials` be read).
+            guard LibraryWalk.isInside(LibraryWalk.realPath(path) ?? path, realRoot) else {
+                throw LoadError("\(shown): the usage CSV named in replylint.yml is outside the library; ReplyLint reads only files inside the library's folder")
+            }
+            guard case .data(let data) = BoundedRead.read(path, limit: configuration.limits.fileSize), let text = String(data: data, encoding: .utf8) else {
+                throw LoadError("\(shown): the usage CSV named in replylint.yml cannot be read (a UTF-8 file of at most \(configuration.limits.describe("file-size")) inside the library); check `usage: {csv: …}`")
             }
             library.usage = try UsageData.parseCSV(text, source: shown)
         }
