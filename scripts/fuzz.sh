@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers a library feeds (replies, YAML collections, templates with partials, Markdown and
-# HTML policies, replylint.yml) with libFuzzer, for SECONDS (default 60), on JOBS processes (default 1).
+# HTML policies, replylint.yml) with libFuzzer, for SECONDS (default 60), on JOBS processes (default 1),
+# with the parsers' syntax as a dictionary (scripts/fuzz.dict).
 #   scripts/fuzz.sh [SECONDS] [JOBS]            e.g. scripts/fuzz.sh 3600 2   (an hour, both cores)
 # Builds Sources/replylint-fuzz with -sanitize=fuzzer in .build-fuzz (apart from the normal build), linked by
 # lld (the default gold linker crashes on the fuzzer runtime with this toolchain).
@@ -12,9 +13,10 @@ seconds=${1:-60}
 jobs=${2:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-swift build --build-path .build-fuzz --product replylint-fuzz \
+# Release mode: several times the inputs per second of a debug build.
+swift build -c release --build-path .build-fuzz --product replylint-fuzz \
     -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >/dev/null
-binary=$(swift build --build-path .build-fuzz --show-bin-path)/replylint-fuzz
+binary=$(swift build -c release --build-path .build-fuzz --show-bin-path)/replylint-fuzz
 mkdir -p .fuzz/corpus .fuzz/findings .fuzz/seed
 # Seeds: each file of the sample library, behind the byte that sends it to its parser.
 seed() { { printf "\\$(printf '%03o' "$1")"; cat "$2"; } > ".fuzz/seed/$1-$(echo "$2" | tr '/' '_')"; }
@@ -28,5 +30,5 @@ parallel=()
 # With several jobs libFuzzer writes each one's log to fuzz-N.log in the current folder: keep them in .fuzz.
 [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 cd .fuzz
-exec "$binary" corpus seed -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+exec "$binary" corpus seed -dict=../scripts/fuzz.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -report_slow_units=2 \
     "${parallel[@]}" -artifact_prefix=findings/ -print_final_stats=1
