@@ -185,7 +185,7 @@ struct HostileExpansionTests {
         #expect(truncate(path, 10 << 30) == 0)
         let result = try bounded(["lint"], in: library.root, megabytes: 1_500)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("replies/huge.md:1:1  error  this file is 10,737,418,240 bytes, more than limits.file-size (4,194,304 bytes), and was not read"), "\(result.stdout)")
+        #expect(result.stdout.contains("replies/huge.md:1:1  error  this file is 10,737,418,240 bytes, more than limits.file-size (1,048,576 bytes), and was not read"), "\(result.stdout)")
         let config = try ScratchLibrary.sample()
         defer { config.delete() }
         #expect(truncate(config.url("replylint.yml").path, 10 << 30) == 0)
@@ -203,6 +203,35 @@ struct HostileExpansionTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("replies/huge.md:7:3  error  'customer.first_name.max' is \(Int(max).map(Limits.grouped) ?? max), more than limits.placeholder-max (10,000 characters)"), "\(result.stdout)")
         #expect(result.stdout.contains("weighted characters on x-reply (customer.first_name at 10000, agent.full_name at 40) is over the limit of 280"), "\(result.stdout)")
+    }
+
+    @Test("a reply whose own text is past limits.expansion is reported, not checked, and refused by render")
+    func replyTextOverTheExpansionLimit() throws {
+        let library = try ScratchLibrary.sample()
+        defer { library.delete() }
+        // 150,000 characters of tags, each of which would be a placeholder-unknown finding.
+        try library.write("replies/long.md", reply(String(repeating: "{{a}} ", count: 25_000)))
+        let items = "replies:\n  - id: long-item\n    faq: missed-collection\n    channels: [x-dm]\n    body: \"\(String(repeating: "word ", count: 30_000))\"\n"
+        try library.write("replies/long.yml", items)
+        let result = try bounded(["lint"], in: library.root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("replies/long.md:7:1  error  this reply's text is 150,067 characters, more than limits.expansion (100,000 characters): it is not checked, and render refuses it"), "\(result.stdout.prefix(2000))")
+        #expect(result.stdout.contains("replies/long.yml:5:12  error  this reply's text is 150,000 characters, more than limits.expansion"), "\(result.stdout.prefix(2000))")
+        #expect(!result.stdout.contains("placeholder-unknown"), "the long reply was checked anyway")
+        let render = try bounded(["render", "long", "--var", "customer.first_name=Ana", "--var", "agent.full_name=Jordan Reyes"], in: library.root)
+        #expect(render.status == 2)
+        #expect(render.stderr.contains("more than limits.expansion"), "\(render.stderr)")
+    }
+
+    @Test("thousands of findings on one long line are reported in linear time")
+    func manyFindingsOnOneLine() throws {
+        let library = try ScratchLibrary.sample()
+        defer { library.delete() }
+        // 15,000 unknown placeholders on one 90,000-character line: each finding once copied the whole line.
+        try library.write("replies/tags.md", reply(String(repeating: "{{a}} ", count: 15_000)))
+        let result = try bounded(["lint", "replies/tags.md"], in: library.root, seconds: 20)
+        #expect(result.status == 1)
+        #expect(result.stdout.components(separatedBy: "placeholder-unknown").count - 1 == 15_000)
     }
 
     @Test("partials that fan out: lint ends and reports it; render refuses")
@@ -256,10 +285,10 @@ struct HostileExpansionTests {
         try library.write("replies/laughs.md", "---\nfaq: missed-collection\nchannels: [x-reply]\n\(laughs)---\nHi {{customer.first_name}}.\n")
         let result = try bounded(["lint"], in: library.root, megabytes: 2_000)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("replies/bomb.yml:7:"), "\(result.stdout)")
-        #expect(result.stdout.contains("error  this file is not read: its YAML aliases expand it to more than 4,194,304 bytes (limits.file-size)"), "\(result.stdout)")
+        #expect(result.stdout.contains("replies/bomb.yml:4:62"), "\(result.stdout)")
+        #expect(result.stdout.contains("error  this file is not read: its YAML aliases expand it to more than 1,048,576 bytes (limits.file-size)"), "\(result.stdout)")
         #expect(result.stdout.contains("replies/laughs.md:"), "\(result.stdout)")
-        #expect(result.stdout.contains("error  the front matter is not read: its YAML aliases expand it to more than 4,194,304 bytes"), "\(result.stdout)")
+        #expect(result.stdout.contains("error  the front matter is not read: its YAML aliases expand it to more than 1,048,576 bytes"), "\(result.stdout)")
         // Only that: not a cascade of faq-missing and channel-unknown for a reply whose settings were never read.
         #expect(result.stdout.split(separator: "\n").filter { $0.hasPrefix("replies/laughs.md") }.count == 1, "\(result.stdout)")
     }

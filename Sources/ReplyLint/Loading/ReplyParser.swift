@@ -11,9 +11,10 @@ public enum ReplyParser {
         mediaExists: (String) -> Bool, limits: Limits = Limits()
     ) -> Reply {
         let split = FrontMatterSplit.split(text)
-        var reply = Reply(
-            id: defaultID, file: file, body: split.body,
-            bodyStart: TextPosition(line: split.bodyFirstLine, column: 1))
+        let bodyStart = TextPosition(line: split.bodyFirstLine, column: 1)
+        let tooLong = overExpansion(split.body, limits: limits, at: bodyStart)
+        var reply = Reply(id: defaultID, file: file, body: tooLong == nil ? split.body : "", bodyStart: bodyStart)
+        if let tooLong { reply.problems.append(tooLong) }
         if split.unclosed {
             reply.problems.append(FrontMatterProblem(
                 kind: .syntax, message: "front matter opened with '---' on line 1 is never closed; add a '---' line after it",
@@ -37,8 +38,19 @@ public enum ReplyParser {
                 position: root.position))
             return reply
         }
-        apply(entries, to: &reply, allowedKeys: keys, knownRules: knownRules, mediaExists: mediaExists)
+        apply(entries, to: &reply, allowedKeys: keys, knownRules: knownRules, mediaExists: mediaExists, limits: limits)
         return reply
+    }
+
+    /// A body longer than `limits.expansion` can never be rendered (its text alone is past the limit), and
+    /// checking it would cost the rules time and memory in proportion: it is reported, and not checked.
+    static func overExpansion(_ body: String, limits: Limits, at position: TextPosition) -> FrontMatterProblem? {
+        let length = body.unicodeScalars.count
+        guard length > limits.expansion else { return nil }
+        return FrontMatterProblem(
+            kind: .limit,
+            message: "this reply's text is \(Limits.grouped(length)) characters, more than \(limits.describe("expansion")): it is not checked, and render refuses it; split it into shorter replies",
+            position: position)
     }
 
     /// Parses a YAML file holding `replies: [{id, title, faq, channels, body, …}]`.
@@ -87,7 +99,7 @@ public enum ReplyParser {
                         kind: .advice, message: "give this reply an 'id' so agents and suppressions can name it (it is called '\(reply.id)' for now)",
                         position: item.position))
                 }
-                apply(fields, to: &reply, allowedKeys: keys + ["body"], knownRules: knownRules, mediaExists: mediaExists, sourceLines: sourceLines)
+                apply(fields, to: &reply, allowedKeys: keys + ["body"], knownRules: knownRules, mediaExists: mediaExists, limits: limits, sourceLines: sourceLines)
                 if !fields.contains(where: { $0.key == "body" }) {
                     reply.problems.append(FrontMatterProblem(kind: .schema, message: "this reply has no 'body'", position: item.position))
                 }
@@ -105,7 +117,7 @@ public enum ReplyParser {
 
     private static func apply(
         _ entries: [(key: String, keyPosition: TextPosition, value: YAMLValue)], to reply: inout Reply,
-        allowedKeys: [String], knownRules: Set<String>, mediaExists: (String) -> Bool,
+        allowedKeys: [String], knownRules: Set<String>, mediaExists: (String) -> Bool, limits: Limits,
         sourceLines: [Substring] = []
     ) {
         func problem(_ message: String, _ position: TextPosition) {
@@ -192,6 +204,10 @@ public enum ReplyParser {
             case "body" where allowedKeys.contains("body"):
                 guard let body = text(value, key) else { continue }
                 setBody(body, from: value, on: &reply, sourceLines: sourceLines)
+                if let tooLong = overExpansion(reply.body, limits: limits, at: reply.bodyStart) {
+                    reply.problems.append(tooLong)
+                    reply.setBody("")
+                }
             default:
                 reply.problems.append(FrontMatterProblem(
                     kind: .schema,

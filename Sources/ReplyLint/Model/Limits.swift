@@ -4,7 +4,7 @@
 public struct Limits: Sendable, Hashable {
     /// The largest file read, in bytes; larger files are reported and not read. Also the most a YAML
     /// file's anchors and aliases may expand it to.
-    public var fileSize = 4 * 1024 * 1024
+    public var fileSize = 1024 * 1024
     /// The most files and folders one walk of a configured folder visits; the rest are reported, not read.
     public var files = 500_000
     /// The most characters a template may expand to, partials and placeholders at their maximum
