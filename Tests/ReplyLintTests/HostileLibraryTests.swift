@@ -232,6 +232,14 @@ struct HostileExpansionTests {
         let result = try bounded(["lint", "replies/tags.md"], in: library.root, seconds: 20)
         #expect(result.status == 1)
         #expect(result.stdout.components(separatedBy: "placeholder-unknown").count - 1 == 15_000)
+        // SARIF and the baseline fingerprint each finding by its line: the line is split once per file.
+        let sarif = try bounded(["lint", "replies/tags.md", "--format", "sarif"], in: library.root, seconds: 20)
+        #expect(sarif.status == 1)
+        #expect(sarif.stdout.components(separatedBy: "\"replylint/v1\"").count - 1 >= 15_000)
+        let written = try bounded(["lint", "replies/tags.md", "--write-baseline", "baseline.json"], in: library.root, seconds: 20)
+        #expect(written.status == 0, "\(written.stderr)")
+        let applied = try bounded(["lint", "replies/tags.md", "--baseline", "baseline.json"], in: library.root, seconds: 20)
+        #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
     }
 
     @Test("partials that fan out: lint ends and reports it; render refuses")
