@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         // RFC 4180 CSV (quoted fields across lines) for usage exports and reply import/export.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Policies saved from Word (.docx are ZIP archives); its system zlib comes from zlib1g-dev.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +42,7 @@ let package = Package(
             name: "ReplyLint",
             dependencies: [
                 "CLibXML2", "CCMark", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The HTML report's style sheet and script, and data files: compiled in, one self-contained binary.
             resources: [.embedInCode("Resources")]
@@ -68,10 +72,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The usage log in PostgreSQL (PostgresNIO), and the one factory that picks a usage log's backend;
+        // kept out of the core library so that `ReplyLint` does not import NIO.
+        .target(
+            name: "ReplyLintPostgres",
+            dependencies: [
+                "ReplyLint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "replylint",
             dependencies: [
-                "ReplyLint", "ReplyLintServer", "ReplyLintMCP",
+                "ReplyLint", "ReplyLintServer", "ReplyLintMCP", "ReplyLintPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -89,8 +106,22 @@ let package = Package(
         .testTarget(
             name: "ReplyLintTests",
             // The CLI tests run the built `replylint`; fixtures are read from the source tree.
-            dependencies: ["ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ReplyLint", "replylint", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]
+        ),
+        // The usage log in a real PostgreSQL: run with `.ci/with-postgres swift test` (as .ci/run does);
+        // without REPLYLINT_TEST_POSTGRES_URL these tests are skipped with a note, unless
+        // REPLYLINT_REQUIRE_POSTGRES=1 makes them fail.
+        .testTarget(
+            name: "ReplyLintPostgresTests",
+            dependencies: [
+                "ReplyLint", "ReplyLintPostgres", "replylint",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ReplyLintServerTests",

@@ -111,7 +111,7 @@ public final class ReplyLintMCPServer: Sendable {
         let channels = snapshot.library.configuration.channels.keys
         if let channel, !channels.contains(channel) {
             // A misspelt channel would otherwise look like "no reply for this".
-            throw ToolFailure("unknown channel '\(channel)'\(Suggestion.hint(for: channel, in: channels))")
+            throw ToolFailure("unknown channel '\(channel)'\(Channel.hint(for: channel, in: channels))")
         }
         let matches = snapshot.index.search(query: arguments.string("query"), channel: channel, tag: arguments.string("tag"))
         let shown = matches.prefix(arguments.integer("limit", in: parameters))
@@ -162,7 +162,7 @@ public final class ReplyLintMCPServer: Sendable {
         case .channelRequired(let reply, let channels):
             return "reply '\(reply)' is written for \(channels.joined(separator: ", ")); choose one with the channel argument"
         case .channelNotDeclared(_, let channel, let declared):
-            return error.description + Suggestion.hint(for: channel, in: declared)
+            return error.description + Channel.hint(for: channel, in: declared)
         case .missingValues:
             return error.description + "; pass each in vars, e.g. {\"customer.first_name\": \"Ana\"}"
         case .replyBroken, .unsafeOutput, .ambiguousID:

@@ -52,7 +52,7 @@ public func buildRouter(_ state: ServerState) -> Router<BasicRequestContext> {
         router.add(middleware: LoopbackHostMiddleware())
     }
     PageController().addRoutes(to: router)
-    HealthController(store: state.store).addRoutes(to: router)
+    HealthController(store: state.store, recorder: state.recorder).addRoutes(to: router)
     let api = router.group("v1")
     if let token = state.settings.token { api.add(middleware: BearerTokenMiddleware(token: token)) }
     RepliesController(state: state).addRoutes(to: api)
@@ -84,8 +84,9 @@ public func buildApplication(_ state: ServerState, logger: Logger) -> some Appli
 }
 
 /// Runs `application` until SIGTERM or SIGINT; then stops taking connections, lets requests in flight
-/// finish for up to `shutdownDeadline`, writes the queued usage records, and returns.
-public func runUntilSignalled(_ application: some ApplicationProtocol, logger: Logger, shutdownDeadline: Duration = .seconds(10)) async throws {
+/// finish, writes the queued usage records, and returns; all within `shutdownDeadline` (the usage log
+/// has a deadline of its own, 10 s, within this one).
+public func runUntilSignalled(_ application: some ApplicationProtocol, logger: Logger, shutdownDeadline: Duration = .seconds(25)) async throws {
     var configuration = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     configuration.maximumGracefulShutdownDuration = shutdownDeadline
     try await ServiceGroup(configuration: configuration).run()
@@ -113,8 +114,9 @@ struct LibraryWatcher: Service {
                 case .reloaded(let snapshot):
                     logger.info("library reloaded", metadata: ["replies": "\(snapshot.index.count)", "generation": "\(snapshot.generation)"])
                     let configuration = snapshot.library.configuration
-                    if configuration.serveToken != startedWith.serveToken || configuration.usageLog != startedWith.usageLog {
-                        logger.warning("serve.token or usage.log changed in replylint.yml; restart replylint serve to apply them")
+                    if configuration.serveToken != startedWith.serveToken || configuration.usageLog != startedWith.usageLog
+                        || configuration.usageBuffer != startedWith.usageBuffer {
+                        logger.warning("serve.token, usage.log or usage.buffer changed in replylint.yml; restart replylint serve to apply them")
                     }
                 case .failed(let message):
                     logger.error("library reload failed; still serving the previous library", metadata: ["error": "\(message)"])
@@ -126,7 +128,8 @@ struct LibraryWatcher: Service {
     }
 }
 
-/// Writes queued renders to the usage log; on shutdown, after the server stops, writes the rest.
+/// Writes queued renders to the usage log; on shutdown, after the server stops, writes the rest (for
+/// up to the recorder's flush deadline) and closes the log.
 struct UsageRecorderService: Service {
     let recorder: UsageRecorder
 
@@ -136,5 +139,6 @@ struct UsageRecorderService: Service {
         } onGracefulShutdown: {
             recorder.finish()
         }
+        await recorder.log.close()
     }
 }

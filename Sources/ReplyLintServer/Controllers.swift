@@ -7,6 +7,7 @@ import ReplyLint
 
 struct HealthController {
     let store: LibraryStore
+    let recorder: UsageRecorder?
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in
@@ -20,6 +21,18 @@ struct HealthController {
                 ("generation", .int(snapshot.generation)),
                 ("loadedAt", .string(UsageLog.timestamp(snapshot.loadedAt))),
                 ("reloadError", error.map(JSONValue.string) ?? .null),
+                // Renders never wait for the log: while it cannot be written they are kept (up to usage.buffer)
+                // and the status stays "ok"; `dropped` counts renders lost because the buffer was full.
+                ("usageLog", recorder.map { recorder in
+                    let status = recorder.status
+                    return .object([
+                        ("backend", .string(recorder.log.backend)),
+                        ("state", .string(status.failing ? "buffering" : "ok")),
+                        ("buffered", .int(status.buffered)),
+                        ("dropped", .int(status.dropped)),
+                        ("error", status.error.map(JSONValue.string) ?? .null),
+                    ])
+                } ?? .null),
             ]))
         }
     }
@@ -89,7 +102,7 @@ struct RepliesController {
         }
         let channel = query["channel"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let channel, snapshot.library.configuration.channels[channel] == nil {
-            throw APIError(.badRequest, "unknown channel '\(channel)'\(Suggestion.hint(for: channel, in: snapshot.library.configuration.channels.keys))")
+            throw APIError(.badRequest, "unknown channel '\(channel)'\(Channel.hint(for: channel, in: snapshot.library.configuration.channels.keys))")
         }
         let tag = query["tag"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let matches = snapshot.index.search(query: query["q"].map(String.init), channel: channel, tag: tag)

@@ -11,7 +11,7 @@ struct ReplyLintCommand: AsyncParsableCommand {
         commandName: "replylint",
         abstract: "Lint and render saved replies and moderation policies for social customer care.",
         version: "0.1.0",
-        subcommands: [Lint.self, Render.self, Count.self, Rules.self, Usage.self, Serve.self, MCP.self, Import.self, Export.self],
+        subcommands: [Lint.self, Init.self, List.self, Render.self, Count.self, Rules.self, Usage.self, Serve.self, MCP.self, Import.self, Export.self],
         defaultSubcommand: Lint.self)
 
     /// Exit codes: 0 clean, 1 findings over the bar, 2 the run could not be done.

@@ -139,7 +139,7 @@ struct ServerTests {
                 #expect((response.json["error"] as? String)?.contains("preview") == true)
             }
         }
-        server.recorder.flush()
+        await server.recorder.writeQueued()
         let summary = try #require(try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path))
         #expect(summary.entries.map(\.reply) == ["waste/missed-collection-public"])
         #expect(summary.entries.first?.count == 3)
@@ -200,7 +200,7 @@ struct ServerTests {
                 #expect(response.status == .badRequest)
             }
         }
-        server.recorder.flush()
+        await server.recorder.writeQueued()
         let summary = try #require(try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path))
         #expect(summary.counts == ["waste/missed-collection-public": 1])
     }
@@ -230,7 +230,7 @@ struct ServerTests {
                 #expect(response.status == .unprocessableContent)
             }
         }
-        server.recorder.flush()
+        await server.recorder.writeQueued()
         // Refused renders are not uses.
         let summary = try UsageLog.read(path: server.folder.appendingPathComponent(".replylint/usage.sqlite").path)
         #expect(summary?.total ?? 0 == 0)

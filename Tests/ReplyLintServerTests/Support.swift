@@ -67,8 +67,7 @@ struct TestServer {
         folder = try ServerFixtures.copyOfSampleLibrary()
         try ServerFixtures.add(files, to: folder)
         store = try LibraryStore(source: LibrarySource(root: folder.path, displayBase: folder.path))
-        let log = try UsageLog(path: folder.appendingPathComponent(".replylint/usage.sqlite").path)
-        recorder = UsageRecorder(log: log) { _ in }
+        recorder = UsageRecorder(log: SQLiteUsageStore(path: folder.appendingPathComponent(".replylint/usage.sqlite").path))
         logs = LogCapture()
         var settings = ServerSettings()
         settings.token = token
@@ -80,6 +79,14 @@ struct TestServer {
         var logger = Logger(label: "test") { [logs] _ in CapturingLogHandler(capture: logs) }
         logger.logLevel = .info
         return Application(router: buildRouter(ServerState(store: store, recorder: recorder, settings: settings)), logger: logger)
+    }
+}
+
+extension UsageRecorder {
+    /// Writes what is queued and stops (the router tests run no recorder service).
+    func writeQueued() async {
+        finish()
+        await run()
     }
 }
 

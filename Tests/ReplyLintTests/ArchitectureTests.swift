@@ -12,13 +12,6 @@ import Testing
     /// services built on both last.
     static let stages = ["Support", "Model", "Text", "Template", "Loading", "Rules", "Linting", "Rendering", "Reporting", "Interchange", "Serving"]
 
-    /// Uses that are known and owned by work in flight; each must still occur (remove it when fixed).
-    static let knownExceptions: Set<String> = [
-        "Loading/LibraryLoader.swift uses FAQUnusedRule (Rules)",
-        "Loading/LibraryLoader.swift uses UsageLog (Serving)",
-        "Loading/LibraryLoader.swift uses UsageSummary (Serving)",
-    ]
-
     struct SourceFile {
         var path: String
         var stage: String
@@ -100,7 +93,6 @@ import Testing
                 violations.insert("\(file.path) uses \(name) (\(stage))")
             }
         }
-        #expect(violations.subtracting(Self.knownExceptions).isEmpty, "\(violations.subtracting(Self.knownExceptions).sorted().joined(separator: "\n"))")
-        #expect(Self.knownExceptions.subtracting(violations).isEmpty, "fixed, remove from knownExceptions: \(Self.knownExceptions.subtracting(violations).sorted())")
+        #expect(violations.isEmpty, "\(violations.sorted().joined(separator: "\n"))")
     }
 }

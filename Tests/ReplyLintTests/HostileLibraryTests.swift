@@ -240,6 +240,25 @@ struct HostileExpansionTests {
         #expect(written.status == 0, "\(written.stderr)")
         let applied = try bounded(["lint", "replies/tags.md", "--baseline", "baseline.json"], in: library.root, seconds: 20)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
+        // The HTML report quotes the line too: 30,000 findings on one line took over a minute when each copied it.
+        try library.write("replylint.yml", try library.read("replylint.yml") + "limits: {expansion: 1000000}\n")
+        try library.write("replies/tags.md", reply(String(repeating: "{{a}} ", count: 30_000)))
+        let html = try bounded(["lint", "replies/tags.md", "--format", "html"], in: library.root, seconds: 30)
+        #expect(html.status == 1)
+        #expect(html.stdout.components(separatedBy: "data-rule=\"placeholder-unknown\"").count - 1 >= 30_000)
+    }
+
+    @Test("a .docx policy that unpacks far past limits.file-size is reported, not read")
+    func docxBomb() throws {
+        let library = try ScratchLibrary.sample()
+        defer { library.delete() }
+        // 20 MiB of document.xml in a ZIP of a few tens of kilobytes: the cap is 8 × limits.file-size.
+        let padding = String(repeating: " ", count: 20 << 20)
+        try Docx.archive(["word/document.xml": Docx.document(Docx.paragraph("Comment policy", style: "Heading1") + padding)])
+            .write(to: library.url("policies/bomb.docx"))
+        let result = try bounded(["lint", "policies/bomb.docx"], in: library.root, megabytes: 1_000)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("policies/bomb.docx:1:1  error  word/document.xml unpacks to more than 8 MB; a policy is far smaller, so this file is not read  limit-exceeded"), "\(result.stdout)")
     }
 
     @Test("partials that fan out: lint ends and reports it; render refuses")

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func sampleLibraryPoliciesAreReadAsTheirKinds() throws {
-        // Break a heading in a copy of the sample's Markdown policy: the rule must notice.
+        // Take the hours section out of a copy of the sample's HTML policy: the rule must notice.
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
@@ -23,7 +23,9 @@ import Testing
         }
         let policy = copy.appendingPathComponent("policies/moderation.html")
         let html = try String(contentsOf: policy, encoding: .utf8)
-        try html.replacingOccurrences(of: "<h2 id=\"hours\">When we're online</h2>", with: "<h2>Schedule</h2>")
+        let start = try #require(html.range(of: "<h2 id=\"hours\">"))
+        let end = try #require(html.range(of: "</div>", range: start.upperBound..<html.endIndex))
+        try html.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
             .write(to: policy, atomically: true, encoding: .utf8)
         let result = try CLI.run(["lint", "--format", "json"], in: copy)
         #expect(result.status == 1)

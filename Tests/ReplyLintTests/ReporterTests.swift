@@ -29,7 +29,7 @@ enum Golden {
         func at(_ line: Int, _ column: Int, _ endColumn: Int) -> TextRange {
             TextRange(start: TextPosition(line: line, column: column), end: TextPosition(line: line, column: endColumn))
         }
-        let findings = [
+        var findings = [
             Finding(ruleID: "personal-data-public", severity: .error, message: "asks for an order number in a public reply; ask for it in a Direct Message ({{dm_link}}) instead",
                     file: "replies/orders/late.md", range: at(5, 18, 30), replyID: "orders/late", channel: "x-reply"),
             Finding(ruleID: "tone-exclamation", severity: .warning, message: "2 question marks, \"quoted\", 100% and a comma, here",
@@ -40,7 +40,11 @@ enum Golden {
                     file: "replies/waste/missed.md", range: at(5, 29, 35), replyID: "waste/missed"),
             Finding(ruleID: "policy-section-missing", severity: .error, message: "the moderation policy has no section on when the accounts are monitored",
                     file: "policies/moderation.md", range: at(1, 1, 1)),
-        ].sorted()
+        ]
+        // A rewrite --fix applies, and one only offered to a person.
+        findings[3].fix = Fix(range: at(5, 29, 35), replacement: "please")
+        findings[1].suggestion = Fix(range: at(5, 31, 32), replacement: "")
+        findings.sort()
         return LintResult(findings: findings, fileCount: 4, replyCount: 3, policyCount: 1, sources: sources)
     }()
 }

@@ -42,7 +42,7 @@ import Testing
     @Test func recorderWritesQueuedEventsWhenFinished() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usage-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("usage.sqlite").path
-        let recorder = UsageRecorder(log: try UsageLog(path: path)) { _ in }
+        let recorder = UsageRecorder(log: SQLiteUsageStore(path: path))
         let writer = Task { await recorder.run() }
         for index in 0..<500 { recorder.record(UsageEvent(reply: "r\(index % 5)", channel: "sms")) }
         recorder.finish()

@@ -47,6 +47,8 @@ public struct LintRun: Sendable {
     public var writeBaseline: String?
     /// Report errors only.
     public var quiet = false
+    /// Also report, for each moderation policy, where it covers each topic (`--explain`).
+    public var explain = false
     /// Fail when there are more warnings than this.
     public var maxWarnings: Int?
     public var format: ReportFormat
@@ -82,7 +84,7 @@ public struct LintRun: Sendable {
         load: () throws -> Library, write: (_ file: String, _ text: String) throws -> Void
     ) throws -> Outcome {
         let linter = Linter(rules: rules)
-        var result = linter.lint(try load(), onlyFiles: onlyFiles)
+        var result = linter.lint(try load(), onlyFiles: onlyFiles, explain: explain)
         var notices: [String] = []
 
         switch fix {
@@ -93,14 +95,14 @@ public struct LintRun: Sendable {
             let diff = changed.keys.sorted().map { Fixer.diff(file: $0, old: result.sources[$0] ?? "", new: changed[$0]!) }.joined()
             let left = result.findings.filter { $0.fix == nil || changed[$0.file] == nil }
             let errors = left.filter { $0.severity == .error }.count
-            notices.append("\(changed.isEmpty ? "nothing to fix" : "would fix \(Self.plural(changed.count, "file"))"); \(Self.plural(errors, "error")) need a person")
+            notices.append("\(changed.isEmpty ? "nothing to fix" : "would fix \(Self.plural(changed.count, "file"))"); \(Self.plural(errors, "error")) \(errors == 1 ? "needs" : "need") a person")
             return Outcome(report: diff, notices: notices, status: errors > 0 ? .failed : .passed, result: result)
         case .apply:
             let changed = Fixer.apply(result.findings, sources: result.sources)
             for file in changed.keys.sorted() { try write(file, changed[file]!) }
             if !changed.isEmpty {
                 notices.append("fixed \(Self.plural(changed.count, "file"))")
-                result = linter.lint(try load(), onlyFiles: onlyFiles)
+                result = linter.lint(try load(), onlyFiles: onlyFiles, explain: explain)
             }
         }
 
@@ -112,7 +114,11 @@ public struct LintRun: Sendable {
         if let baseline { _ = baseline.apply(to: &result) }
 
         let warnings = result.warningCount
-        if quiet { result.findings.removeAll { $0.severity != .error } }
+        if quiet {
+            let before = result.findings.count
+            result.findings.removeAll { $0.severity != .error }
+            result.quieted = before - result.findings.count
+        }
         var status = Status.passed
         if result.errorCount > 0 {
             status = .failed

@@ -9,6 +9,10 @@ public struct LintResult: Sendable {
     public var sources: [String: String]
     /// Findings left out because a baseline accepts them.
     public var baselined = 0
+    /// Warnings and infos left out by `--quiet`.
+    public var quieted = 0
+    /// With `explain`: each moderation policy's topics, found (where) or missing; nil otherwise.
+    public var policyTopics: [PolicyTopicsReport]?
 
     public init(findings: [Finding], fileCount: Int, replyCount: Int, policyCount: Int, sources: [String: String] = [:]) {
         self.findings = findings
@@ -22,6 +26,8 @@ public struct LintResult: Sendable {
     public var errorCount: Int { count(.error) }
     public var warningCount: Int { count(.warning) }
     public var infoCount: Int { count(.info) }
+    /// Findings `--fix` can rewrite.
+    public var fixableCount: Int { findings.lazy.filter { $0.fix != nil }.count }
 }
 
 public struct Linter: Sendable {
@@ -35,8 +41,10 @@ public struct Linter: Sendable {
     }
 
     /// Lints `library`. With `onlyFiles`, the whole library is still loaded for cross-file rules,
-    /// but findings are kept only for those files (as a pre-commit hook wants).
-    public func lint(_ library: Library, onlyFiles: Set<String>? = nil) -> LintResult {
+    /// but findings are kept only for those files (as a pre-commit hook wants) and for the files
+    /// that depend on them (see LintScope). With `explain`, the result also says where each
+    /// moderation policy covers each topic.
+    public func lint(_ library: Library, onlyFiles: Set<String>? = nil, explain: Bool = false) -> LintResult {
         let context = LintContext(library: library)
         let configuration = library.configuration
         let active: [(rule: any Rule, override: Severity?)] = rules.compactMap { rule in
@@ -47,10 +55,10 @@ public struct Linter: Sendable {
             case nil: return (rule, nil)
             }
         }
-        func wanted(_ file: String) -> Bool { onlyFiles?.contains(file) ?? true }
+        let scope = LintScope(library: library, onlyFiles: onlyFiles)
 
         // Replies are checked independently: in chunks across the cores, merged in order.
-        let selected = library.replies.filter { wanted($0.file) }
+        let selected = library.replies.filter { scope.checks($0.file) }
         let perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
             let context = context.forWorker()
             var chunkFindings: [Finding] = []
@@ -62,6 +70,7 @@ public struct Linter: Sendable {
                     if unreadable && !Self.reportsUnreadableReplies.contains(type(of: rule).description.id) { continue }
                     replyFindings += rule.check(reply: reply, in: context)
                 }
+                replyFindings.removeAll { !scope.keeps($0) }
                 if replyFindings.isEmpty { continue }
                 let suppressions = Suppressions(reply: reply)
                 chunkFindings += replyFindings.filter { !suppressions.suppresses($0) }
@@ -69,7 +78,7 @@ public struct Linter: Sendable {
             return chunkFindings
         }
         var findings = perChunk.flatMap { $0 }
-        for policy in library.policies where wanted(policy.file) {
+        for policy in library.policies where scope.checks(policy.file) {
             for (rule, _) in active { findings += rule.check(policy: policy, in: context) }
         }
         // Library-wide findings about a reply honour that reply's suppressions too.
@@ -79,7 +88,7 @@ public struct Linter: Sendable {
             repliesByKey[reply.file + "\u{0}" + reply.id] = reply
         }
         for (rule, _) in active {
-            for finding in rule.checkLibrary(in: context) where wanted(finding.file) {
+            for finding in rule.checkLibrary(in: context) where scope.keeps(finding) {
                 if let replyID = finding.replyID, let reply = repliesByKey[finding.file + "\u{0}" + replyID] {
                     let key = finding.file + "\u{0}" + replyID
                     let suppressions = replySuppressions[key] ?? Suppressions(reply: reply)
@@ -96,9 +105,15 @@ public struct Linter: Sendable {
         }
         findings.sort()
 
-        let files = onlyFiles.map { only in library.sources.keys.filter { only.contains($0) }.count } ?? library.fileCount
+        let files = scope.files.map { reported in library.sources.keys.filter { reported.contains($0) }.count } ?? library.fileCount
         let replies = selected.count
-        let policies = library.policies.filter { wanted($0.file) }.count
-        return LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+        let policies = library.policies.filter { scope.checks($0.file) }.count
+        var result = LintResult(findings: findings, fileCount: files, replyCount: replies, policyCount: policies, sources: library.sources)
+        if explain {
+            result.policyTopics = library.policies.filter { $0.kind == .moderation && scope.checks($0.file) }.map { policy in
+                PolicyTopicsReport(file: policy.file, topics: PolicySectionMissingRule.coverage(of: policy, in: context))
+            }
+        }
+        return result
     }
 }

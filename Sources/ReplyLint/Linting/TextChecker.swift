@@ -51,7 +51,7 @@ public struct TextChecker: Sendable {
         var channel: Channel?
         if let channelID {
             guard let known = configuration.channels[channelID] else {
-                throw .unknownChannel(channelID, suggestion: Suggestion.closest(to: channelID, in: configuration.channels.keys))
+                throw .unknownChannel(channelID, suggestion: Channel.closest(to: channelID, in: configuration.channels.keys))
             }
             channel = known
         }

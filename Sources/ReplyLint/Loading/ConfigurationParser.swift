@@ -66,7 +66,7 @@ extension Configuration {
                     configuration.accounts[platform] = id
                 }
             case "usage":
-                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE, log: FILE}", value.position) }
+                guard let fields = value.mapping else { throw fail("'usage' takes {csv: FILE, log: FILE or postgres://…, buffer: N}", value.position) }
                 for (usageKey, usageKeyPosition, usageValue) in fields {
                     switch usageKey {
                     case "csv":
@@ -77,12 +77,24 @@ extension Configuration {
                             configuration.usageLog = nil
                         } else {
                             guard let path = usageValue.string, !usageValue.isNull, !path.isEmpty else {
-                                throw fail("'usage.log' takes a file path for the SQLite usage log, or off", usageValue.position)
+                                throw fail("'usage.log' takes a file path for an SQLite usage log, a postgres:// URL, or off", usageValue.position)
+                            }
+                            // A URL is checked now, so a typo stops every command at once with its line;
+                            // the message never repeats the password.
+                            do {
+                                _ = try UsageLogLocation.parse(path, root: "/", from: "usage.log")
+                            } catch {
+                                throw fail(error.message.hasPrefix("usage.log: ") ? String(error.message.dropFirst(11)) : error.message, usageValue.position)
                             }
                             configuration.usageLog = path
                         }
+                    case "buffer":
+                        guard let buffer = usageValue.int, (1...10_000_000).contains(buffer) else {
+                            throw fail("'usage.buffer' takes how many renders to keep while the usage log cannot be written: 1 to 10000000", usageValue.position)
+                        }
+                        configuration.usageBuffer = buffer
                     default:
-                        throw fail("unknown key 'usage.\(usageKey)'; usage takes 'csv' and 'log'", usageKeyPosition)
+                        throw fail("unknown key 'usage.\(usageKey)'\(Suggestion.hint(for: usageKey, in: ["csv", "log", "buffer"])); usage takes 'csv', 'log' and 'buffer'", usageKeyPosition)
                     }
                 }
             case "serve":

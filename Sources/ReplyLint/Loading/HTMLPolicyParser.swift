@@ -31,7 +31,7 @@ public enum HTMLPolicyParser {
         defer { xmlFreeDoc(document) }
 
         var walker = HTMLPolicyWalker(locator: HTMLSourceLocator(bytes: bytes))
-        walker.walkChildren(of: document.pointee.children)
+        walker.walkPage(document)
         return walker.finish()
     }
 }
@@ -101,6 +101,132 @@ private struct HTMLPolicyWalker {
         self.locator = locator
     }
 
+    /// Where the policy text is, when the page says: its `<main>` (or `role="main"`), else its only `<article>`.
+    private var contentRoot: xmlNodePtr?
+    /// Inside an element marked `class="legal"`: headings there are legal text.
+    private var legalDepth = 0
+
+    /// Reads the head (title, kind), every id on the page, and the main content.
+    mutating func walkPage(_ document: htmlDocPtr) {
+        let top = document.pointee.children
+        collectAnchors(top)
+        contentRoot = Self.mainContent(in: top)
+        guard let root = contentRoot else {
+            walkChildren(of: top)
+            return
+        }
+        // The head still gives the title and the declared kind.
+        var node = top
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE, current.elementName == "html" {
+                var child = current.pointee.children
+                while let inner = child {
+                    // Only its title and meta: libxml2 puts content that comes before <body> in the head too.
+                    if inner.pointee.type == XML_ELEMENT_NODE, inner.elementName == "head" {
+                        var item = inner.pointee.children
+                        while let element = item {
+                            if element.pointee.type == XML_ELEMENT_NODE, ["title", "meta"].contains(element.elementName) {
+                                visitElement(element)
+                            }
+                            item = element.pointee.next
+                        }
+                    }
+                    child = inner.pointee.next
+                }
+            }
+            node = current.pointee.next
+        }
+        visitElement(root)
+    }
+
+    /// Every `id=` and `<a name=>` on the page, chrome included: a link may point at any of them.
+    private mutating func collectAnchors(_ first: xmlNodePtr?) {
+        var stack: [xmlNodePtr] = []
+        var node = first
+        while true {
+            if let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    if let id = current.attribute("id"), !id.isEmpty { builder.anchors.insert(id) }
+                    if current.elementName == "a", let anchor = current.attribute("name"), !anchor.isEmpty {
+                        builder.anchors.insert(anchor)
+                    }
+                    if let child = current.pointee.children { stack.append(current); node = child; continue }
+                }
+                node = current.pointee.next
+            } else if let parent = stack.popLast() {
+                node = parent.pointee.next
+            } else {
+                break
+            }
+        }
+    }
+
+    /// The page's `<main>` or `role="main"` element, else its one outermost `<article>`, else nil.
+    private static func mainContent(in first: xmlNodePtr?) -> xmlNodePtr? {
+        var articles: [xmlNodePtr] = []
+        var stack: [xmlNodePtr] = []
+        var node = first
+        var insideArticle = 0
+        var articleStack: [Bool] = []
+        while true {
+            if let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    let name = current.elementName
+                    if name == "main" || current.attribute("role")?.lowercased() == "main" { return current }
+                    let isArticle = name == "article"
+                    if isArticle && insideArticle == 0 { articles.append(current) }
+                    if !skippedElements.contains(name), let child = current.pointee.children {
+                        stack.append(current)
+                        articleStack.append(isArticle)
+                        if isArticle { insideArticle += 1 }
+                        node = child
+                        continue
+                    }
+                }
+                node = current.pointee.next
+            } else if let parent = stack.popLast() {
+                if articleStack.popLast() == true { insideArticle -= 1 }
+                node = parent.pointee.next
+            } else {
+                break
+            }
+        }
+        return articles.count == 1 ? articles[0] : nil
+    }
+
+    /// Class and id words that mark site chrome rather than policy text.
+    private static let chromeWords = ["cookie", "consent", "gdpr", "onetrust", "cookiebot", "breadcrumb", "skip-link", "skiplink", "skip-to", "skipnav"]
+    private static let chromeNames: Set<String> = [
+        "nav", "navigation", "navbar", "menu", "sidebar", "site-header", "site-footer", "footer", "masthead",
+        "social-share", "share-buttons", "sharing",
+    ]
+    private static let chromeRoles: Set<String> = ["navigation", "search", "banner", "contentinfo"]
+
+    /// Whether an element is the site's furniture around the policy, and is left out.
+    private func isChrome(_ node: xmlNodePtr, name: String) -> Bool {
+        if name == "nav" || name == "aside" || name == "dialog" { return true }
+        if (name == "header" || name == "footer") && contentRoot == nil && !Self.isInside(node, ["article", "section"]) { return true }
+        if node.attribute("hidden") != nil || node.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let role = node.attribute("role")?.lowercased(), Self.chromeRoles.contains(role), node != contentRoot { return true }
+        let words = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        if Self.chromeWords.contains(where: words.contains) { return true }
+        if words.split(separator: " ").contains(where: { Self.chromeNames.contains(String($0)) }) { return true }
+        if name == "form" {
+            let form = words + " " + (node.attribute("action") ?? "").lowercased() + " " + (node.attribute("name") ?? "").lowercased()
+            if ["search", "login", "log-in", "signin", "sign-in", "subscribe", "newsletter", "signup"].contains(where: form.contains) { return true }
+        }
+        return false
+    }
+
+    private static func isInside(_ node: xmlNodePtr, _ ancestors: Set<String>) -> Bool {
+        var parent = node.pointee.parent
+        while let current = parent {
+            if current.pointee.type == XML_ELEMENT_NODE, ancestors.contains(current.elementName) { return true }
+            parent = current.pointee.parent
+        }
+        return false
+    }
+
     mutating func finish() -> ParsedPolicyContent {
         while let collector = collectors.popLast() { emit(collector) }
         return builder.build(title: title ?? builder.firstLevel1Heading, declaredKind: declaredKind)
@@ -123,9 +249,10 @@ private struct HTMLPolicyWalker {
 
     private mutating func visitElement(_ node: xmlNodePtr) {
         let name = node.elementName
-        if let id = node.attribute("id"), !id.isEmpty { builder.anchors.insert(id) }
-        if name == "a", let anchor = node.attribute("name"), !anchor.isEmpty { builder.anchors.insert(anchor) }
-        guard !Self.skippedElements.contains(name) else { return }
+        guard !Self.skippedElements.contains(name), !isChrome(node, name: name) else { return }
+        let legal = node.hasClass("legal")
+        if legal { legalDepth += 1 }
+        defer { if legal { legalDepth -= 1 } }
 
         switch name {
         case "head":
@@ -213,8 +340,9 @@ private struct HTMLPolicyWalker {
         let position = locator.locateTag(node.elementName, reportedLine: node.line)
         // A heading inside a list item (an unclosed list swallowing the page) still starts a section.
         endBlock()
-        let classes = (node.attribute("class") ?? "")
+        var classes = (node.attribute("class") ?? "")
             .split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.isPolicyWhitespace) }).map(String.init)
+        if legalDepth > 0 && !classes.contains("legal") { classes.append("legal") }
         var id = node.attribute("id").flatMap { $0.isEmpty ? nil : $0 }
         if id == nil { id = Self.anchorName(for: node) }
         let info = HeadingInfo(level: level, id: id, classes: classes, position: position)
@@ -527,6 +655,11 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     }
 
     fileprivate var line: Int { xmlGetLineNo(self) }
+
+    fileprivate func hasClass(_ name: String) -> Bool {
+        guard let classes = attribute("class") else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0.lowercased() == name }
+    }
 
     /// An attribute's value, entities decoded; libxml2 lower-cases HTML attribute names.
     fileprivate func attribute(_ name: String) -> String? {

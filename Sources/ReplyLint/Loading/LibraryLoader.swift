@@ -24,6 +24,9 @@ public struct LibraryLoader: Sendable {
     /// When set, a load still running at this instant stops with an error (`serve` reloads): the limits
     /// bound each file, this bounds the whole.
     public var deadline: ContinuousClock.Instant?
+    /// The usage log to read for `faq-unused`, and over how many days; nil reads none. The caller
+    /// decides (`UsageQuery.faqUnused`), so loading does not consult a rule.
+    public var usage: UsageQuery?
     /// Whether a usage log that cannot be read stops the load (`lint`: yes, exit 2) or is left out
     /// (`serve` and `mcp`: rendering matters more than counting, and they report the log themselves).
     public var stopsOnUnreadableUsageLog = true
@@ -185,33 +188,32 @@ public struct LibraryLoader: Sendable {
         return library
     }
 
-    /// Adds the renders the usage log holds within `faq-unused`'s window to `library.usage`.
-    /// No log file yet is no usage data, not an error; a log that cannot be read stops the run.
+    /// Adds the renders the usage log holds within the query's window to `library.usage`.
+    /// No log yet is no usage data, not an error; a log that cannot be read stops the run.
     /// With `onlyFiles`, only the usage of the replies in those files is read: a hook linting five
     /// changed files should not read a year of renders.
     func loadUsageLog(into library: inout Library, onlyFiles: Set<String>? = nil) throws {
-        guard let log = configuration.usageLog, configuration.level(of: FAQUnusedRule.description) != .off else { return }
-        let path = Self.absolute(log, base: root)
-        let days = FAQUnusedRule.window(in: configuration)
-        let since = Date(timeIntervalSinceNow: -Double(days) * 86_400)
+        guard let usage else { return }
+        let since = Date(timeIntervalSinceNow: -Double(usage.days) * 86_400)
+        // A file is shown as the user's other paths are; a database URL as it is (without its password).
+        let shown = Self.display(usage.log.name, base: displayBase)
         let summary: UsageSummary?
         do {
             let focus = onlyFiles.map { files in library.replies.filter { files.contains($0.file) }.map(\.id) }
-            summary = try UsageLog.read(path: path, since: since, replies: focus.flatMap { $0.count <= 500 ? $0 : nil })
+            summary = try usage.log.read(since: since, replies: focus.flatMap { $0.count <= 500 ? $0 : nil })
         } catch {
             guard stopsOnUnreadableUsageLog else { return }
-            // The log names itself by absolute path; show it as the user's other paths are shown.
-            let message = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
-            throw LoadError(Self.display(path, base: displayBase) + ": " + message)
+            let name = usage.log.name
+            let message = error.message.hasPrefix(name + ": ") ? String(error.message.dropFirst(name.count + 2)) : error.message
+            throw LoadError(shown + ": " + message)
         }
         guard let summary, let first = summary.firstRecorded else { return }
-        let shown = Self.display(path, base: displayBase)
-        var usage = library.usage ?? UsageData(counts: [:], source: shown)
-        if library.usage != nil { usage.source += " and \(shown)" }
-        usage.counts.merge(summary.counts, uniquingKeysWith: +)
-        usage.logStart = UsageLog.date(fromTimestamp: first)
-        usage.windowDays = days
-        library.usage = usage
+        var data = library.usage ?? UsageData(counts: [:], source: shown)
+        if library.usage != nil { data.source += " and \(shown)" }
+        data.counts.merge(summary.counts, uniquingKeysWith: +)
+        data.logStart = UsageSummary.date(fromTimestamp: first)
+        data.windowDays = usage.days
+        library.usage = data
     }
 
     /// What rendering one reply needs: when `id` names a reply file (`waste/missed-bin` →
@@ -234,6 +236,17 @@ public struct LibraryLoader: Sendable {
                 var library = Library(configuration: configuration)
                 loadReplyFile(file, replyRoot: base, into: &library)
                 guard library.replies.count == 1, library.replies[0].id == id else { return try load() }
+                // A YAML collection may hold a reply with the same id (reply-id-duplicate): then read
+                // everything, so the renderer sees both and refuses. Collections are few; .md files with
+                // an `id:` of another file's path are found by lint and serve, not here. A collection
+                // that cannot be read within the limits is left to the whole load, which reports it.
+                for folder in configuration.replyPaths {
+                    guard let replies = try configuredFolder(folder, key: "replies", realRoot: realRoot) else { continue }
+                    for file in LibraryWalk.walk(replies, inside: realRoot, limit: configuration.limits.files).files where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                        guard case .data(let data) = BoundedRead.read(file, limit: configuration.limits.fileSize) else { return try load() }
+                        if String(decoding: data, as: UTF8.self).containsBytes(id) { return try load() }
+                    }
+                }
                 let partials = LibraryWalk.walk(base + "/_partials", inside: realRoot, limit: configuration.limits.files)
                 for partial in partials.files { loadReplyFile(partial, replyRoot: base, into: &library) }
                 for policyFolder in configuration.policyPaths {
@@ -244,6 +257,23 @@ public struct LibraryLoader: Sendable {
             }
         }
         return try load()
+    }
+
+    /// A library of just the configuration and the partials: what measuring one reply file needs.
+    /// The partials are walked and read like the rest of the library: inside it, within the limits.
+    public func loadPartials() -> Library {
+        var library = Library(configuration: configuration)
+        let realRoot = Self.realPath(of: root)
+        for folder in configuration.replyPaths {
+            let base = Self.absolute(folder, base: root)
+            guard let real = LibraryWalk.realPath(base), LibraryWalk.isInside(real, realRoot) else { continue }
+            let walk = LibraryWalk.walk(base + "/_partials", inside: realRoot, limit: configuration.limits.files)
+            for partial in walk.files { loadReplyFile(partial, replyRoot: base, into: &library) }
+            for problem in walk.problems {
+                library.fileProblems.append(FileProblem(kind: problem.kind, file: Self.display(problem.path, base: displayBase), message: problem.message))
+            }
+        }
+        return library
     }
 
     /// The display paths of the files a set of user-given paths (files or folders) names.
@@ -306,24 +336,26 @@ public struct LibraryLoader: Sendable {
 
     // MARK: - Reading one file
 
-    private func read(_ file: String, into library: inout Library) -> (String, String)? {
-        let shown = Self.display(file, base: displayBase)
-        let data: Data
+    /// The bytes of `file`, within limits.file-size; nil, with the reason reported, otherwise.
+    private func readBytes(_ file: String, shown: String, into library: inout Library) -> Data? {
         switch BoundedRead.read(file, limit: configuration.limits.fileSize) {
         case .data(let bytes):
-            data = bytes
+            return bytes
         case .tooLarge(let size):
             library.fileProblems.append(FileProblem(
                 kind: .limit, file: shown,
                 message: "this file is \(Limits.grouped(size)) bytes, more than \(configuration.limits.describe("file-size")), and was not read; split it, or raise limits.file-size in replylint.yml"))
-            return nil
         case .notRegular:
             library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "this is not a regular file (a named pipe, socket or device), and is not read; remove it from the library"))
-            return nil
         case .failed(let reason):
             library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file (\(reason)); check its permissions"))
-            return nil
         }
+        return nil
+    }
+
+    private func read(_ file: String, into library: inout Library) -> (String, String)? {
+        let shown = Self.display(file, base: displayBase)
+        guard let data = readBytes(file, shown: shown, into: &library) else { return nil }
         if data.prefix(8192).contains(0) {
             library.fileProblems.append(FileProblem(
                 kind: .unreadable, file: shown,
@@ -384,12 +416,21 @@ public struct LibraryLoader: Sendable {
     }
 
     private func loadPolicyFile(_ file: String, into library: inout Library) {
+        let lower = file.lowercased()
         guard Self.isPolicy(file) else {
-            if !Self.isMedia(file.lowercased()) {
+            // Images beside a policy are its pictures; a PDF is a policy nobody checks, so it is reported.
+            if !Self.isMedia(lower) || lower.hasSuffix(".pdf") {
                 library.fileProblems.append(FileProblem(
-                    kind: .ignored, file: Self.display(file, base: displayBase),
-                    message: "ReplyLint does not read this file: policies are \(Self.policyExtensions.joined(separator: ", ")) files; convert it, or move it out of the policies folder"))
+                    kind: .ignored, file: Self.display(file, base: displayBase), message: Self.unreadPolicyMessage(lower)))
             }
+            return
+        }
+        if lower.hasSuffix(".docx") {
+            let shown = Self.display(file, base: displayBase)
+            guard let data = readBytes(file, shown: shown, into: &library) else { return }
+            guard let (policy, text) = PolicyLoader.parseDocx(data, file: shown, limit: configuration.limits.fileSize, problems: &library.fileProblems) else { return }
+            library.sources[shown] = text
+            library.policies.append(policy)
             return
         }
         guard let (shown, text) = read(file, into: &library) else { return }
@@ -405,7 +446,19 @@ public struct LibraryLoader: Sendable {
 
     // MARK: - Paths
 
-    static let policyExtensions = [".md", ".markdown", ".html", ".htm"]
+    static let policyExtensions = [".md", ".markdown", ".html", ".htm", ".txt", ".docx"]
+
+    /// Why a file in the policies folder is not read, and what to do about it.
+    static func unreadPolicyMessage(_ lowerFile: String) -> String {
+        let kinds = "policies are \(policyExtensions.joined(separator: ", ")) files"
+        if lowerFile.hasSuffix(".pdf") {
+            return "ReplyLint does not read PDF files, so this policy is not checked (\(kinds)); save it as .docx, .html or .txt beside it, or move it out of the policies folder"
+        }
+        if [".doc", ".odt", ".rtf", ".pages", ".wpd"].contains(where: lowerFile.hasSuffix) {
+            return "ReplyLint does not read this word-processor format (\(kinds)); save the policy as .docx, or move it out of the policies folder"
+        }
+        return "ReplyLint does not read this file: \(kinds); convert it, or move it out of the policies folder"
+    }
     static let replyExtensions = [".md", ".markdown", ".yml", ".yaml"]
 
     static func isPolicy(_ file: String) -> Bool {

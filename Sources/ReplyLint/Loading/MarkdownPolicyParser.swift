@@ -1,6 +1,7 @@
 // The Markdown policy parser: cmark-gfm (the reference CommonMark parser) read into the policy model.
 
 import CCMark
+import Synchronization
 
 /// Reads a policy written in Markdown into sections, paragraphs, list items and links.
 ///
@@ -38,7 +39,18 @@ private enum CMark {
         return ["table", "strikethrough", "autolink", "tasklist"]
     }()
 
+    /// cmark-gfm keeps the inline parser's table of special characters in a global array: a parser
+    /// adds its extensions' characters when it starts and takes them out when it finishes, so a parse
+    /// that ends while another runs removes the other's `w` and `:` — and bare `www.` links went
+    /// missing in parallel loads (2 of 200 files, seen in ParallelPolicyLoadingTests). One parse at a
+    /// time; the walk over the finished tree, the larger part of the work, still runs in parallel.
+    private static let lock = Mutex(())
+
     static func parse(_ bytes: [UInt8]) -> CMarkNode? {
+        lock.withLock { _ in unsafeParse(bytes) }
+    }
+
+    private static func unsafeParse(_ bytes: [UInt8]) -> CMarkNode? {
         let names = extensionNames
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
@@ -580,7 +592,7 @@ private struct InlineLocator {
 // MARK: - What CommonMark leaves out
 
 /// Pandoc's `{#id .class key=value}` at the end of a heading.
-private struct HeadingAttributes {
+struct HeadingAttributes {
     /// The heading's text without them.
     var text: String
     var id: String?

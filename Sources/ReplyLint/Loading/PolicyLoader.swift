@@ -1,7 +1,32 @@
-// Turning a policy file (Markdown with optional front matter, or HTML) into a PolicyDocument.
+// Turning a policy file (Markdown or plain text with optional front matter, HTML, or a Word .docx) into a PolicyDocument.
+
+import Foundation
 
 public enum PolicyLoader {
-    static let frontMatterKeys = ["kind", "title"]
+    static let frontMatterKeys = ["kind", "title", "legal"]
+
+    /// Reads a `.docx`; returns the document and the text findings quote (one paragraph per line), or
+    /// nil with a problem appended when the file cannot be read. `limit` is limits.file-size: a member
+    /// of the archive may unpack to eight times that (XML is wordy), and no more than
+    /// `DocxPolicyParser.maxDocumentBytes` — a 1 MB ZIP can otherwise unpack to gigabytes.
+    public static func parseDocx(_ data: Data, file: String, limit: Int = Limits().fileSize, problems: inout [FileProblem]) -> (PolicyDocument, String)? {
+        let (product, overflow) = limit.multipliedReportingOverflow(by: 8)
+        switch DocxPolicyParser.parse(data, maxBytes: overflow ? DocxPolicyParser.maxDocumentBytes : min(product, DocxPolicyParser.maxDocumentBytes)) {
+        case .failure(let failure):
+            problems.append(FileProblem(kind: failure.isLimit ? .limit : .unreadable, file: file, message: failure.message))
+            return nil
+        case .success(let parsed):
+            let fileName = file.split(separator: "/").last.map(String.init) ?? file
+            var kind = kindFromName(fileName)
+            if let category = parsed.category, let declared = PolicyKind(rawValue: category.slug == "comment-policy" ? "moderation" : category.slug) {
+                kind = declared
+            }
+            let content = parsed.content
+            return (PolicyDocument(
+                file: file, format: .docx, kind: kind, title: content.title,
+                sections: content.sections, links: content.links, anchors: content.anchors), parsed.text)
+        }
+    }
 
     /// Parses `text`; problems with its front matter are appended to `problems`.
     public static func parse(_ text: String, file: String, problems: inout [FileProblem]) -> PolicyDocument {
@@ -17,6 +42,7 @@ public enum PolicyLoader {
         let split = FrontMatterSplit.split(text)
         var kind: PolicyKind?
         var title: String?
+        var legal: [Located<String>] = []
         if split.unclosed {
             problems.append(FileProblem(
                 kind: .frontMatter(.syntax), file: file,
@@ -32,17 +58,26 @@ public enum PolicyLoader {
                                 kind = declaredKind(value.string, file: file, position: value.position, problems: &problems)
                             case "title":
                                 title = value.string
+                            case "legal":
+                                if let ids = value.stringList {
+                                    legal = ids
+                                } else {
+                                    problems.append(FileProblem(
+                                        kind: .frontMatter(.schema), file: file,
+                                        message: "legal: takes a list of section ids (e.g. [disclaimer, terms]), found \(value.typeName)",
+                                        position: value.position))
+                                }
                             default:
                                 problems.append(FileProblem(
                                     kind: .frontMatter(.schema), file: file,
-                                    message: "unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: frontMatterKeys)); a policy takes kind and title",
+                                    message: "unknown front-matter key '\(key)'\(Suggestion.hint(for: key, in: frontMatterKeys)); a policy takes kind, title and legal",
                                     position: keyPosition))
                             }
                         }
                     } else {
                         problems.append(FileProblem(
                             kind: .frontMatter(.syntax), file: file,
-                            message: "front matter must be a mapping (kind, title), found \(root.typeName)", position: root.position))
+                            message: "front matter must be a mapping (kind, title, legal), found \(root.typeName)", position: root.position))
                     }
                 }
             } catch {
@@ -52,10 +87,23 @@ public enum PolicyLoader {
         // The whole text after the front matter is the document, blank lines included, so lines stay true.
         let body = split.yaml == nil ? Substring(text) : bodyAfterFrontMatter(text)
         let firstLine = split.yaml == nil ? 1 : (text.prefix(upTo: body.startIndex).filter { $0 == "\n" }.count + 1)
-        let content = MarkdownPolicyParser.parse(body, firstLine: firstLine)
+        let isText = lowerName.hasSuffix(".txt")
+        let content = isText ? TextPolicyParser.parse(body, firstLine: firstLine) : MarkdownPolicyParser.parse(body, firstLine: firstLine)
+        var sections = content.sections
+        // `legal: [disclaimer]` marks those sections as legal text, as `{.legal}` on their headings would.
+        for id in legal {
+            guard let index = sections.firstIndex(where: { $0.level > 0 && $0.id == id.value }) else {
+                problems.append(FileProblem(
+                    kind: .frontMatter(.schema), file: file,
+                    message: "legal: names '\(id.value)', but no heading has that id\(Suggestion.hint(for: id.value, in: sections.filter { $0.level > 0 }.map(\.id))); use a section's id (its slug, or {#id})",
+                    position: id.position))
+                continue
+            }
+            if !sections[index].isLegal { sections[index].classes.append("legal") }
+        }
         return PolicyDocument(
-            file: file, format: .markdown, kind: kind ?? kindFromName(fileName), title: title ?? content.title,
-            sections: content.sections, links: content.links, anchors: content.anchors)
+            file: file, format: isText ? .text : .markdown, kind: kind ?? kindFromName(fileName), title: title ?? content.title,
+            sections: sections, links: content.links, anchors: content.anchors)
     }
 
     /// The kind a file name implies: `faq…` is an FAQ, `moderation…` or `comment-policy…` a moderation policy.

@@ -54,6 +54,29 @@ public struct Channel: Sendable, Hashable {
 }
 
 extension Channel {
+    /// Words people type for a channel ("twitter", "fb", "dm"), and the channel they most likely mean.
+    static let aliases: [String: String] = [
+        "twitter": "x-reply", "x": "x-reply", "tweet": "x-reply", "twitter-reply": "x-reply", "twitter-post": "x-post",
+        "twitter-dm": "x-dm", "dm": "x-dm", "direct-message": "x-dm",
+        "facebook": "facebook-comment", "fb": "facebook-comment", "facebook-messenger": "messenger", "fb-messenger": "messenger",
+        "instagram": "instagram-comment", "ig": "instagram-comment", "instagram-direct": "instagram-dm", "ig-dm": "instagram-dm",
+        "linkedin": "linkedin-comment", "tumblr": "tumblr-answer", "youtube": "youtube-comment", "yt": "youtube-comment",
+        "text": "sms", "text-message": "sms", "mail": "email", "e-mail": "email", "wa": "whatsapp",
+    ]
+
+    /// The channel among `known` that `name` most likely means: by what people call it ("twitter" →
+    /// `x-reply`), else by spelling.
+    public static func closest<S: Sequence>(to name: String, in known: S) -> String? where S.Element == String {
+        let known = Array(known)
+        if let alias = aliases[name.lowercased()], known.contains(alias) { return alias }
+        return Suggestion.closest(to: name, in: known)
+    }
+
+    /// " (did you mean 'x-reply'?)" or "".
+    public static func hint<S: Sequence>(for name: String, in known: S) -> String where S.Element == String {
+        closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// The channels of PRODUCT.md; `docs/channels.md` gives each figure's source and confidence.
     public static let builtIn: [Channel] = [
         Channel(id: "x-post", platform: "X (Twitter)", visibility: .public, limit: 280, unit: .weighted, privateRoute: "x-dm"),

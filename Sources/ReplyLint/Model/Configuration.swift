@@ -20,10 +20,14 @@ public struct Configuration: Sendable {
     public var placeholders: [String: PlaceholderDeclaration] = [:]
     /// A CSV of reply usage counts, relative to the library root (`usage: {csv: …}`).
     public var usageCSV: String?
-    /// The SQLite usage log `serve` and `mcp` write and `faq-unused` reads, relative to the library
-    /// root (`usage: {log: …}`); nil when config switches it off with `log: off`.
+    /// The usage log `serve` and `mcp` write and `faq-unused` reads (`usage: {log: …}`): an SQLite file
+    /// relative to the library root, or a `postgres://` URL; nil when config switches it off with
+    /// `log: off`. `REPLYLINT_USAGE_LOG` in the environment takes precedence (`UsageLogLocation`).
     public var usageLog: String? = Configuration.defaultUsageLog
     public static let defaultUsageLog = ".replylint/usage.sqlite"
+    /// The most renders `serve` and `mcp` keep while the usage log cannot be written (`usage: {buffer: …}`).
+    public var usageBuffer = Configuration.defaultUsageBuffer
+    public static let defaultUsageBuffer = 100_000
     /// How large files, walks and template expansions may be (`limits:`).
     public var limits = Limits()
     /// The bearer token `serve` requires (`serve: {token: …}`); `REPLYLINT_TOKEN` takes precedence.

@@ -13,6 +13,9 @@ public struct Finding: Sendable, Hashable {
     public var channel: String?
     /// A safe rewrite `--fix` may apply.
     public var fix: Fix?
+    /// A rewrite offered to a person (in JSON and SARIF, and by editors), never applied by `--fix`:
+    /// it may need the sentence around it mended.
+    public var suggestion: Fix?
 
     public init(
         ruleID: String, severity: Severity, message: String, file: String,

@@ -10,6 +10,10 @@ public enum PolicyKind: String, Sendable, Codable, CaseIterable {
 public enum PolicyFormat: String, Sendable, Codable {
     case markdown
     case html
+    /// Plain text (`.txt`): paragraphs by blank lines, list items by bullets or numbers.
+    case text
+    /// A Word document (`.docx`): its lines are the document's paragraphs, one per line.
+    case docx
 }
 
 /// A run of text from the document — a paragraph or a list item — with where it starts.
@@ -83,7 +87,8 @@ public struct PolicySection: Sendable, Hashable {
     /// The explicit id (`{#id}` in Markdown, `id=` in HTML) or else the heading's slug.
     public var id: String
     public var hasExplicitID: Bool
-    /// Classes written on the heading (`{.sensitive}` in Markdown, `class=` in HTML).
+    /// Classes written on the heading (`{.sensitive}` in Markdown, `class=` in HTML, or that of an HTML
+    /// element around it); `legal` is also given to the sections a `legal:` front-matter list names.
     public var classes: [String]
     public var position: TextPosition
     public var paragraphs: [TextBlock]
@@ -102,6 +107,10 @@ public struct PolicySection: Sendable, Hashable {
         self.paragraphs = paragraphs
         self.listItems = listItems
     }
+
+    /// Marked as legal text the author must keep as written (`{.legal}`, `class="legal"`, or listed
+    /// under `legal:` in front matter): not graded for readability.
+    public var isLegal: Bool { classes.contains { $0.lowercased() == "legal" } }
 }
 
 public struct PolicyDocument: Sendable {

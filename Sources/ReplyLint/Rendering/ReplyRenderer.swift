@@ -35,7 +35,7 @@ public enum ReplyRenderError: Error, Sendable, Hashable, CustomStringConvertible
         case .channelRequired(let reply, let channels):
             return "reply '\(reply)' is written for \(channels.joined(separator: ", ")); choose one of them as the channel"
         case .channelNotDeclared(let reply, let channel, let declared):
-            return "reply '\(reply)' is not written for channel '\(channel)'\(Suggestion.hint(for: channel, in: declared)) (it is for \(declared.joined(separator: ", "))); rendering it there is refused"
+            return "reply '\(reply)' is not written for channel '\(channel)'\(Channel.hint(for: channel, in: declared)) (it is for \(declared.joined(separator: ", "))); rendering it there is refused"
         case .replyBroken(let reply, let reason):
             return "reply '\(reply)' cannot be rendered: \(reason)"
         case .missingValues(let reply, let names, let hints):

@@ -10,11 +10,14 @@ public enum JSONReporter {
             ("warnings", .int(result.warningCount)),
             ("infos", .int(result.infoCount)),
         ])
-        let document: JSONValue = .object([
+        var pairs: [(String, JSONValue)] = [
             ("version", .int(1)),
             ("summary", summary),
             ("diagnostics", .array(result.findings.map(diagnostic))),
-        ])
+        ]
+        // `--explain` adds this key; without it the report is exactly as before.
+        if let reports = result.policyTopics { pairs.append(("policies", .array(reports.map(policyTopics)))) }
+        let document: JSONValue = .object(pairs)
         return document.serialized(pretty: true) + "\n"
     }
 
@@ -24,6 +27,41 @@ public enum JSONReporter {
             ("value", .int(length.value)),
             ("limit", length.limit.map(JSONValue.int) ?? .null),
             ("unit", .string(length.unit.rawValue)),
+        ])
+    }
+
+    /// A rewrite: the span it replaces (end exclusive) and the text it puts there.
+    static func rewrite(_ fix: Fix) -> JSONValue {
+        .object([
+            ("line", .int(fix.range.start.line)), ("column", .int(fix.range.start.column)),
+            ("endLine", .int(fix.range.end.line)), ("endColumn", .int(fix.range.end.column)),
+            ("text", .string(fix.replacement)),
+        ])
+    }
+
+    /// One moderation policy's topics: `{"file", "kind", "topics": [{"id", "status", …}]}` (docs/policies.md).
+    public static func policyTopics(_ report: PolicyTopicsReport) -> JSONValue {
+        .object([
+            ("file", .string(report.file)),
+            ("kind", .string(PolicyKind.moderation.rawValue)),
+            ("topics", .array(report.topics.map { topic in
+                var pairs: [(String, JSONValue)] = [
+                    ("id", .string(topic.topic)),
+                    ("what", .string(topic.what)),
+                    ("required", .bool(topic.required)),
+                    ("status", .string(topic.status.rawValue)),
+                ]
+                if topic.status == .found {
+                    if let source = topic.source { pairs.append(("via", .string(source.rawValue))) }
+                    if let position = topic.position {
+                        pairs += [("line", .int(position.line)), ("column", .int(position.column))]
+                    }
+                    if let text = topic.text { pairs.append(("text", .string(text))) }
+                } else {
+                    pairs += [("needs", .string(topic.needs)), ("example", .string(topic.example))]
+                }
+                return .object(pairs)
+            })),
         ])
     }
 
@@ -43,6 +81,11 @@ public enum JSONReporter {
         }
         if let reply = finding.replyID { pairs.append(("reply", .string(reply))) }
         if let channel = finding.channel { pairs.append(("channel", .string(channel))) }
+        // As ESLint writes them: the rewrite --fix applies, and rewrites offered to a person.
+        if let fix = finding.fix { pairs.append(("fix", rewrite(fix))) }
+        if let suggestion = finding.suggestion {
+            pairs.append(("suggestions", .array([.object([("desc", .string(finding.message)), ("fix", rewrite(suggestion))])])))
+        }
         return .object(pairs)
     }
 }

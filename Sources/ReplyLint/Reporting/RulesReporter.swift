@@ -1,6 +1,20 @@
 // What `replylint rules` prints: each rule's spec, in text for people or JSON for tools.
 
+import Foundation
+
 public enum RulesReporter {
+    /// One line per rule — id, default severity, category, what it reports — with the columns aligned.
+    public static func table(_ rules: [RuleDescription]) -> String {
+        let idWidth = rules.map(\.id.count).max() ?? 0
+        let categoryWidth = rules.map(\.category.rawValue.count).max() ?? 0
+        return rules.map { rule in
+            rule.id.padding(toLength: idWidth + 2, withPad: " ", startingAt: 0)
+                + rule.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                + rule.category.rawValue.padding(toLength: categoryWidth + 2, withPad: " ", startingAt: 0)
+                + rule.summary
+        }.joined(separator: "\n") + "\n"
+    }
+
     public static func text(_ rules: [RuleDescription]) -> String {
         var output = ""
         for rule in rules {

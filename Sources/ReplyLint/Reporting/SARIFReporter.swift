@@ -35,6 +35,23 @@ public enum SARIFReporter {
                 ])])),
                 ("partialFingerprints", .object([("replylint/v1", .string(fingerprint))])),
             ]
+            // SARIF's fixes are proposals a viewer may offer: both the safe rewrite and the suggestion.
+            let fixes = [finding.fix, finding.suggestion].compactMap { $0 }.map { fix -> JSONValue in
+                .object([
+                    ("description", .object([("text", .string(finding.message))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object([("uri", .string(uri(finding.file))), ("uriBaseId", .string("%SRCROOT%"))])),
+                        ("replacements", .array([.object([
+                            ("deletedRegion", .object([
+                                ("startLine", .int(fix.range.start.line)), ("startColumn", .int(fix.range.start.column)),
+                                ("endLine", .int(fix.range.end.line)), ("endColumn", .int(fix.range.end.column)),
+                            ])),
+                            ("insertedContent", .object([("text", .string(fix.replacement))])),
+                        ])])),
+                    ])])),
+                ])
+            }
+            if !fixes.isEmpty { pairs.append(("fixes", .array(fixes))) }
             var properties: [(String, JSONValue)] = []
             if let reply = finding.replyID { properties.append(("reply", .string(reply))) }
             if let channel = finding.channel { properties.append(("channel", .string(channel))) }

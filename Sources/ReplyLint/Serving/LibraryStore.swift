@@ -11,11 +11,14 @@ public struct LibrarySource: Sendable {
     public var configFile: String?
     /// Paths in findings are shown relative to this folder.
     public var displayBase: String
+    /// The usage log `faq-unused` reads on each load (the one the server writes), opened once at start.
+    public var usageLog: (any UsageStore)?
 
-    public init(root: String, configFile: String? = nil, displayBase: String) {
+    public init(root: String, configFile: String? = nil, displayBase: String, usageLog: (any UsageStore)? = nil) {
         self.root = root
         self.configFile = configFile
         self.displayBase = displayBase
+        self.usageLog = usageLog
     }
 
     public func loadConfiguration() throws -> Configuration {
@@ -24,15 +27,12 @@ public struct LibrarySource: Sendable {
 
     /// Loads the library; with a `deadline`, a load still reading files then stops with an error.
     public func load(deadline: ContinuousClock.Instant? = nil) throws -> Library {
-        var loader = LibraryLoader(root: root, displayBase: displayBase, configuration: try loadConfiguration(), knownRules: RuleRegistry.ids)
+        let configuration = try loadConfiguration()
+        var loader = LibraryLoader(root: root, displayBase: displayBase, configuration: configuration, knownRules: RuleRegistry.ids)
+        loader.usage = UsageQuery.faqUnused(usageLog, configuration: configuration)
         loader.stopsOnUnreadableUsageLog = false
         loader.deadline = deadline
         return try loader.load()
-    }
-
-    /// The absolute path of the usage log config names, or nil when it is switched off.
-    public func usageLogPath(_ configuration: Configuration) -> String? {
-        configuration.usageLog.map { LibraryLoader.absolute($0, base: root) }
     }
 
     /// A value that changes when any file of the library (or its config) is added, removed or changed.

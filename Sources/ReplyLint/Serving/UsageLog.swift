@@ -1,51 +1,45 @@
-// The usage log: one row per successful render in an SQLite file (through GRDB), written by
-// `serve` and `mcp`, read by `faq-unused` and `replylint usage`.
+// The usage log in an SQLite file (through GRDB): one row per successful render, written by `serve`
+// and `mcp`, read by `faq-unused` and `replylint usage`. The default backend; see UsageStore.swift.
 
 import Foundation
 import GRDB
+import Synchronization
 
-/// One successful render. Never holds a customer value: the agent id is the agent's own.
-public struct UsageEvent: Sendable, Hashable {
-    public var reply: String
-    public var channel: String
-    public var at: Date
-    public var agent: String?
-    /// The text had an error finding (privacy, length) and the agent chose to use it anyway.
-    public var override: Bool
+/// The SQLite usage log as a `UsageStore`: the file is created (with its folder) on the first write,
+/// never by a read.
+public final class SQLiteUsageStore: UsageStore {
+    public let path: String
+    private let opened = Mutex<UsageLog?>(nil)
 
-    public init(reply: String, channel: String, at: Date = Date(), agent: String? = nil, override: Bool = false) {
-        self.reply = reply
-        self.channel = channel
-        self.at = at
-        self.agent = agent
-        self.override = override
+    public init(path: String) {
+        self.path = path
     }
-}
 
-/// A usage log that cannot be opened or written; the message names the file and what to do.
-public struct UsageLogError: Error, CustomStringConvertible, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
+    public var name: String { path }
+    public var backend: String { "sqlite" }
 
-/// What the log says about each reply over a period.
-public struct UsageSummary: Sendable, Hashable {
-    public struct Entry: Sendable, Hashable {
-        public var reply: String
-        public var count: Int
-        /// ISO 8601 UTC time of the latest render.
-        public var lastUsed: String
-        /// Renders used although their text had an error finding.
-        public var overrides: Int = 0
+    /// The log, opened (and created and migrated) on first use; a failure is tried again next time.
+    func log() throws(UsageLogError) -> UsageLog {
+        if let log = opened.withLock({ $0 }) { return log }
+        let log = try UsageLog(path: path)
+        return opened.withLock { current in
+            if let current { return current }
+            current = log
+            return log
+        }
     }
-    /// Replies rendered at least once in the period, most used first.
-    public var entries: [Entry]
-    /// ISO 8601 UTC time of the first row in the whole log; nil when the log is empty.
-    public var firstRecorded: String?
-    public var total: Int { entries.reduce(0) { $0 + $1.count } }
 
-    public var counts: [String: Int] { Dictionary(entries.map { ($0.reply, $0.count) }, uniquingKeysWith: +) }
+    public func write(_ events: [UsageEvent]) async throws(UsageLogError) {
+        try await log().recordInBackground(events)
+    }
+
+    public func read(since: Date?, replies: [String]?) throws(UsageLogError) -> UsageSummary? {
+        try UsageLog.read(path: path, since: since, replies: replies)
+    }
+
+    public func close() async {
+        opened.withLock { $0 = nil }
+    }
 }
 
 public final class UsageLog: Sendable {
@@ -178,13 +172,9 @@ public final class UsageLog: Sendable {
     }
 
     /// "2026-11-21T09:30:00Z": sorts as text in time order, which the `since` query relies on.
-    public static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
+    public static func timestamp(_ date: Date) -> String { UsageSummary.timestamp(date) }
 
-    public static func date(fromTimestamp text: String) -> Date? {
-        try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
+    public static func date(fromTimestamp text: String) -> Date? { UsageSummary.date(fromTimestamp: text) }
 
     private static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }

@@ -9,10 +9,17 @@ public enum FillInMarkers {
     }
 
     /// Words that make bracketed text a fill-in rather than an aside like "[UPDATE]" or "[sic]".
-    static let fillWords: Set<String> = [
-        "name", "firstname", "lastname", "first", "last", "surname", "customer", "agent", "number", "date", "time",
-        "day", "link", "url", "email", "phone", "address", "id", "insert", "enter", "add", "fill", "your", "here",
-        "placeholder", "reference", "ref", "order", "account", "case", "ticket", "amount", "x", "xx", "xxx", "tbd", "todo",
+    static let fillWords = LanguageWords.english.words("fill-in-words")
+    /// Capitalised compounds written as one word: REPONAME, USERNAME, ORDERID (head + tail).
+    static let compoundHeads = LanguageWords.english.words("fill-in-compound-heads")
+    static let compoundTails = LanguageWords.english.words("fill-in-compound-tails")
+    /// `<b>`, `<br>`: HTML, not a fill-in. Any language.
+    static let htmlTags: Set<String> = [
+        "a", "b", "i", "u", "s", "p", "br", "hr", "em", "strong", "span", "div", "ul", "ol", "li", "img", "small", "big", "sup", "sub",
+        "code", "pre", "kbd", "samp", "var", "blockquote", "q", "cite", "abbr", "mark", "del", "ins", "h1", "h2", "h3", "h4", "h5", "h6",
+        "table", "thead", "tbody", "tr", "td", "th", "details", "summary", "figure", "figcaption", "picture", "source", "video", "audio",
+        "section", "article", "header", "footer", "nav", "main", "aside", "font", "center", "dl", "dt", "dd", "wbr", "tt", "strike", "html",
+        "body", "head", "title", "meta", "link", "script", "style", "iframe", "form", "input", "button", "label", "select", "option", "textarea",
     ]
 
     public static func first(in text: String) -> Match? { find(in: text).first }
@@ -34,7 +41,7 @@ public enum FillInMarkers {
                     let inner = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
                     // `<<name>>`: look inside the doubled bracket.
                     let content = inner.hasPrefix("<") ? String(inner.dropFirst()) : inner
-                    if isFillIn(content) {
+                    if isFillIn(content) || scalar == "<" && isBracketedName(content) {
                         add(index, min(scalars.count, end + (inner.hasPrefix("<") && end + 1 < scalars.count && scalars[end + 1] == ">" ? 2 : 1)))
                         continue
                     }
@@ -51,6 +58,16 @@ public enum FillInMarkers {
                         add(index, end + 1)
                         continue
                     }
+                }
+            case "#":
+                // `#NUMBER`, `#ISSUE_ID`: a number to fill in, not a hashtag (#NHS) or a real one (#123).
+                var end = index + 1
+                while end < scalars.count && (scalars[end].isUppercaseLetter || scalars[end] == "_" || scalars[end].isDigitLike) { end += 1 }
+                let word = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                if end - index > 2, end >= scalars.count || !scalars[end].isLetterLike, word.first?.isLetter == true,
+                   word.contains("_") || fillWords.contains(word.lowercased()) {
+                    add(index, end)
+                    continue
                 }
             case "%":
                 if let end = closing("%", from: index + 1, in: scalars, limit: 30), end - index > 2,
@@ -76,6 +93,16 @@ public enum FillInMarkers {
                     let run = scalars[index..<end]
                     let isXs = run.count >= 3 && run.allSatisfy { $0 == "X" }
                     let isNote = run.count <= 5 && run.allSatisfy(\.isUppercaseLetter) && ["TODO", "TBD", "FIXME"].contains(String(String.UnicodeScalarView(run)))
+                    // FIRST_NAME, ORDER_ID, REPONAME: a name for what to fill in, written in capitals.
+                    var wordEnd = end
+                    while wordEnd < scalars.count && (scalars[wordEnd].isUppercaseLetter || scalars[wordEnd] == "_" || scalars[wordEnd].isDigitLike) { wordEnd += 1 }
+                    // Checked on the scalars first: most words are not five capitals long, and need no string.
+                    if wordEnd - index >= 5, scalars[index..<wordEnd].allSatisfy({ $0.isUppercaseLetter || $0 == "_" || $0.isDigitLike }),
+                       wordEnd >= scalars.count || !scalars[wordEnd].isLetterLike,
+                       !isQueryValue(at: index, in: scalars), isCapitalisedName(String(String.UnicodeScalarView(scalars[index..<wordEnd]))) {
+                        add(index, wordEnd)
+                        continue
+                    }
                     if isXs || isNote {
                         add(index, end)
                         continue
@@ -97,6 +124,40 @@ public enum FillInMarkers {
         return words.contains { fillWords.contains($0) } || (trimmed.contains("_") && trimmed == trimmed.uppercased())
     }
 
+    /// `<reporter>`, `<customer name>`: one to three plain words in angle brackets, as teams write a
+    /// blank by hand; not an HTML tag (`<b>`, `</p>`), a link (`<https://…>`) or a heart (`<3`).
+    static func isBracketedName(_ content: String) -> Bool {
+        guard let first = content.unicodeScalars.first, first.isLetterLike,
+              content.unicodeScalars.allSatisfy({ $0.isLetterOrDigit || $0 == "_" || $0 == "-" || $0 == " " || $0 == "." }) else { return false }
+        let words = content.split(separator: " ")
+        guard (1...3).contains(words.count), let tag = words.first?.lowercased() else { return false }
+        return !htmlTags.contains(tag)
+    }
+
+    /// A word in a link's query or fragment (`?clk=SWARES_CHGBTN`): a code the site reads, not a blank.
+    static func isQueryValue(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var back = index - 1
+        while back >= 0 && !(scalars[back] == " " || scalars[back] == "\n" || scalars[back] == "\t") {
+            if scalars[back] == "?" || scalars[back] == "=" || scalars[back] == "&" || scalars[back] == "#" { return true }
+            back -= 1
+        }
+        return false
+    }
+
+    /// `FIRST_NAME`, `ORDER_ID` (capitals joined by "_"), or a known head and tail run together (`REPONAME`,
+    /// `USERNAME`, `ORDERID`): not an acronym (NHS) or a shouted word (PAID, UPDATE).
+    static func isCapitalisedName(_ word: String) -> Bool {
+        guard word.count >= 5, word.unicodeScalars.allSatisfy({ $0.isUppercaseLetter || $0 == "_" || $0.isDigitLike }) else { return false }
+        let lower = word.lowercased()
+        if word.contains("_") {
+            let parts = lower.split(separator: "_")
+            return parts.count >= 2 && parts.allSatisfy { $0.count >= 2 && $0.unicodeScalars.contains(where: \.isLetterLike) }
+        }
+        return compoundTails.contains { tail in
+            lower.hasSuffix(tail) && compoundHeads.contains(String(lower.dropLast(tail.count)))
+        }
+    }
+
     private static func closing(_ close: Unicode.Scalar, from start: Int, in scalars: [Unicode.Scalar], limit: Int) -> Int? {
         var index = start
         while index < scalars.count && index - start <= limit {
@@ -113,7 +174,7 @@ public enum FillInMarkers {
         return index == 0 || !(scalars[index - 1].isLetterOrDigit)
     }
 
-    static let greetings = ["hi", "hello", "hey", "dear", "good morning", "good afternoon", "good evening", "thanks", "thank you"]
+    static let greetings = LanguageWords.english.strings("empty-greetings")
 
     /// A line that opens with a greeting and then punctuation where the name should be ("Hi ,", "Dear ,").
     public static func emptyGreeting(in text: String) -> String? {

@@ -8,6 +8,9 @@ public enum NeverAskList {
         return slug.contains("-never-ask") || section.id == "never-ask" || section.id == "we-will-never-ask-for"
     }
 
+    /// What splits one list item into several: the language's "or" and "and", and "/" and ";".
+    static let separators = LanguageWords.english.strings("list-separators").map { " \($0) " } + ["/", ";"]
+
     /// Each list item, split at "or", "and" and commas: "Your password or PIN" gives "password" and "PIN".
     public static func items(in policies: [PolicyDocument]) -> [String] {
         var result: [String] = []
@@ -17,7 +20,7 @@ public enum NeverAskList {
                     var text = item.text
                     // "Security code (CVV)" names two things.
                     text = text.replacingOccurrences(of: "(", with: ",").replacingOccurrences(of: ")", with: ",")
-                    for separator in [" or ", " and ", "/", ";"] { text = text.replacingOccurrences(of: separator, with: ",") }
+                    for separator in separators { text = text.replacingOccurrences(of: separator, with: ",") }
                     result += text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
                 }
             }

@@ -15,14 +15,12 @@ public struct PersonalDataLiteral: Sendable, Hashable {
 
 public enum PersonalDataLiterals {
     /// Mailbox names that belong to a team, not a person.
-    static let roleMailboxes: Set<String> = [
-        "help", "support", "info", "care", "service", "services", "contact", "hello", "team", "customercare", "customerservice",
-        "customerservices", "press", "media", "feedback", "enquiries", "inquiries", "complaints", "noreply", "no-reply", "admin",
-        "social", "socialmedia", "webmaster", "sales", "billing", "accounts", "office", "mail", "questions", "ask", "helpdesk",
-        "311", "customer.service", "customer.care", "customer-service", "privacy", "dpo", "records", "foia", "permits", "parking",
-    ]
+    static let roleMailboxes = Set(LanguageWords.english.strings("role-mailboxes").map { $0.lowercased() })
     /// Words shortly before a number that make it the team's own line ("call us on …", "our helpline").
-    static let teamNumberCues: Set<String> = ["us", "our", "helpline", "hotline", "dial", "tel", "fax", "freephone", "team", "office", "line", "desk"]
+    static let teamNumberCues = LanguageWords.english.words("team-number-cues")
+    /// "call 311", "ring us": a verb of calling and the team or a service number after it.
+    static let callVerbs = LanguageWords.english.words("call-verbs")
+    static let callTargets = LanguageWords.english.words("call-targets")
 
     /// Whether `text` gives the team's own contact: a role mailbox (help@…), a toll-free or
     /// short number, or a number introduced as the team's ("call us on …").
@@ -34,8 +32,8 @@ public enum PersonalDataLiterals {
             if roleMailboxes.contains(String(String.UnicodeScalarView(scalars[start..<at])).lowercased()) { return true }
         }
         let words = PersonalDataText.words(text)
-        for (index, word) in words.enumerated() where ["call", "dial", "ring", "text", "phone"].contains(word) && index + 1 < words.count {
-            if ["311", "211", "911", "999", "111", "112", "101", "us", "our"].contains(words[index + 1]) { return true }
+        for (index, word) in words.enumerated() where callVerbs.contains(word) && index + 1 < words.count {
+            if callTargets.contains(words[index + 1]) { return true }
         }
         var index = 0
         while index < scalars.count {

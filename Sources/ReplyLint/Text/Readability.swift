@@ -13,16 +13,11 @@ public struct ReadabilityScore: Sendable, Hashable {
 }
 
 public enum Readability {
-    static let commonEnglish: Set<String> = [
-        "the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "with", "is", "are", "was", "be", "we", "you", "your", "our",
-        "it", "this", "that", "can", "will", "please", "us", "i", "at", "by", "if", "have", "has", "not", "from", "as", "so", "do",
-    ]
-
-    /// Whether at least one word in six is a common English word: the grade formula means nothing for other languages.
+    /// Whether `text` reads as English, or gives no clear sign of another language: the grade formula
+    /// means nothing for other languages. See LanguageGuess.
     public static func looksEnglish(_ text: String) -> Bool {
-        let words = PersonalDataText.words(text)
-        guard !words.isEmpty else { return false }
-        return words.filter(commonEnglish.contains).count * 6 >= words.count
+        let language = LanguageGuess.language(of: text)
+        return language == nil || language == "en"
     }
 
     public static func score(_ text: String) -> ReadabilityScore {

@@ -56,7 +56,7 @@ extension ReplyLintCommand {
             if let channels {
                 let ids = channels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 for id in ids where configuration.channels[id] == nil {
-                    throw LoadError("--channels: unknown channel '\(id)'\(Suggestion.hint(for: id, in: configuration.channels.keys)); channels: \(configuration.channels.keys.sorted().joined(separator: ", "))")
+                    throw LoadError("--channels: unknown channel '\(id)'\(Channel.hint(for: id, in: configuration.channels.keys)); channels: \(configuration.channels.keys.sorted().joined(separator: ", "))")
                 }
                 guard !ids.isEmpty else { throw LoadError("--channels takes channel ids separated by commas, e.g. x-reply,x-dm") }
                 chosen = ids

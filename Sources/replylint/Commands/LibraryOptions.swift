@@ -2,7 +2,9 @@
 
 import ArgumentParser
 import Foundation
+import Logging
 import ReplyLint
+import ReplyLintPostgres
 
 struct LibraryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Config file (default: ./replylint.yml when present).", valueName: "FILE"))
@@ -22,10 +24,33 @@ struct LibraryOptions: ParsableArguments {
             root: root, explicitFile: config, displayBase: workingDirectory, rules: RuleRegistry.descriptions)
     }
 
-    func loader() throws -> LibraryLoader {
-        LibraryLoader(
-            root: root, displayBase: workingDirectory, configuration: try loadConfiguration(),
-            knownRules: RuleRegistry.ids)
+    /// A loader for the library; with `readingUsage`, it reads `faq-unused`'s counts from the usage log.
+    func loader(readingUsage: Bool = true) throws -> LibraryLoader {
+        let configuration = try loadConfiguration()
+        var loader = LibraryLoader(root: root, displayBase: workingDirectory, configuration: configuration, knownRules: RuleRegistry.ids)
+        if readingUsage { loader.usage = UsageQuery.faqUnused(try usageLog(configuration), configuration: configuration) }
+        return loader
+    }
+
+    /// The usage log `REPLYLINT_USAGE_LOG` or `configuration` names; nil when switched off.
+    func usageLog(_ configuration: Configuration) throws -> (any UsageStore)? {
+        do {
+            return try UsageLogFactory.open(configuration: configuration, root: root)
+        } catch {
+            throw LoadError(error.message)
+        }
+    }
+
+    /// What `serve` and `mcp` record renders with, its notices logged through `logger`: a lost render is
+    /// an error, the rest are warnings.
+    func usageRecorder(configuration: Configuration, logger: Logger) throws -> UsageRecorder? {
+        do {
+            return try UsageLogFactory.recorder(configuration: configuration, root: root) { notice in
+                if notice.isLoss { logger.error("\(notice.message)") } else { logger.warning("\(notice.message)") }
+            }
+        } catch {
+            throw LoadError(error.message)
+        }
     }
 
     /// The files the user named, as findings show them.

@@ -45,6 +45,9 @@ extension ReplyLintCommand {
         @Flag(help: "Report errors only.")
         var quiet = false
 
+        @Flag(help: "Also show, for each moderation policy, where it covers each topic (respond, leave-alone, remove, personal-information, hours, urgent, public-records), or what to add (text and json formats).")
+        var explain = false
+
         @Option(help: ArgumentHelp("Leave out the findings this baseline file accepts.", valueName: "FILE"))
         var baseline: String?
 
@@ -73,6 +76,7 @@ extension ReplyLintCommand {
             run.onlyFiles = paths.isEmpty ? nil : try library.displayPaths(of: paths, loader: loader)
             run.fix = !fix ? .none : dryRun ? .preview : .apply
             run.quiet = quiet
+            run.explain = explain
             run.maxWarnings = maxWarnings
             run.writeBaseline = writeBaseline
             if let baseline {

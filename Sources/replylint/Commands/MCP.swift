@@ -23,38 +23,40 @@ extension ReplyLintCommand {
             // Standard output carries the protocol: everything else goes to standard error.
             let logger = Logger(label: "replylint", factory: { StreamLogHandler.standardError(label: $0) })
 
-            let source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
+            var source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
+            let recorder: UsageRecorder?
             let store: LibraryStore
             do {
+                recorder = try library.usageRecorder(configuration: try source.loadConfiguration(), logger: logger)
+                source.usageLog = recorder?.log
                 store = try LibraryStore(source: source)
             } catch let error as ConfigurationError {
+                throw error
+            } catch let error as LoadError {
                 throw error
             } catch {
                 throw LoadError("\(error)")
             }
-
-            var recorder: UsageRecorder?
-            if let path = source.usageLogPath(store.snapshot.library.configuration) {
-                do {
-                    let log = try UsageLog(path: path)
-                    recorder = UsageRecorder(log: log) { message in logger.warning("\(message)") }
-                } catch {
-                    logger.warning("\(error.message); serving without recording renders")
+            let writing = recorder.map { recorder in
+                Task {
+                    await recorder.run()
+                    await recorder.log.close()
                 }
             }
-            let writing = recorder.map { recorder in Task { await recorder.run() } }
 
             if isatty(STDIN_FILENO) != 0 {
                 standardError("replylint: mcp speaks the Model Context Protocol on standard input and output for an MCP client to start (see docs/mcp.md); Ctrl-D stops it")
             }
             // A client that stops the server with SIGTERM instead of closing its input: write the
-            // renders still queued, then exit.
+            // renders still queued (for up to the usage log's flush deadline), then exit.
             signal(SIGTERM, SIG_IGN)
             let termination = DispatchSource.makeSignalSource(signal: SIGTERM)
             termination.setEventHandler { [recorder] in
                 recorder?.finish()
-                recorder?.flush()
-                Foundation.exit(0)
+                Task {
+                    await writing?.value
+                    Foundation.exit(0)
+                }
             }
             termination.resume()
             let server = ReplyLintMCPServer(store: store, recorder: recorder)

@@ -6,7 +6,9 @@ import ReplyLint
 
 extension ReplyLintCommand {
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules with their descriptions, options and examples.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the rules with their descriptions, options and examples.",
+            discussion: "RULE may be a rule id, the start of one (tone, personal-data) or a category (privacy, length, tone, faq, template, media, policy, library).")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case text, json, markdown
@@ -15,20 +17,25 @@ extension ReplyLintCommand {
         @Option(help: "Output format: text, json, or markdown (the docs/rules.md page).")
         var format: Format = .text
 
-        @Argument(help: ArgumentHelp("Only these rule ids.", valueName: "RULE"))
+        @Argument(help: ArgumentHelp("Only these rules: ids, prefixes of ids, or categories.", valueName: "RULE"))
         var ids: [String] = []
 
         func run() throws {
-            var rules = RuleRegistry.descriptions
+            let all = RuleRegistry.descriptions
+            var rules = all
             if !ids.isEmpty {
-                let known = Set(rules.map(\.id))
-                for id in ids where !known.contains(id) {
-                    throw ValidationError("unknown rule '\(id)'\(Suggestion.hint(for: id, in: known))")
+                rules = []
+                for query in ids {
+                    let matches = all.filter { $0.id == query || $0.id.hasPrefix(query) || $0.category.rawValue == query }
+                    if matches.isEmpty {
+                        let names = all.map(\.id) + RuleCategory.allCases.map(\.rawValue)
+                        throw LoadError("no rule or category '\(query)'\(Suggestion.hint(for: query, in: names)); `replylint rules` lists them")
+                    }
+                    rules += matches.filter { match in !rules.contains { $0.id == match.id } }
                 }
-                rules = rules.filter { ids.contains($0.id) }
             }
             let text = switch format {
-            case .text: RulesReporter.text(rules)
+            case .text: RulesReporter.table(rules) + "\n" + RulesReporter.text(rules)
             case .json: RulesReporter.json(rules)
             case .markdown: RulesReporter.markdown(rules)
             }

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ReplyLint
+import ReplyLintPostgres
 import ReplyLintServer
 
 extension ReplyLintCommand {
@@ -14,7 +15,9 @@ extension ReplyLintCommand {
                 Binds 127.0.0.1 by default. When REPLYLINT_TOKEN (or serve.token in replylint.yml) is set, every \
                 /v1 request needs `Authorization: Bearer <token>`. The library is reloaded when its files change; \
                 if a new version fails to load, the previous one is served and /healthz says "degraded". \
-                Each render is recorded in the usage log (.replylint/usage.sqlite, or usage.log in config). \
+                Each render is recorded in the usage log (.replylint/usage.sqlite, usage.log in config, or \
+                REPLYLINT_USAGE_LOG: a file or a postgres:// URL); while the log cannot be written, renders are \
+                kept (usage.buffer) and written when it can. \
                 Logs are JSON lines on standard error, without customer values. SIGTERM or Ctrl-C stops it \
                 gracefully: requests in flight finish and queued usage records are written.
                 """)
@@ -69,7 +72,13 @@ extension ReplyLintCommand {
             }
             let logger = Logger(label: "replylint.serve")
 
-            let source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
+            var source = LibrarySource(root: library.root, configFile: library.config, displayBase: library.workingDirectory)
+            let recorder = try library.usageRecorder(configuration: try source.loadConfiguration(), logger: logger)
+            if let recorder {
+                logger.info("usage log", metadata: ["log": "\(LibraryLoader.display(recorder.log.name, base: library.workingDirectory))", "buffer": "\(recorder.capacity)"])
+            }
+            // Reloads read `faq-unused`'s counts from the log this server writes.
+            source.usageLog = recorder?.log
             let store = try LibraryStore(source: source)
             let configuration = store.snapshot.library.configuration
 
@@ -85,18 +94,6 @@ extension ReplyLintCommand {
             settings.token = environmentToken ?? configuration.serveToken
             if settings.token == nil, !["127.0.0.1", "localhost", "::1"].contains(host) {
                 logger.warning("listening beyond this machine without a token; set REPLYLINT_TOKEN", metadata: ["host": "\(host)"])
-            }
-
-            var recorder: UsageRecorder?
-            if let path = source.usageLogPath(configuration) {
-                do {
-                    recorder = UsageRecorder(log: try UsageLog(path: path)) { message in
-                        logger.warning("usage log", metadata: ["error": "\(message)"])
-                    }
-                } catch {
-                    // Rendering matters more than counting: serve without the log, and say so.
-                    logger.warning("serving without a usage log", metadata: ["error": "\(error.message)"])
-                }
             }
 
             let state = ServerState(store: store, recorder: recorder, settings: settings)

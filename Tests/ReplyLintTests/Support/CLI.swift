@@ -17,6 +17,8 @@ enum CLI {
     static let packageRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var executable: URL {
+        // To check that a test fails on another build (an older commit), point this at its binary.
+        if let other = ProcessInfo.processInfo.environment["REPLYLINT_TEST_EXECUTABLE"] { return URL(fileURLWithPath: other) }
         // Test bundles sit beside the products they depend on.
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {

@@ -59,3 +59,11 @@ public struct FAQUnusedRule: Rule {
         return [Self.finding(message, in: reply, at: reply.position)]
     }
 }
+
+extension UsageQuery {
+    /// What `faq-unused` needs from `log` under `configuration`; nil when there is no log or the rule is off.
+    public static func faqUnused(_ log: (any UsageStore)?, configuration: Configuration) -> UsageQuery? {
+        guard let log, configuration.level(of: FAQUnusedRule.description) != .off else { return nil }
+        return UsageQuery(log: log, days: FAQUnusedRule.window(in: configuration))
+    }
+}

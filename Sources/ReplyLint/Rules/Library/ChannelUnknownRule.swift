@@ -33,7 +33,7 @@ public struct ChannelUnknownRule: Rule {
         return reply.channels.compactMap { channel in
             guard context.channel(channel.value) == nil else { return nil }
             return Self.finding(
-                "unknown channel '\(channel.value)'\(Suggestion.hint(for: channel.value, in: known)); use a built-in channel or define it under `channels:` in replylint.yml",
+                "unknown channel '\(channel.value)'\(Channel.hint(for: channel.value, in: known)); use one of \(known.sorted().joined(separator: ", ")), or define it under `channels:` in replylint.yml",
                 in: reply, at: channel.position, end: TextPosition(line: channel.position.line, column: channel.position.column + channel.value.unicodeScalars.count),
                 channel: channel.value)
         }

@@ -23,9 +23,7 @@ public struct DMLinkMissingRule: Rule {
             Example("Please DM us your street address and we'll book a pickup.", channels: ["x-dm"]),
         ])
 
-    static let cues: [[String]] = [
-        ["dm"], ["dms"], ["pm"], ["direct", "message"], ["private", "message"], ["message", "us"], ["inbox"], ["d", "m"], ["messenger"],
-    ]
+    static let cues: [[String]] = LanguageWords.english.phrases("dm-cues")
     /// Links that are, or may be, a DM deep link: X's button posts as a t.co link, so a short link is given the benefit of the doubt.
     static let fullLinks = ["messages/compose", "m.me/", "ig.me/", "wa.me/", "twitter.com/messages", "x.com/messages", "t.co/", "bit.ly/", "ow.ly/"]
 
@@ -64,28 +62,64 @@ public struct DMLinkMissingRule: Rule {
     static func firstCue(in text: String) -> Range<Int>? {
         let tokens = PersonalDataText(text).tokens
         let words = tokens.map(\.text)
+        let cueWords = DMCueWords.english
         for index in words.indices {
             for cue in cues where index + cue.count <= words.count && Array(words[index..<(index + cue.count)]) == cue {
                 let end = index + cue.count
-                if cue == ["d", "m"] && tokens[index + 1].range.lowerBound > tokens[index].range.upperBound + 1 { continue }
+                // "D M" written apart is not a cue; "D.M." is.
+                if cue.count == 2 && cue.allSatisfy({ $0.count == 1 }) && tokens[index + 1].range.lowerBound > tokens[index].range.upperBound + 1 { continue }
                 let previous = index > 0 ? words[index - 1] : ""
                 let next = end < words.count ? words[end] : ""
+                let joined = cue.joined(separator: " ")
+                // "6 pm" is a time.
                 if cue == ["pm"] && previous.allSatisfy(\.isNumber) && !previous.isEmpty { continue }
-                if cue == ["inbox"] && !(["our", "page", "the"].contains(previous) && next != "for") && next != "us" { continue }
-                if cue == ["messenger"] && !["on", "via", "in", "through", "over"].contains(previous) && next != "us" { continue }
+                // "inbox" is a route as "our inbox" or "inbox us", not the customer's own email inbox.
+                if let owners = cueWords.needOwner[joined], !(owners.contains(previous) && !cueWords.notAfterOwned.contains(next)) && !cueWords.routeObjects.contains(next) { continue }
+                // "Messenger" is a route as "on Messenger" or "Messenger us".
+                if let leaders = cueWords.needLeader[joined], !leaders.contains(previous) && !cueWords.routeObjects.contains(next) { continue }
                 // "check your DMs", "we'll send you a direct message": the team writes first.
-                if previous == "your" || (previous == "a" && index >= 2 && words[index - 2] == "you") { continue }
+                if cueWords.customerOwned.contains(previous) || (cueWords.articles.contains(previous) && index >= 2 && cueWords.customerPronouns.contains(words[index - 2])) { continue }
                 let sentence = tokens[index].sentence
                 let before = tokens[..<index].filter { $0.sentence == sentence }.map(\.text)
-                if before.contains(where: { ["no", "never", "don't", "dont", "not", "without", "won't"].contains($0) }) { continue }
+                if before.contains(where: cueWords.negations.contains) { continue }
                 // "the order number you sent by DM", "we've sent you a DM": what has happened, not an invitation.
-                if before.contains(where: { ["sent", "sending", "received", "got", "replied", "responded", "answered"].contains($0) }) { continue }
+                if before.contains(where: cueWords.past.contains) { continue }
                 // "we have responded to you via DM", "we has respond you via DM": a statement about a DM, not an invitation.
-                if ["via", "by", "over"].contains(previous), before.contains(where: { ["we", "i", "we've", "i've"].contains($0) }),
-                   !before.contains(where: { ["please", "pls", "send", "can", "could"].contains($0) }) { continue }
+                if cueWords.statementPrepositions.contains(previous), before.contains(where: cueWords.teamSubjects.contains),
+                   !before.contains(where: cueWords.invitations.contains) { continue }
                 return tokens[index].range.lowerBound..<tokens[end - 1].range.upperBound
             }
         }
         return nil
     }
+}
+
+/// The words around a DM cue that decide whether it invites the customer to write (Resources/words-<code>.txt).
+struct DMCueWords: Sendable {
+    let needOwner, needLeader: [String: Set<String>]
+    let notAfterOwned, routeObjects, customerOwned, articles, customerPronouns, negations, past, statementPrepositions, teamSubjects, invitations: Set<String>
+
+    init(_ language: LanguageWords) {
+        func pairs(_ section: String) -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for (cue, words) in language.pairs(section) {
+                result[PersonalDataText.words(cue).joined(separator: " "), default: []].formUnion(words.split(separator: ",").map { String($0).trimmingWhitespace.lowercased() })
+            }
+            return result
+        }
+        needOwner = pairs("dm-cues-needing-owner")
+        needLeader = pairs("dm-cues-needing-leader")
+        notAfterOwned = language.words("dm-not-after-owned")
+        routeObjects = language.words("dm-route-objects")
+        customerOwned = language.words("dm-customer-owned")
+        articles = language.words("dm-articles")
+        customerPronouns = language.words("dm-customer-pronouns")
+        negations = language.words("dm-negations")
+        past = language.words("dm-past")
+        statementPrepositions = language.words("dm-statement-prepositions")
+        teamSubjects = language.words("dm-team-subjects")
+        invitations = language.words("dm-invitations")
+    }
+
+    static let english = DMCueWords(.english)
 }

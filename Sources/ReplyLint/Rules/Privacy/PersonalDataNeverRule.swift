@@ -18,6 +18,8 @@ public struct PersonalDataNeverRule: Rule {
             Example("Please DM us your ↓password so we can check the account.", channels: ["x-dm"]),
             Example("Could you confirm the ↓PIN on the account?", channels: ["messenger"]),
             Example("What's the ↓verification code we just sent you?", channels: ["sms"]),
+            // A copy of the document carries its number.
+            Example("Kindly DM us the booking number and attach a ↓passport copy: {{dm_link}}"),
             // What an agent types into a value is checked too: render refuses to send it.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "please confirm the PIN on the account."], channels: ["x-dm"]),
         ],

@@ -13,9 +13,22 @@ public struct PersonalDataPublicRule: Rule {
         options: [RuleOption("extra-items", default: .strings([]), "more things to treat as personal data, e.g. [meter number, student id]")],
         blindSpots: [
             "English only. Replies in other languages (the corpus has Spanish ones) are not understood and are never reported.",
-            "A private route anywhere in the reply (a DM, email, phone number, form or any link) counts for every request in it, unless the request's own sentence invites a public answer (\"here\", \"below\", \"in the comments\").",
-            "Requests made with a pronoun (\"please send that too\") or for \"details\" in general are not recognised.",
-            "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\").",
+            "A private route anywhere in the reply (a DM, email, phone number, form or any link not offered as reading) counts for every request in it, unless the request's own sentence invites a public answer (\"here\", \"below\", \"in the comments\", \"or reply with\").",
+            "A link counts as a route wherever it stands and whatever it opens, unless the words just before it offer it as something to read (\"try:\", \"we recommend\", \"steps\"): \"use this link to check online\" clears a request.",
+            "A bare \"name\" is not an item (\"your name\" is asked in public too often to flag); \"full name\", \"the name on the booking\", \"the name the order is under\" are. Domain names and website or video links are not items either.",
+            "A link counts as a route when it is written out or pointed to (\"the link below\", \"this link\"), not when the team sends one (\"we'll send a reset link\").",
+            "\"Details\" and \"info\" count only as the customer's (\"your details\", \"required details\", \"the details requested\", \"the info on the account\"), never \"more details\" or \"the details of the fault\".",
+            "A brand's own customer number is recognised as \"your\" and one or two capitalised words before \"number\" (\"your Idea number\"); written in lower case (\"your idea number\") it is missed.",
+            "A pronoun (\"send it to us\", \"share the correct one\") stands for the last item named in its sentence or the one before, when that item was not itself asked for.",
+            "A part of a reply split in two that starts in the middle of a sentence (in lower case) and opens with items (\"email address and phone number. 2/2\") is read as the rest of a request made in the part before; so is a numbered later part (\"… 2/3\") that opens with a list of items and has no verb of its own (\"Your full name & address, the store you visited… 2/3\").",
+            "Confirming a value the team quotes (\"is the affected number 0723***082?\", \"Under the surname Smith?\") and needs worded in other ways (\"provide us the new booking\", \"some details\") are missed; an item followed by its value (\"reply to ticket #10267422\") is the team's quote, never a request.",
+            "An item cut in two by a split reply (\"…the date of >>\" then \">> birth\", \"...number, last top up\") is missed. A sentence that only names items (\"Your confirmation number.\") is read as asking for them, unless the next one is about them (\"It's in the email.\") or the customer's use (\"You'll need it at the desk.\").",
+            "A condition without a comma (\"If the issue persists write us back with your number\") hides the request after it; \"if you're willing to share…\" and \"if you'd like to give…\" are read.",
+            "Data typed into a self-service tool is not a request (\"enter your order number on our tracking page\", \"add your number to your profile\") when the tool is named right after the item; \"verify your email address to finish signing up\" is still reported.",
+            "\"Is there / are there\" asks for an item (\"are there any reference numbers attached to your emails?\"), except one printed on a document named right after it (\"is there a phone number on the confirmation?\" is left alone, whoever's number it is).",
+            "A link offered as a troubleshooting step (\"let's reinstall the game: https://…\", \"power cycle: https://…\") is no route, nor is \"below\" after \"the\" (\"DM your card number using the below…\") an invitation to answer in public.",
+            "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
+            "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
         ],
         triggering: [
             Example("Hi {{customer.first_name}}, what's your ↓order number? We'll check on it."),
@@ -23,6 +36,34 @@ public struct PersonalDataPublicRule: Rule {
             Example("Please DM us or reply here with your ↓tracking number."),
             Example("Drop your ↓email below and we'll be in touch."),
             Example("↓Order #? We'll take a look."),
+            // Identifiers the vocabulary did not know: gamer tags, a brand's own customer number, misspelt booking codes.
+            Example("Can you provide me with your ↓gamertag so I can pull up your account?"),
+            Example("Please share your ↓Idea number and alternate number so we can solve this."),
+            Example("Please provide your ↓6 letter code so we can look at your reservation."),
+            Example("Kindly provide your ↓number for a quick check."),
+            // Details in general after a verb of sending, with no private route.
+            Example("We request you to provide required ↓details to assist you further."),
+            // Needs, have-questions and lists worded without a request verb.
+            Example("May we know your ↓booking no for further assistance?"),
+            Example("Did you get a trouble ↓ticket number?"),
+            Example("Could you let us know the flights you've booked, along with your ↓full name and contact number?"),
+            // A pronoun for an item named just before.
+            Example("The transaction ID is incorrect, kindly confirm and share ↓the correct one."),
+            Example("The booking code you gave us isn't working. Please check and resend ↓it."),
+            // Needs with a word between, whether an item exists, a phone number described by its use.
+            Example("I'll need at least the ↓postcode to log this for you."),
+            Example("Is there a ↓reference number for the call you made?"),
+            Example("Do you have a ↓number we can reach you on?"),
+            // Willingness after a condition; a second object after "and".
+            Example("If you're willing to share your ↓postcode, we can take a closer look."),
+            Example("Please tell us why you want to leave the network and also your ↓number so we can help."),
+            // A later part of a numbered reply that lists the items.
+            Example("Your ↓full name & postcode, the shop you went to & what you paid 2/3"),
+            // The rest of a request made in the part before, in a reply split in two.
+            Example("↓email address and contact telephone number. We'll look into it for you 2/2"),
+            // A link offered as reading, or as a troubleshooting step, is no route.
+            Example("What's your ↓ZIP code? For now, try: https://help.example.com/playback"),
+            Example("What's your ↓gamertag? Also, let's reinstall the game: https://help.example.com/reinstall"),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
         ],
@@ -33,6 +74,22 @@ public struct PersonalDataPublicRule: Rule {
             Example("You'll find your tracking number in the confirmation email."),
             Example("What's your order number? We'll check on it.", channels: ["x-dm"]),
             Example("Envíanos tu número de pedido por aquí."),
+            // Private routes: a link the reply points to, the team's email, a channel verb.
+            Example("Can you DM your full address by clicking the link below?"),
+            Example("Please write back to the email you received from us with your booking reference."),
+            Example("Please email your order details to help@riverton.gov."),
+            // Not the customer's data: a place they visited, where a message came from, details of a fault.
+            Example("Please send us the street and ZIP of the branch you visited."),
+            Example("Did you go to a particular branch? If so, send the address and we'll pass this on."),
+            // "the below" points at a link, even one the split cut off; a self-service tool; a question whether a document shows it.
+            Example("If you DM your loyalty card number using the below... 1/2 https://t.co/abc123"),
+            Example("Please enter your order number on our tracking page to see where it is."),
+            Example("Is there a phone number on the confirmation you got?"),
+            Example("We've emailed your tracking number. Do you have it?"),
+            Example("Happy to send your tracking number as soon as it ships."),
+            Example("Can you confirm the email address this was sent from?"),
+            Example("Send us more details about what happened."),
+            Example("What is your Flight number?"),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 
@@ -42,7 +99,7 @@ public struct PersonalDataPublicRule: Rule {
         let publicChannels = context.channels(of: reply).filter(\.isPublic)
         guard let channel = publicChannels.first else { return [] }
         let requests = PrivacyText.requests(in: reply, context: context)
-        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose))
+        let sentences = Self.bySentence(requests.isEmpty ? [] : Self.publicRequests(requests, in: reply.prose, vocabulary: context.personalData))
         let positions = PrivacyText.positions(of: sentences.map { $0[0].range }, in: reply)
         return zip(sentences, positions).map { requests, position in
             Self.finding(message(for: requests, channel: channel), in: reply, at: position.0, end: position.1, channel: channel.id)
@@ -51,7 +108,7 @@ public struct PersonalDataPublicRule: Rule {
 
     public func check(rendered: RenderedText, in context: LintContext) -> [Finding] {
         guard rendered.channel.isPublic else { return [] }
-        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text)).map { requests in
+        return Self.bySentence(Self.publicRequests(PrivacyText.requests(inRendered: rendered, context), in: rendered.text, vocabulary: context.personalData)).map { requests in
             Self.finding(message(for: requests, channel: rendered.channel), in: rendered.reply, at: nil, channel: rendered.channel.id)
         }
     }
@@ -71,12 +128,12 @@ public struct PersonalDataPublicRule: Rule {
 
     /// Requests that would be answered in public (secrets included: `personal-data-never` also reports those).
     static func publicRequests(in text: String, vocabulary: PersonalDataVocabulary) -> [DataRequest] {
-        publicRequests(DataRequests.find(in: text, vocabulary: vocabulary), in: text)
+        publicRequests(DataRequests.find(in: text, vocabulary: vocabulary), in: text, vocabulary: vocabulary)
     }
 
-    static func publicRequests(_ requests: [DataRequest], in text: String) -> [DataRequest] {
+    static func publicRequests(_ requests: [DataRequest], in text: String, vocabulary: PersonalDataVocabulary) -> [DataRequest] {
         guard !requests.isEmpty else { return [] }
-        let routed = Routes.offersPrivateRoute(text)
+        let routed = vocabulary.grammar.routes.offersPrivateRoute(text)
         return requests.filter { $0.invitesPublicAnswer || (!routed && !$0.namesPrivateRoute) }
     }
 

@@ -3,7 +3,7 @@
 public struct FillInMarkerRule: Rule {
     public static let description = RuleDescription(
         id: "fill-in-marker", severity: .error, category: .template,
-        summary: "A hand fill-in marker left in the text: `[NAME]`, `XXX`, `<insert …>`, `{name}` with single braces, `%FIRST_NAME%`, `____`.",
+        summary: "A hand fill-in marker left in the text: `[NAME]`, `XXX`, `<insert …>`, `<reporter>`, `{name}` with single braces, `%FIRST_NAME%`, `#NUMBER`, `ORDER_NUMBER`, `REPONAME`, `____`.",
         rationale: """
             Saved replies reaching customers with the blanks still in them is the most common complaint about \
             canned responses in helpdesk tools. Use a `{{placeholder}}`: `render` refuses to send it unfilled.
@@ -11,16 +11,22 @@ public struct FillInMarkerRule: Rule {
         blindSpots: [
             "Bracketed text counts only when it names what to fill in (NAME, DATE, insert, your …): \"[UPDATE]\" and \"[sic]\" are left alone, so \"[CITY]\" is missed.",
             "Lower-case \"xxx\" (kisses, in some teams' sign-offs) is not reported.",
+            "A blank in capitals without brackets counts only joined by \"_\" (ORDER_NUMBER) or as a known head and tail run together (REPONAME, USERNAME, ORDERID): \"CITY\" alone is taken for shouting or an acronym. In a link's query (`?clk=SW_BTN`) it is a code, not a blank.",
+            "`<word>` counts unless the word is an HTML tag (`<b>`, `<br>`): a tag the list does not know is taken for a blank.",
         ],
         triggering: [
             Example("Hi ↓[NAME], thanks for waiting."),
             Example("Your pickup is on ↓<insert date>."),
             Example("Hi ↓{first_name}, your case is ↓XXXX."),
             Example("Hi ↓%FIRST_NAME%, your reference is ↓______."),
+            // Blanks written by hand in saved replies imported from other tools.
+            Example("Thanks @↓<reporter>, this is tracked in ↓#NUMBER."),
+            Example("Clone https://github.com/↓USERNAME/↓REPONAME and run ↓ORDER_ID again."),
         ],
         nonTriggering: [
             Example("[UPDATE] Hi {{customer.first_name}}, the road is open again. 50% of crews are out."),
             Example("Hi {{customer.first_name}}, thanks! <3"),
+            Example("Hi {{customer.first_name}}, stay safe #NHS. Line one<br>line two. Rebook here: https://example.com/change?clk=SW_CHG_BTN"),
         ])
 
     public init() {}

@@ -23,7 +23,8 @@ public struct ToneExclamationRule: Rule {
             // "!!!" → "!": the fix removes the run after the first mark.
             var end = doubled.1
             while marks.contains(end + 1) { end += 1 }
-            return ToneText.findings(Self.self, [("\"!!\" reads as shouting; one exclamation mark at most", doubled.1..<(end + 1), "")], in: reply)
+            return ToneText.findings(Self.self, [ToneText.Rewrite(
+                message: "\"!!\" reads as shouting; one exclamation mark at most", range: doubled.1..<(end + 1), replacement: "", safe: true)], in: reply)
         }
         return ToneText.findings(Self.self, [("\(marks.count) exclamation marks in one reply; keep one at most", marks[1]..<(marks[1] + 1))], in: reply)
     }

@@ -5,8 +5,12 @@ public struct ToneImpersonalRule: Rule {
         id: "tone-impersonal", severity: .info, category: .tone,
         summary: "The reply does not greet the customer by name.",
         rationale: "A name in the first line is the quickest sign that a person, not a bot, read the message. Use {{customer.first_name}}.",
-        blindSpots: ["Any capitalised word after a greeting is taken for a name, except \"there\", \"all\", \"everyone\" and the like."],
-        triggering: [Example("↓Thanks for letting us know, we'll pass this on to the crew.")],
+        blindSpots: ["Any capitalised word after a greeting is taken for a name, except \"there\", \"all\", \"everyone\" and forms of address that name nobody (\"Customer\", \"Sir\", \"Guest\"): a name the list does not know as generic (\"Hi Champ\") passes."],
+        triggering: [
+            Example("↓Thanks for letting us know, we'll pass this on to the crew."),
+            Example("↓Dear Customer, thanks for letting us know."),
+            Example("↓Hello all, thanks for letting us know."),
+        ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, thanks for letting us know."),
             Example("Thanks, {{customer.first_name}}! We'll pass this on to the crew."),
@@ -14,8 +18,10 @@ public struct ToneImpersonalRule: Rule {
         ])
 
     static let nameTags: Set<String> = ["customer.first_name", "customer.last_name", "customer.handle", "customer.name", "customer.full_name"]
-    static let greetings: Set<String> = ["hi", "hello", "hey", "dear", "morning", "afternoon", "evening", "thanks", "thank", "hiya", "howdy", "greetings", "welcome", "sorry", "oh", "ah"]
-    static let generic: Set<String> = ["there", "all", "everyone", "folks", "team", "friend", "friends", "again", "you", "y'all", "both", "guys", "we", "i", "our", "for", "so", "the", "a"]
+    static let greetings = LanguageWords.english.words("greetings")
+    static let generic = LanguageWords.english.words("greeting-not-names")
+    /// Words between a greeting and a name ("Thank you, Ana", "Thanks for this, Ana").
+    static let fillers = LanguageWords.english.words("greeting-fillers")
 
     public init() {}
 
@@ -42,7 +48,7 @@ public struct ToneImpersonalRule: Rule {
         let words = opening.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "!" || $0 == ":" }).map(String.init).filter { !$0.hasPrefix("@") }
         for (index, word) in words.prefix(4).enumerated() where greetings.contains(word.lowercased()) {
             for next in words.dropFirst(index + 1).prefix(2) {
-                if greetings.contains(next.lowercased()) || ["you", "for"].contains(next.lowercased()) { continue }
+                if greetings.contains(next.lowercased()) || fillers.contains(next.lowercased()) { continue }
                 if let first = next.first, first.isUppercase, !generic.contains(next.lowercased()) { return true }
                 break
             }

@@ -14,13 +14,17 @@ public struct ToneReadabilityRule: Rule {
         blindSpots: [
             "Flesch–Kincaid counts syllables and sentence length only: plain but muddled writing passes, and a long word the reader knows well counts against it.",
             "Placeholders are left out of the count; links are skipped.",
-            "English only: a reply with few common English words (Spanish, German) is not graded.",
+            "English only. The reply's `locale` decides; without one, the text's function words, word endings and letters (Resources/language-profiles.txt) do, and a reply that looks like Spanish, German, French, Portuguese, Italian or Dutch is not graded. A text with no clear sign either way is read in the configured `locale`.",
         ],
         triggering: [
+            // The densest English has few common words; its endings ("-ing", "-ly", "-ity") still say it is English.
+            Example("↓Notwithstanding considerable administrative complications, departmental representatives subsequently investigated jurisdictional irregularities concerning municipal infrastructure reconfiguration, recommending comprehensive organisational restructuring and procedural standardisation. Consequently, outstanding remuneration discrepancies necessitate individualised reassessment."),
             Example("↓Hi {{customer.first_name}}, we sincerely regret the considerable administrative complications associated with the recalculation of your municipal utility assessment, and our departmental representatives are investigating the circumstances thoroughly."),
         ],
         nonTriggering: [
             Example("Hi {{customer.first_name}}, sorry your water bill was higher than usual. We will check the meter reading and call you back by Friday. If you want to talk sooner, send us a Direct Message: {{dm_link}}"),
+            // Not English: the English formula means nothing here (a Spanish formula is for a later issue).
+            Example("Hola {{customer.first_name}}, lamentamos profundamente las complicaciones administrativas ocasionadas por la reconfiguración de su cuenta; nuestros representantes departamentales están investigando minuciosamente las circunstancias."),
         ])
 
     public init() {}
@@ -30,7 +34,9 @@ public struct ToneReadabilityRule: Rule {
         let minWords = context.int("min-words", of: Self.description) ?? 25
         let prose = ToneText.prose(reply, context)
         let score = Readability.score(prose)
-        guard score.words >= minWords, score.grade > maxGrade, Readability.looksEnglish(prose) else { return [] }
+        // The formula is English: a reply declared (or, without a locale, written) in another language is not graded.
+        guard score.words >= minWords, score.grade > maxGrade,
+              LanguageGuess.language(of: prose, declared: reply.locale, fallback: context.configuration.locale) == "en" else { return [] }
         return [Self.finding(
             "reads at grade \(String(format: "%.1f", score.grade)) (Flesch–Kincaid), above \(String(format: "%g", maxGrade)); use shorter sentences and everyday words",
             in: reply, at: reply.bodyStart)]

@@ -11,14 +11,18 @@ public struct ToneShoutingRule: Rule {
         ],
         blindSpots: [
             "A single capitalised word that is not a common emphasis word (NOT, NEVER, FREE…) is taken for a name or acronym (XFINITY, AMD) and left alone; two or more in a row are shouting.",
-            "An initials sign-off (^JD) is `tone-signoff`'s, not shouting.",
+            "An initials sign-off (^JD) is `tone-signoff`'s, not shouting, and a fill-in marker in capitals ([INSERT NAME], <PROJECT NAME>, ORDER_NUMBER) is `fill-in-marker`'s.",
         ],
         notes: "**Known acronyms:** \(TonePhrases.acronyms.sorted().joined(separator: ", ")).\n\n**Emphasis words** (reported even alone): \(TonePhrases.emphasis.sorted().joined(separator: ", ")).",
         triggering: [
             Example("Hi {{customer.first_name}}, this is ↓NOT how we want your day to go."),
             Example("↓PLEASE CALL US before you put the bin out."),
         ],
-        nonTriggering: [Example("Hi {{customer.first_name}}, please DM us your ZIP code and we'll check the FAQ for you: {{dm_link}}")])
+        nonTriggering: [
+            Example("Hi {{customer.first_name}}, please DM us your ZIP code and we'll check the FAQ for you: {{dm_link}}"),
+            // A fill-in marker in capitals is one problem, reported by fill-in-marker.
+            Example("Hi {{customer.first_name}}, your new password is [INSERT GENERATED PASSWORD]."),
+        ])
 
     public init() {}
 
@@ -28,9 +32,14 @@ public struct ToneShoutingRule: Rule {
         let text = ToneText.prose(reply, context)
         var shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra)
         guard !shouted.isEmpty else { return [] }
-        // Initials (^JD) are tone-signoff's finding, not shouting.
+        // Initials (^JD) are tone-signoff's finding, not shouting; a fill-in marker in capitals
+        // ([INSERT GENERATED PASSWORD], <PROJECT NAME>) is fill-in-marker's: one finding per problem.
         if let signoff = ToneSignoffRule.initials(in: text) {
             shouted.removeAll { signoff.overlaps($0.range) }
+        }
+        let markers = FillInMarkers.find(in: text).map(\.range)
+        if !markers.isEmpty {
+            shouted.removeAll { word in markers.contains { $0.overlaps(word.range) } }
         }
         guard let first = shouted.first else { return [] }
         let words = shouted.prefix(5).map(\.word).joined(separator: ", ")
