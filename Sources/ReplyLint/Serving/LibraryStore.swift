@@ -77,12 +77,20 @@ public struct LibrarySnapshot: Sendable {
     /// 1 for the first load, then one more for each successful reload.
     public let generation: Int
 
+    /// The files and replies this library could not read or check within its limits (`file-unreadable`
+    /// and `limit-exceeded` findings: a link out of the library, a 10 GB file, a YAML bomb, partials that
+    /// fan out). The rest of the library is served; `/healthz` says "degraded" and names them.
+    public let unread: [Finding]
+    public static let unreadRules: Set<String> = [FileUnreadableRule.description.id, LimitExceededRule.description.id]
+
     public init(library: Library, generation: Int = 1, loadedAt: Date = Date()) {
         self.library = library
         renderer = ReplyRenderer(library: library)
         checker = TextChecker(library: library)
         index = ReplyIndex(replies: library.replies)
-        findingsByReply = Dictionary(grouping: Linter().lint(library).findings.filter { $0.replyID != nil }) { $0.replyID! }
+        let findings = Linter().lint(library).findings
+        findingsByReply = Dictionary(grouping: findings.filter { $0.replyID != nil }) { $0.replyID! }
+        unread = findings.filter { Self.unreadRules.contains($0.ruleID) }
         self.loadedAt = loadedAt
         self.generation = generation
     }
