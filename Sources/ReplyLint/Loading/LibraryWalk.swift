@@ -278,13 +278,20 @@ extension LibraryLoader {
         LibraryWalk.isInside(realTarget(of: path), realPath(of: root))
     }
 
-    /// Where writing to `path` lands: its real path, or its folder's real path and its name when it does
-    /// not exist yet.
+    /// Where writing to `path` lands: its real path, or, when it does not exist yet, the real path of
+    /// its nearest folder that does, with the rest of the path (folders `import` will create) appended.
     static func realTarget(of path: String) -> String {
         let standard = URL(fileURLWithPath: path).standardizedFileURL.path
-        if let real = LibraryWalk.realPath(standard) { return real }
-        let folder = (standard as NSString).deletingLastPathComponent
-        guard let realFolder = LibraryWalk.realPath(folder) else { return standard }
-        return (realFolder as NSString).appendingPathComponent((standard as NSString).lastPathComponent)
+        var existing = standard
+        var rest: [String] = []
+        while LibraryWalk.realPath(existing) == nil {
+            let parent = (existing as NSString).deletingLastPathComponent
+            guard parent != existing, !parent.isEmpty else { return standard }
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = parent
+        }
+        var real = LibraryWalk.realPath(existing) ?? existing
+        for component in rest { real = (real as NSString).appendingPathComponent(component) }
+        return real
     }
 }
