@@ -1,6 +1,7 @@
 // A fuzz target for the parsers a library feeds: reply files (front matter and body), YAML collections
-// of replies, templates (parse, worst case, render with partials), Markdown and HTML policies, and
-// `replylint.yml`. The first byte of an input picks the parser; the rest is the file.
+// of replies, templates (parse, worst case, render with partials), Markdown, HTML, plain-text and Word
+// (.docx: a ZIP of XML) policies, and `replylint.yml`. The first byte of an input picks the parser; the
+// rest is the file.
 //
 // Built with libFuzzer by `scripts/fuzz.sh` (`swift build -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING`, which
 // runs libFuzzer's driver from `main`);
@@ -23,7 +24,7 @@ enum FuzzTarget {
         var library = Library(policies: [faq])
         library.configuration.accounts = ["x": "1490000000000000000"]
         library.configuration.teamName = "Riverton City Services"
-        switch selector % 6 {
+        switch selector % 8 {
         case 0:
             // A reply file, linted with every rule.
             library.replies = [ReplyParser.parse(text, file: "replies/fuzz.md", defaultID: "fuzz", knownRules: RuleRegistry.ids, mediaExists: { _ in true })]
@@ -57,6 +58,18 @@ enum FuzzTarget {
             var problems: [FileProblem] = []
             library.policies.append(PolicyLoader.parse(text, file: "policies/moderation.html", problems: &problems))
             _ = Linter().lint(library)
+        case 6:
+            var problems: [FileProblem] = []
+            library.policies.append(PolicyLoader.parse(text, file: "policies/moderation.txt", problems: &problems))
+            _ = Linter().lint(library)
+        case 7:
+            // The bytes of a .docx, unpacked within the default limits.
+            var problems: [FileProblem] = []
+            if let (policy, source) = PolicyLoader.parseDocx(Data(bytes.dropFirst()), file: "policies/moderation.docx", problems: &problems) {
+                library.policies.append(policy)
+                library.sources["policies/moderation.docx"] = source
+                _ = Linter().lint(library)
+            }
         default:
             if let configuration = try? Configuration.parse(text, file: "replylint.yml", rules: RuleRegistry.descriptions) {
                 library.configuration = configuration
