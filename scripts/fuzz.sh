@@ -47,5 +47,8 @@ parallel=()
 # With several jobs libFuzzer writes each one's log to fuzz-N.log in the current folder: keep them in .fuzz.
 [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 cd .fuzz
+# A Swift runtime trap is SIGILL: without this, Swift's backtracer takes the signal and exits before
+# libFuzzer can write the input that caused it to findings/.
+export SWIFT_BACKTRACE=enable=no
 exec "$binary" corpus seed -dict=../scripts/fuzz.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -report_slow_units=2 \
     "${parallel[@]}" -artifact_prefix=findings/ -print_final_stats=1

@@ -33,7 +33,7 @@ public enum DocxPolicyParser {
         _ = libraryInitialized
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try openArchive(data)
         } catch {
             return .failure(ParseFailure("this .docx is not a ZIP archive (damaged, or another format renamed); open it in Word and save it again as .docx"))
         }
@@ -64,6 +64,31 @@ public enum DocxPolicyParser {
             return .failure(ParseFailure("word/document.xml in this .docx is not well-formed XML; open it in Word and save it again"))
         }
         return .success(result)
+    }
+
+    /// The archive, read from a temporary file holding `data` (removed as soon as it is open).
+    /// ZIPFoundation's in-memory archive traps on a ZIP whose directory points past the end of the
+    /// data (it seeks there, then reads a negative count: found by the fuzz target); a file-backed
+    /// archive reads short there and throws. `data` is already within limits.file-size.
+    private static func openArchive(_ data: Data) throws -> Archive {
+        var template = Array((NSTemporaryDirectory() + "/replylint-docx-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let path = String(cString: template)
+        defer { unlink(path) }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard written else { throw CocoaError(.fileWriteUnknown) }
+        // The archive keeps the file open; the name is removed on return, so nothing is left behind.
+        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     }
 
     public struct ParseFailure: Error, Sendable {
