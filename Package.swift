@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        // HTTP request and response parts in the channel pipeline (serve's request-body limit); Hummingbird uses it too.
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         // RFC 4180 CSV (quoted fields across lines) for usage exports and reply import/export.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Policies saved from Word (.docx are ZIP archives); its system zlib comes from zlib1g-dev.
@@ -66,6 +68,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             // The agents' page (index.html, app.css, app.js), compiled in.
@@ -118,6 +121,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "replylint-benchmark",
+            dependencies: ["ReplyLint"]
+        ),
+        // The parsers under libFuzzer (scripts/fuzz.sh builds it with -sanitize=fuzzer); built normally,
+        // it replays saved inputs.
+        .executableTarget(
+            name: "replylint-fuzz",
             dependencies: ["ReplyLint"]
         ),
         .testTarget(

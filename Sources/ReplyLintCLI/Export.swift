@@ -33,6 +33,7 @@ extension ReplyLintCommand {
                 throw LoadError("export writes \(InterchangeFormat.exportable.map(\.rawValue).joined(separator: ", ")); \(format.rawValue) is import only (its API has no import for saved replies that this project could check against)")
             }
             let loader = try library.loader()
+            try library.refuseOverwriting(output, as: "--output", loader: loader)
             let loaded = try loader.load(extraPaths: paths)
             let files = paths.isEmpty ? nil : try loader.displayPaths(of: paths)
             let (replies, skipped) = Interchange.replies(of: loaded, files: files)

@@ -107,6 +107,12 @@ extension ReplyLintCommand {
                 throw LoadError("\(existing.count) file(s) already exist (\(listed)\(existing.count > 3 ? ", …" : "")); nothing was written. Pass --force to overwrite them, or --into another library")
             }
 
+            // A file of the library that is a link out of it (replies/x.md -> ~/.bashrc) is never written
+            // through, --force or not: checked for every file before any is written.
+            if let outside = plan.files.first(where: { !LibraryLoader.writesInside((root as NSString).appendingPathComponent($0.path), root: root) }) {
+                throw LoadError("\(shown(outside.path)): a link to a file outside the library; import never writes through one, so nothing was written. Remove the link, or import --into another library")
+            }
+
             if dryRun {
                 for file in plan.files {
                     print("--- would \(file.kind == .update ? "update" : "write") \(shown(file.path))")

@@ -67,8 +67,24 @@ package struct LibraryOptions: ParsableArguments {
         return FileManager.default.contents(atPath: url.path).flatMap { String(data: $0, encoding: .utf8) }
     }
 
+    /// Stops the run (exit 2) when `--output` or `--write-baseline` names a file of the library (a reply,
+    /// policy, partial or replylint.yml), before anything is written: only --fix changes what a user wrote.
+    func refuseOverwriting(_ path: String?, as option: String, loader: LibraryLoader) throws {
+        guard let path else { return }
+        let absolute = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        if loader.isLibraryFile(absolute) {
+            throw LoadError("\(path): \(option) would overwrite or add a file of the library (replies, policies, replylint.yml); write it elsewhere — only --fix changes what you wrote")
+        }
+    }
+
     /// Writes `text` to `path` (relative to the working directory), or says why it could not.
     func write(_ path: String, _ text: String) throws {
+        let absolute = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+        // A reply that is a link out of the library is never read, so never fixed; this holds even if it were.
+        if FileManager.default.fileExists(atPath: absolute), (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)) != nil,
+           !LibraryLoader.writesInside(absolute, root: root) {
+            throw LoadError("\(path): a link to a file outside the library; ReplyLint never writes outside it")
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)))
         } catch {

@@ -71,6 +71,8 @@ extension ReplyLintCommand {
 
         package func run() throws {
             let loader = try library.loader()
+            try library.refuseOverwriting(output, as: "--output", loader: loader)
+            try library.refuseOverwriting(writeBaseline, as: "--write-baseline", loader: loader)
             var run = LintRun(
                 format: format.format,
                 reportOptions: .init(color: output == nil && standardOutputWantsColor(), toolVersion: ReplyLintCommand.version))

@@ -70,18 +70,9 @@ public final class ReplyLintMCPServer: Sendable {
     }
 
     /// Serves on standard input and output (`replylint mcp`); nothing else may write to standard output.
+    /// Messages are read a line at a time, at most `LineTransport.defaultMaximumLineBytes` each.
     public func runOnStandardIO(logger: Logger, reloadInterval: Duration? = .seconds(2)) async throws {
-        var transportLogger = logger
-        // The transport reports end of input at `notice`; only its problems are worth showing.
-        transportLogger.logLevel = max(logger.logLevel, .warning)
-        // The transport makes standard input and output non-blocking; on a terminal that would
-        // outlive the process and break the user's shell, so the flags are put back.
-        let flags = (input: fcntl(STDIN_FILENO, F_GETFL), output: fcntl(STDOUT_FILENO, F_GETFL))
-        defer {
-            if flags.input >= 0 { _ = fcntl(STDIN_FILENO, F_SETFL, flags.input) }
-            if flags.output >= 0 { _ = fcntl(STDOUT_FILENO, F_SETFL, flags.output) }
-        }
-        try await run(on: StdioTransport(logger: transportLogger), logger: logger, reloadInterval: reloadInterval)
+        try await run(on: LineTransport(logger: logger), logger: logger, reloadInterval: reloadInterval)
     }
 
     func tools() -> [Tool] {

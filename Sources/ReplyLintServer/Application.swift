@@ -67,8 +67,10 @@ public func buildApplication(_ state: ServerState, logger: Logger) -> some Appli
     if let recorder = state.recorder { services.append(UsageRecorderService(recorder: recorder)) }
     return Application(
         router: buildRouter(state),
-        // A client that opens a connection and goes quiet is dropped, so it cannot hold a shutdown open.
-        server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+        // A client that opens a connection and goes quiet is dropped, so it cannot hold a shutdown open;
+        // one that sends an oversize body gets its 413, a bounded drain, and the connection closed.
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [RequestBodyLimitHandler(limit: state.settings.maxBodyBytes)], idleTimeout: .seconds(30))),
         configuration: .init(address: .hostname(state.settings.host, port: state.settings.port), serverName: nil),
         services: services,
         onServerRunning: { channel in

@@ -14,13 +14,21 @@ struct HealthController {
             // Always 200 while the process answers: a failed reload still serves the previous library.
             let snapshot = store.snapshot
             let error = store.reloadError
+            // Degraded too while the served library holds files or replies it could not read within its
+            // limits (a link out of it, a 10 GB file, partials that fan out): the rest is served, and the
+            // first few are named so whoever maintains the library can see what to fix.
+            let unread = snapshot.unread
             return Response.json(.object([
-                ("status", .string(error == nil ? "ok" : "degraded")),
+                ("status", .string(error == nil && unread.isEmpty ? "ok" : "degraded")),
                 ("replies", .int(snapshot.index.count)),
                 ("policies", .int(snapshot.library.policies.count)),
                 ("generation", .int(snapshot.generation)),
                 ("loadedAt", .string(UsageLog.timestamp(snapshot.loadedAt))),
                 ("reloadError", error.map(JSONValue.string) ?? .null),
+                ("unreadCount", .int(unread.count)),
+                ("unread", .array(unread.prefix(10).map { finding in
+                    .string("\(finding.file)\(finding.range.map { ":\($0.start.line)" } ?? ""): \(finding.message) (\(finding.ruleID))")
+                })),
                 // Renders never wait for the log: while it cannot be written they are kept (up to usage.buffer)
                 // and the status stays "ok"; `dropped` counts renders lost because the buffer was full.
                 ("usageLog", recorder.map { recorder in

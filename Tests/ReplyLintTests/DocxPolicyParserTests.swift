@@ -68,6 +68,28 @@ struct DocxPolicyParserTests {
         Docx.paragraph("We are not liable."),
     ].joined()
 
+    /// A ZIP whose central directory, or an entry's local header, is said to lie past the end of the
+    /// file: ZIPFoundation's in-memory archive trapped on it (the fuzz target found one; a .docx in a
+    /// library ended `lint` and `serve` with SIGILL). Now it is a file that cannot be read.
+    @Test("a .docx whose directory points past its end is reported, not a crash", arguments: ["central directory", "local header"])
+    func directoryPastTheEnd(field: String) throws {
+        var bytes = [UInt8](try Docx.file(body: Docx.paragraph("Comment policy", style: "Heading1")))
+        let endRecord = try #require((0...(bytes.count - 22)).reversed().first { bytes[$0..<$0 + 4] == [0x50, 0x4B, 0x05, 0x06] })
+        let offset: Int
+        if field == "central directory" {
+            offset = endRecord + 16
+        } else {
+            let directory = Int(bytes[endRecord + 16]) | Int(bytes[endRecord + 17]) << 8 | Int(bytes[endRecord + 18]) << 16 | Int(bytes[endRecord + 19]) << 24
+            offset = directory + 42
+        }
+        bytes.replaceSubrange(offset..<offset + 4, with: [0x00, 0xFF, 0xFF, 0x00])
+        guard case .failure(let failure) = DocxPolicyParser.parse(Data(bytes)) else {
+            Issue.record("a damaged archive parsed")
+            return
+        }
+        #expect(!failure.message.isEmpty)
+    }
+
     @Test func paragraphsHeadingsListsAndTablesBecomeTheModelOneParagraphPerLine() throws {
         let parsed = try DocxPolicyParser.parse(try Docx.file(body: Self.body)).get()
         #expect(parsed.text == """

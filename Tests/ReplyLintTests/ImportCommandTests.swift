@@ -43,6 +43,26 @@ import Testing
         #expect(usage.components(separatedBy: "refund/late-delivery").count == 2, "counts replaced, not added: \(usage)")
     }
 
+    @Test func importNeverWritesThroughALinkOutOfTheLibrary() throws {
+        let library = try emptyLibrary()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-outside-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: library)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try Data("keep me\n".utf8).write(to: outside)
+        // A file the import will write, already there as a link to a file outside (issue 14).
+        let folder = library.appendingPathComponent("replies/imported/zendesk/refund")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("late-delivery.md").path, withDestinationPath: outside.path)
+        let source = Self.fixtures.appendingPathComponent("zendesk-macros.json").path
+        let result = try CLI.run(["import", "zendesk", source, "--channels", "x-reply", "--force"], in: library)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("replies/imported/zendesk/refund/late-delivery.md: a link to a file outside the library; import never writes through one"), "\(result.stderr)")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "keep me\n")
+        #expect(!FileManager.default.fileExists(atPath: library.appendingPathComponent("replylint.yml").path), "something was written")
+    }
+
     @Test func dryRunPrintsTheFilesAndWritesNothing() throws {
         let library = try emptyLibrary()
         defer { try? FileManager.default.removeItem(at: library) }

@@ -116,7 +116,7 @@ import Testing
     @Test func badConfigIsExitTwoNamingTheKey() throws {
         let result = try CLI.run(["lint"], in: CLI.fixtures.appendingPathComponent("bad-config"))
         #expect(result.status == 2)
-        #expect(result.stderr == "replylint: replylint.yml:3:1: unknown key 'chanels' (did you mean 'channels'?); known keys: paths, locale, team, accounts, rules, channels, placeholders, usage, serve\n")
+        #expect(result.stderr == "replylint: replylint.yml:3:1: unknown key 'chanels' (did you mean 'channels'?); known keys: paths, locale, team, accounts, rules, channels, placeholders, usage, serve, limits\n")
     }
 
     @Test func missingConfigFileIsExitTwo() throws {
@@ -207,7 +207,8 @@ func sampleLibraryCopy() throws -> URL {
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = try CLI.run(["lint"], in: empty)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no replies or policies found"))
+        // No replies folder here: a hook run in the wrong folder must not pass having checked nothing.
+        #expect(result.stderr.contains("replies: the replies folder does not exist in"), "\(result.stderr)")
     }
 
     @Test func aReplyNamedFromOutsideTheLibraryIsStillAReply() throws {
@@ -216,7 +217,7 @@ func sampleLibraryCopy() throws -> URL {
         #expect(result.stdout.contains("unknown channel 'x-replly'"), "\(result.stdout)\(result.stderr)")
         let readme = try CLI.run(["lint", "../../../../README.md"], in: CLI.fixtures.appendingPathComponent("broken-library"))
         #expect(readme.status == 2)
-        #expect(readme.stderr.contains("not in a replies/ or policies/ folder"))
+        #expect(readme.stderr.contains("../../../../README.md: outside the library"), "\(readme.stderr)")
     }
 
     @Test func aMistypedCommandIsNamedAsSuch() throws {

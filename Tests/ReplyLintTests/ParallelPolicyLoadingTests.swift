@@ -52,8 +52,11 @@ struct ParallelPolicyLoadingTests {
             try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
 
+        // A library of policies only, said so in config (a missing replies folder is an error otherwise).
+        var configuration = Configuration()
+        configuration.replyPaths = []
         let library = try LibraryLoader(
-            root: root.path, displayBase: root.path, configuration: Configuration(), knownRules: RuleRegistry.ids
+            root: root.path, displayBase: root.path, configuration: configuration, knownRules: RuleRegistry.ids
         ).load()
 
         #expect(library.policies.count == texts.count)

@@ -37,7 +37,7 @@ public enum Interchange {
         var notes: [String] = []
         for reply in library.replies.sorted(by: { $0.id < $1.id }) {
             if let files, !files.contains(reply.file) { continue }
-            if let problem = reply.problems.first(where: { $0.kind == .syntax }) {
+            if let problem = reply.problems.first(where: { $0.kind == .syntax || $0.kind == .limit }) {
                 notes.append("\(reply.id): not exported: its front matter does not parse (\(problem.message))")
                 continue
             }

@@ -68,8 +68,10 @@ public struct PlaceholderDialect: Sendable {
 
     /// A ReplyLint template written in this dialect; `fallback` gives a name's declared fallback,
     /// `partial` a partial's text. Notes say what the tool cannot express.
+    /// Partials are written out within `limits` (depth and expansion), so partials that include each
+    /// other many times over cannot make an export run away.
     public func fromReplyLint(
-        _ source: String, fallback: (String) -> String?, partial: (String) -> String?
+        _ source: String, fallback: (String) -> String?, partial: (String) -> String?, limits: Limits = Limits()
     ) -> (text: String, notes: [String]) {
         let template = ParsedTemplate(parsing: source)
         let lines = Lines.split(source).map { $0.stripping(" \t\r") }
@@ -101,6 +103,8 @@ public struct PlaceholderDialect: Sendable {
                 return "{{#\(toolName)}}{{\(toolName)}}{{/\(toolName)}}{{^\(toolName)}}\(value){{/\(toolName)}}"
             }
         }
+        /// What is left of `limits.expansion`: each partial written out costs one, plus its text.
+        var budget = limits.expansion
         func emit(_ nodes: [TemplateNode], depth: Int) -> String {
             var output = ""
             for node in nodes {
@@ -131,8 +135,13 @@ public struct PlaceholderDialect: Sendable {
                         }
                     }
                 case .partial(let tag, let indentation):
-                    guard depth < 20, let text = partial(tag.name) else {
+                    guard let text = partial(tag.name) else {
                         note("partial '\(tag.name)' could not be found; left out")
+                        continue
+                    }
+                    budget -= 1 + text.utf8.count
+                    guard depth < limits.partialDepth, budget >= 0 else {
+                        note("partial '\(tag.name)' is included too deeply or too often to write out (\(limits.describe(depth < limits.partialDepth ? "expansion" : "partial-depth"))); left out")
                         continue
                     }
                     output += indentation + emit(ParsedTemplate(parsing: text).nodes, depth: depth + 1)

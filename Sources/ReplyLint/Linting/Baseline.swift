@@ -12,18 +12,18 @@ public struct Baseline: Sendable {
 
     public init(result: LintResult) {
         counts = [:]
-        for finding in result.findings { counts[Fingerprint.of(finding, sources: result.sources), default: 0] += 1 }
+        for key in Fingerprint.all(result.findings, sources: result.sources) { counts[key, default: 0] += 1 }
     }
 
     /// The baseline file: version 1, one entry per finding, readable in a diff.
     public static func file(for result: LintResult) -> String {
-        let entries: [JSONValue] = result.findings.map { finding in
+        let entries: [JSONValue] = zip(result.findings, Fingerprint.all(result.findings, sources: result.sources)).map { finding, fingerprint in
             var pairs: [(String, JSONValue)] = [
                 ("rule", .string(finding.ruleID)), ("file", .string(finding.file)),
             ]
             if let reply = finding.replyID { pairs.append(("reply", .string(reply))) }
             if let channel = finding.channel { pairs.append(("channel", .string(channel))) }
-            pairs += [("fingerprint", .string(Fingerprint.of(finding, sources: result.sources))), ("message", .string(finding.message))]
+            pairs += [("fingerprint", .string(fingerprint)), ("message", .string(finding.message))]
             return .object(pairs)
         }
         return JSONValue.object([("version", .int(1)), ("findings", .array(entries))]).serialized(pretty: true) + "\n"
@@ -51,8 +51,7 @@ public struct Baseline: Sendable {
     public func apply(to result: inout LintResult) -> Int {
         var remaining = counts
         var kept: [Finding] = []
-        for finding in result.findings {
-            let key = Fingerprint.of(finding, sources: result.sources)
+        for (finding, key) in zip(result.findings, Fingerprint.all(result.findings, sources: result.sources)) {
             if let count = remaining[key], count > 0 {
                 remaining[key] = count - 1
             } else {

@@ -33,6 +33,9 @@ public struct LintResult: Sendable {
 public struct Linter: Sendable {
     public var rules: [any Rule]
 
+    /// The rules that still run on a reply whose front matter could not be read: the ones saying why.
+    static let reportsUnreadableReplies: Set<String> = [FrontMatterRule.description.id, LimitExceededRule.description.id]
+
     public init(rules: [any Rule] = RuleRegistry.all) {
         self.rules = rules
     }
@@ -63,11 +66,11 @@ public struct Linter: Sendable {
             var chunkFindings: [Finding] = []
             for index in chunk {
                 let reply = replies[index]
-                let unreadable = reply.problems.contains { $0.kind == .syntax }
+                let unreadable = reply.isUnreadable
                 var replyFindings: [Finding] = []
                 for (rule, _) in active {
                     // A reply whose front matter does not parse gets that one error, not a cascade of guesses.
-                    if unreadable && type(of: rule).description.id != FrontMatterRule.description.id { continue }
+                    if unreadable && !Self.reportsUnreadableReplies.contains(type(of: rule).description.id) { continue }
                     replyFindings += rule.check(reply: reply, in: context)
                 }
                 replyFindings.removeAll { !scope.keeps($0) }

@@ -1,7 +1,7 @@
 // Reading `replylint.yml` into a Configuration, with a one-line error naming the file and position.
 
 extension Configuration {
-    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders", "usage", "serve"]
+    static let topLevelKeys = ["paths", "locale", "team", "accounts", "rules", "channels", "placeholders", "usage", "serve", "limits"]
     static let channelKeys = ["platform", "visibility", "limit", "unit", "business-may-start", "dm-link", "account", "private-route"]
 
     /// Reads `text` (the contents of `file`); `rules` are the known rules, for checking ids and options.
@@ -26,8 +26,9 @@ extension Configuration {
             case "paths":
                 guard let paths = value.mapping else { throw fail("'paths' takes 'replies' and 'policies'", value.position) }
                 for (pathKey, pathKeyPosition, pathValue) in paths {
-                    guard let list = pathValue.stringList, !list.isEmpty else {
-                        throw fail("'paths.\(pathKey)' takes a folder or a list of folders", pathValue.position)
+                    // An empty list says "none, on purpose" (a library of policies only); a missing folder is an error.
+                    guard let list = pathValue.stringList, !list.contains(where: { $0.value.allSatisfy(\.isWhitespace) }) else {
+                        throw fail("'paths.\(pathKey)' takes a folder or a list of folders ([] for none)", pathValue.position)
                     }
                     switch pathKey {
                     case "replies": configuration.replyPaths = list.map(\.value)
@@ -43,13 +44,25 @@ extension Configuration {
                 guard let team = value.mapping else { throw fail("'team' takes a mapping with 'name'", value.position) }
                 for (teamKey, teamKeyPosition, teamValue) in team {
                     guard teamKey == "name" else { throw fail("unknown key 'team.\(teamKey)'; team takes 'name'", teamKeyPosition) }
-                    guard let name = teamValue.string else { throw fail("'team.name' takes text", teamValue.position) }
+                    guard let name = teamValue.string, !teamValue.isNull else { throw fail("'team.name' takes text", teamValue.position) }
+                    // Every render prints it: a value render would refuse must fail here, once, not in every render.
+                    if let problem = Self.problem(inPrintedValue: name) {
+                        throw fail("'team.name' \(problem); it is printed in every reply that uses {{team.name}}", teamValue.position)
+                    }
                     configuration.teamName = name
                 }
             case "accounts":
                 guard let accounts = value.mapping else { throw fail("'accounts' takes platform: account-id pairs, e.g. x: \"1234567890\"", value.position) }
                 for (platform, _, account) in accounts {
                     guard let id = account.string, !account.isNull else { throw fail("'accounts.\(platform)' takes an account id", account.position) }
+                    // The id goes into a link (`recipient_id=…`, `m.me/…`): an empty id, or one that would change
+                    // the link's meaning, would send customers somewhere else.
+                    guard !id.isEmpty, id.unicodeScalars.allSatisfy(Self.isAccountIDCharacter) else {
+                        throw fail(id.isEmpty
+                            ? "'accounts.\(platform)' is empty; write the account id (e.g. \"1490000000000000000\"), or remove the line"
+                            : "'accounts.\(platform)' holds '\(id.unicodeScalars.first { !Self.isAccountIDCharacter($0) }.map { String($0).debugDescription } ?? "?")'; an account id is letters, digits, '.', '_' or '-'",
+                            account.position)
+                    }
                     configuration.accounts[platform] = id
                 }
             case "usage":
@@ -95,6 +108,20 @@ extension Configuration {
                 }
             case "rules":
                 try parseRules(value, into: &configuration, rules: rules, fail: fail)
+            case "limits":
+                guard let fields = value.mapping else {
+                    throw fail("'limits' takes \(Limits.settings.map { "\($0.key): N" }.joined(separator: ", "))", value.position)
+                }
+                for (limitKey, limitKeyPosition, limitValue) in fields {
+                    let keys = Limits.settings.map(\.key)
+                    guard let setting = Limits.setting(limitKey) else {
+                        throw fail("unknown key 'limits.\(limitKey)'\(Suggestion.hint(for: limitKey, in: keys)); limits takes \(keys.joined(separator: ", "))", limitKeyPosition)
+                    }
+                    guard let number = limitValue.int, (1...setting.ceiling).contains(number) else {
+                        throw fail("'limits.\(limitKey)' takes a whole number of \(setting.unit) from 1 to \(Limits.grouped(setting.ceiling))", limitValue.position)
+                    }
+                    configuration.limits[keyPath: setting.path] = number
+                }
             case "channels":
                 try parseChannels(value, into: &configuration, fail: fail)
             case "placeholders":
@@ -109,7 +136,28 @@ extension Configuration {
                 throw fail("unknown key '\(key)'\(Suggestion.hint(for: key, in: topLevelKeys)); known keys: \(topLevelKeys.joined(separator: ", "))", keyPosition)
             }
         }
+        // `limits:` may come after `placeholders:`; shared declarations are checked against it once both are read.
+        for (name, declaration) in configuration.placeholders {
+            if let max = declaration.max, max > configuration.limits.placeholderMax {
+                throw fail("'placeholders.\(name).max' is \(Limits.grouped(max)), more than \(configuration.limits.describe("placeholder-max")); lower it, or raise limits.placeholder-max", declaration.position)
+            }
+        }
         return configuration
+    }
+
+    /// Letters, digits, `.`, `_` and `-`: what X, Facebook, Instagram and WhatsApp ids and usernames are made of.
+    static func isAccountIDCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "_" || scalar == "-")
+    }
+
+    /// Why a value from config cannot be printed in a reply, if it cannot: render would refuse every
+    /// reply that prints it, so config refuses it first.
+    static func problem(inPrintedValue text: String) -> String? {
+        if text.allSatisfy(\.isWhitespace) { return "is empty" }
+        if text.unicodeScalars.contains(where: TemplateValue.isControlCharacter) { return "holds a control character or a line break" }
+        if text.containsBytes("{{") || text.containsBytes("}}") { return "holds '{{' or '}}', which would be left in the text" }
+        if let marker = FillInMarkers.first(in: text) { return "holds the fill-in marker '\(marker.text)'" }
+        return nil
     }
 
     private static func parseRules(
@@ -147,6 +195,14 @@ extension Configuration {
                 guard let parsed = optionValue.optionValue(like: option.defaultValue) else {
                     throw fail("'rules.\(id).\(name)' takes \(option.defaultValue.typeName)", optionValue.position)
                 }
+                // Counts, grades, days and shares are never negative; a negative one would switch a rule off unseen.
+                let negative: Bool
+                switch parsed {
+                case .int(let number): negative = number < 0
+                case .number(let number): negative = number < 0 || !number.isFinite
+                default: negative = false
+                }
+                if negative { throw fail("'rules.\(id).\(name)' takes \(option.defaultValue.typeName) of 0 or more", optionValue.position) }
                 configuration.ruleOptions[id, default: [:]][name] = parsed
             }
         }

@@ -33,7 +33,7 @@ public enum DocxPolicyParser {
         _ = libraryInitialized
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try openArchive(data)
         } catch {
             return .failure(ParseFailure("this .docx is not a ZIP archive (damaged, or another format renamed); open it in Word and save it again as .docx"))
         }
@@ -66,9 +66,39 @@ public enum DocxPolicyParser {
         return .success(result)
     }
 
+    /// The archive, read from a temporary file holding `data` (removed as soon as it is open).
+    /// ZIPFoundation's in-memory archive traps on a ZIP whose directory points past the end of the
+    /// data (it seeks there, then reads a negative count: found by the fuzz target); a file-backed
+    /// archive reads short there and throws. `data` is already within limits.file-size.
+    private static func openArchive(_ data: Data) throws -> Archive {
+        var template = Array((NSTemporaryDirectory() + "/replylint-docx-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let path = String(cString: template)
+        defer { unlink(path) }
+        let written = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard written else { throw CocoaError(.fileWriteUnknown) }
+        // The archive keeps the file open; the name is removed on return, so nothing is left behind.
+        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    }
+
     public struct ParseFailure: Error, Sendable {
         public var message: String
-        init(_ message: String) { self.message = message }
+        /// The document is larger than the limit once unpacked (a `limit-exceeded` finding), not damaged.
+        public var isLimit: Bool
+        init(_ message: String, isLimit: Bool = false) {
+            self.message = message
+            self.isLimit = isLimit
+        }
     }
 
     /// A member's bytes (nil when the archive has no such member), stopped as soon as they pass the
@@ -77,7 +107,7 @@ public enum DocxPolicyParser {
         struct TooLarge: Error {}
         guard let entry = archive[path] else { return .success(nil) }
         let limit = maxBytes >= 1 << 20 ? "\(maxBytes >> 20) MB" : "\(maxBytes) bytes"
-        let tooLarge = ParseFailure("\(path) unpacks to more than \(limit); a policy is far smaller, so this file is not read")
+        let tooLarge = ParseFailure("\(path) unpacks to more than \(limit); a policy is far smaller, so this file is not read", isLimit: true)
         guard entry.uncompressedSize <= UInt64(maxBytes) else { return .failure(tooLarge) }
         var data = Data()
         do {

@@ -21,6 +21,9 @@ public struct LibraryLoader: Sendable {
     public var displayBase: String
     public var configuration: Configuration
     public var knownRules: Set<String>
+    /// When set, a load still running at this instant stops with an error (`serve` reloads): the limits
+    /// bound each file, this bounds the whole.
+    public var deadline: ContinuousClock.Instant?
     /// The usage log to read for `faq-unused`, and over how many days; nil reads none. The caller
     /// decides (`UsageQuery.faqUnused`), so loading does not consult a rule.
     public var usage: UsageQuery?
@@ -50,8 +53,18 @@ public struct LibraryLoader: Sendable {
             guard FileManager.default.fileExists(atPath: path) else { return Configuration() }
         }
         let shown = display(path, base: displayBase)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError("\(shown): cannot read the config file; check its permissions")
+        // Like every file of the library: read only inside it, only when it is a file, never unbounded.
+        let folder = (path as NSString).deletingLastPathComponent
+        if let real = LibraryWalk.realPath(path), let realFolder = LibraryWalk.realPath(folder), !LibraryWalk.isInside(real, realFolder) {
+            throw LoadError("\(shown): the config file is a link to \(real), outside the library's folder; ReplyLint reads only files inside it — copy the file in")
+        }
+        let data: Data
+        switch BoundedRead.read(path, limit: Limits().fileSize) {
+        case .data(let bytes): data = bytes
+        case .tooLarge(let size):
+            throw LoadError("\(shown): the config file is \(Limits.grouped(size)) bytes, more than \(Limits().describe("file-size")); it cannot be a config file")
+        case .notRegular: throw LoadError("\(shown): not a regular file; the config file must be a YAML file")
+        case .failed(let reason): throw LoadError("\(shown): cannot read the config file (\(reason)); check its permissions")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LoadError("\(shown): the config file is not UTF-8 text; save it as UTF-8")
@@ -69,15 +82,24 @@ public struct LibraryLoader: Sendable {
 
     public func load(extraPaths: [String] = []) throws -> Library {
         var jobs: [Job] = []
+        let realRoot = Self.realPath(of: root)
+        /// What the walks did not read (links out of the library, folders that cannot be opened, limits).
+        var walkProblems: [LibraryWalk.Problem] = []
         /// The files the caller named (a pre-commit hook's changed files), for reading only their usage.
         var namedFiles = Set<String>()
         var seen = Set<String>()
         for folder in configuration.replyPaths {
-            let base = Self.absolute(folder, base: root)
-            for file in Self.files(under: base) where seen.insert(file).inserted { jobs.append(.reply(file: file, root: base)) }
+            // Files named on the command line (run from outside the library, say) are linted even without it.
+            guard let base = try configuredFolder(folder, key: "replies", realRoot: realRoot, required: extraPaths.isEmpty) else { continue }
+            let walk = LibraryWalk.walk(base, inside: realRoot, limit: configuration.limits.files)
+            walkProblems += walk.problems
+            for file in walk.files where seen.insert(file).inserted { jobs.append(.reply(file: file, root: base)) }
         }
         for folder in configuration.policyPaths {
-            for file in Self.files(under: Self.absolute(folder, base: root)) where seen.insert(file).inserted { jobs.append(.policy(file: file)) }
+            guard let base = try configuredFolder(folder, key: "policies", realRoot: realRoot) else { continue }
+            let walk = LibraryWalk.walk(base, inside: realRoot, limit: configuration.limits.files)
+            walkProblems += walk.problems
+            for file in walk.files where seen.insert(file).inserted { jobs.append(.policy(file: file)) }
         }
         let configPath = configuration.file.map { Self.absolute($0, base: displayBase) }
         for path in extraPaths {
@@ -88,8 +110,14 @@ public struct LibraryLoader: Sendable {
             }
             // replylint.yml itself, as a hook passes it when only the config changed: already read.
             if absolutePath == configPath { continue }
+            try refuseOutside(path, absolutePath, realRoot: realRoot)
             if !isDirectory.boolValue, let refusal = refusal(ofNamedFile: absolutePath, as: path) { throw refusal }
-            let files = isDirectory.boolValue ? Self.files(under: absolutePath) : [absolutePath]
+            var files = [absolutePath]
+            if isDirectory.boolValue {
+                let walk = LibraryWalk.walk(absolutePath, inside: realRoot, limit: configuration.limits.files)
+                walkProblems += walk.problems
+                files = walk.files
+            }
             namedFiles.formUnion(files)
             for file in files where seen.insert(file).inserted {
                 // Outside the configured folders: a file under a folder named like them ("replies",
@@ -115,12 +143,16 @@ public struct LibraryLoader: Sendable {
         var parts = Parallel.mapChunks(jobs, minimumChunk: 128) { chunk -> Library in
             var part = Library(configuration: loader.configuration)
             for job in chunk {
+                if let deadline = loader.deadline, ContinuousClock.now > deadline { break }
                 switch job {
                 case .reply(let file, let root): loader.loadReplyFile(file, replyRoot: root, into: &part)
                 case .policy(let file): loader.loadPolicyFile(file, into: &part)
                 }
             }
             return part
+        }
+        if let deadline, ContinuousClock.now > deadline {
+            throw LoadError("reading the library took longer than its deadline; \(jobs.count) files were to be read")
         }
         var library = Library(configuration: configuration)
         library.replies.reserveCapacity(jobs.count)
@@ -133,12 +165,21 @@ public struct LibraryLoader: Sendable {
             library.fileProblems += part.fileProblems
             library.sources.merge(part.sources) { first, _ in first }
         }
+        var reported = Set<String>()
+        for problem in walkProblems where reported.insert(problem.path + "\u{0}" + problem.message).inserted {
+            library.fileProblems.append(FileProblem(kind: problem.kind, file: Self.display(problem.path, base: displayBase), message: problem.message))
+        }
         library.fileCount = library.sources.count + library.fileProblems.filter { $0.kind == .unreadable }.count
         if let csv = configuration.usageCSV {
             let path = Self.absolute(csv, base: root)
             let shown = Self.display(path, base: displayBase)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw LoadError("\(shown): the usage CSV named in replylint.yml cannot be read; check `usage: {csv: …}`")
+            // Like the library's own files: inside the library, a regular file, within limits.file-size
+            // (`csv: /dev/zero` must not hang a run, nor `csv: ~/.aws/credentials` be read).
+            guard LibraryWalk.isInside(LibraryWalk.realPath(path) ?? path, realRoot) else {
+                throw LoadError("\(shown): the usage CSV named in replylint.yml is outside the library; ReplyLint reads only files inside the library's folder")
+            }
+            guard case .data(let data) = BoundedRead.read(path, limit: configuration.limits.fileSize), let text = String(data: data, encoding: .utf8) else {
+                throw LoadError("\(shown): the usage CSV named in replylint.yml cannot be read (a UTF-8 file of at most \(configuration.limits.describe("file-size")) inside the library); check `usage: {csv: …}`")
             }
             library.usage = try UsageData.parseCSV(text, source: shown)
         }
@@ -180,27 +221,37 @@ public struct LibraryLoader: Sendable {
     /// rest of the library; otherwise (an `id:` from front matter or a YAML collection) everything.
     public func load(replyID id: String) throws -> Library {
         guard !id.contains(".."), !id.hasPrefix("/") else { return try load() }
+        let realRoot = Self.realPath(of: root)
         for folder in configuration.replyPaths {
-            let base = Self.absolute(folder, base: root)
+            guard let base = try configuredFolder(folder, key: "replies", realRoot: realRoot) else { continue }
             for ext in [".md", ".markdown"] {
                 let file = base + "/" + id + ext
                 guard FileManager.default.fileExists(atPath: file) else { continue }
+                // The file as the walk would take it: inside the library, not hidden, reached through no
+                // link that leaves it. Anything else is left to the whole load, which reports it.
+                let walked = LibraryWalk.walk(file, inside: realRoot, limit: 1)
+                guard walked.files == [file], walked.problems.isEmpty, !id.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      let real = LibraryWalk.realPath(file), LibraryWalk.isInside(real, realRoot)
+                else { return try load() }
                 var library = Library(configuration: configuration)
                 loadReplyFile(file, replyRoot: base, into: &library)
                 guard library.replies.count == 1, library.replies[0].id == id else { return try load() }
                 // A YAML collection may hold a reply with the same id (reply-id-duplicate): then read
                 // everything, so the renderer sees both and refuses. Collections are few; .md files with
-                // an `id:` of another file's path are found by lint and serve, not here.
+                // an `id:` of another file's path are found by lint and serve, not here. A collection
+                // that cannot be read within the limits is left to the whole load, which reports it.
                 for folder in configuration.replyPaths {
-                    for file in Self.files(under: Self.absolute(folder, base: root)) where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
-                        if let data = FileManager.default.contents(atPath: file), String(decoding: data, as: UTF8.self).containsBytes(id) {
-                            return try load()
-                        }
+                    guard let replies = try configuredFolder(folder, key: "replies", realRoot: realRoot) else { continue }
+                    for file in LibraryWalk.walk(replies, inside: realRoot, limit: configuration.limits.files).files where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                        guard case .data(let data) = BoundedRead.read(file, limit: configuration.limits.fileSize) else { return try load() }
+                        if String(decoding: data, as: UTF8.self).containsBytes(id) { return try load() }
                     }
                 }
-                for partial in Self.files(under: base + "/_partials") { loadReplyFile(partial, replyRoot: base, into: &library) }
+                let partials = LibraryWalk.walk(base + "/_partials", inside: realRoot, limit: configuration.limits.files)
+                for partial in partials.files { loadReplyFile(partial, replyRoot: base, into: &library) }
                 for policyFolder in configuration.policyPaths {
-                    for policy in Self.files(under: Self.absolute(policyFolder, base: root)) { loadPolicyFile(policy, into: &library) }
+                    guard let policies = try configuredFolder(policyFolder, key: "policies", realRoot: realRoot) else { continue }
+                    for policy in LibraryWalk.walk(policies, inside: realRoot, limit: configuration.limits.files).files { loadPolicyFile(policy, into: &library) }
                 }
                 return library
             }
@@ -209,11 +260,18 @@ public struct LibraryLoader: Sendable {
     }
 
     /// A library of just the configuration and the partials: what measuring one reply file needs.
+    /// The partials are walked and read like the rest of the library: inside it, within the limits.
     public func loadPartials() -> Library {
         var library = Library(configuration: configuration)
+        let realRoot = Self.realPath(of: root)
         for folder in configuration.replyPaths {
             let base = Self.absolute(folder, base: root)
-            for partial in Self.files(under: base + "/_partials") { loadReplyFile(partial, replyRoot: base, into: &library) }
+            guard let real = LibraryWalk.realPath(base), LibraryWalk.isInside(real, realRoot) else { continue }
+            let walk = LibraryWalk.walk(base + "/_partials", inside: realRoot, limit: configuration.limits.files)
+            for partial in walk.files { loadReplyFile(partial, replyRoot: base, into: &library) }
+            for problem in walk.problems {
+                library.fileProblems.append(FileProblem(kind: problem.kind, file: Self.display(problem.path, base: displayBase), message: problem.message))
+            }
         }
         return library
     }
@@ -221,14 +279,17 @@ public struct LibraryLoader: Sendable {
     /// The display paths of the files a set of user-given paths (files or folders) names.
     public func displayPaths(of paths: [String]) throws -> Set<String> {
         var result = Set<String>()
+        let realRoot = Self.realPath(of: root)
         for path in paths {
             let absolutePath = Self.absolute(path, base: displayBase)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
                 throw Self.missingPath(path)
             }
+            try refuseOutside(path, absolutePath, realRoot: realRoot)
             if isDirectory.boolValue {
-                result.formUnion(Self.files(under: absolutePath).map { Self.display($0, base: displayBase) })
+                let walk = LibraryWalk.walk(absolutePath, inside: realRoot, limit: configuration.limits.files)
+                result.formUnion((walk.files + walk.problems.map(\.path)).map { Self.display($0, base: displayBase) })
             } else {
                 result.insert(Self.display(absolutePath, base: displayBase))
             }
@@ -240,14 +301,61 @@ public struct LibraryLoader: Sendable {
         LoadError("\(path): no such file or folder", missingPath: path)
     }
 
+    /// The real path of the library root: links are followed only to targets below it.
+    static func realPath(of root: String) -> String {
+        LibraryWalk.realPath(root) ?? URL(fileURLWithPath: root).standardizedFileURL.path
+    }
+
+    /// A configured folder (`paths.replies`, `paths.policies`) as an absolute path; nil when it is the
+    /// default policies folder and there is none, or it is not `required` and there is none. A folder that does not exist, or lies outside the library,
+    /// stops the run: a typo in `paths:` must not lint nothing and pass.
+    func configuredFolder(_ folder: String, key: String, realRoot: String, required: Bool = true) throws -> String? {
+        let base = Self.absolute(folder, base: root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) else {
+            if !required || (key == "policies" && configuration.policyPaths == Configuration().policyPaths) { return nil }
+            let listed = key == "replies" ? " (`paths: {replies: []}` for a library of policies only)" : ""
+            throw LoadError("\(Self.display(base, base: displayBase)): the \(key) folder does not exist in \(root); create it, or set paths.\(key) in replylint.yml\(listed)")
+        }
+        guard isDirectory.boolValue else {
+            throw LoadError("\(Self.display(base, base: displayBase)): paths.\(key) names a file; it takes a folder")
+        }
+        guard let real = LibraryWalk.realPath(base), LibraryWalk.isInside(real, realRoot) else {
+            throw LoadError("\(Self.display(base, base: displayBase)): paths.\(key) is outside the library (\(root)); ReplyLint reads only files inside the library's folder")
+        }
+        return base
+    }
+
+    /// Stops a run given a path outside the library (`replylint lint ~`): nothing outside it is read.
+    func refuseOutside(_ shown: String, _ absolutePath: String, realRoot: String) throws {
+        let real = LibraryWalk.realPath(absolutePath) ?? absolutePath
+        guard LibraryWalk.isInside(real, realRoot) else {
+            throw LoadError("\(shown): outside the library (\(root)); ReplyLint lints only files inside the library's folder — run it from that folder, or pass --config")
+        }
+    }
+
     // MARK: - Reading one file
+
+    /// The bytes of `file`, within limits.file-size; nil, with the reason reported, otherwise.
+    private func readBytes(_ file: String, shown: String, into library: inout Library) -> Data? {
+        switch BoundedRead.read(file, limit: configuration.limits.fileSize) {
+        case .data(let bytes):
+            return bytes
+        case .tooLarge(let size):
+            library.fileProblems.append(FileProblem(
+                kind: .limit, file: shown,
+                message: "this file is \(Limits.grouped(size)) bytes, more than \(configuration.limits.describe("file-size")), and was not read; split it, or raise limits.file-size in replylint.yml"))
+        case .notRegular:
+            library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "this is not a regular file (a named pipe, socket or device), and is not read; remove it from the library"))
+        case .failed(let reason):
+            library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file (\(reason)); check its permissions"))
+        }
+        return nil
+    }
 
     private func read(_ file: String, into library: inout Library) -> (String, String)? {
         let shown = Self.display(file, base: displayBase)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file; check its permissions"))
-            return nil
-        }
+        guard let data = readBytes(file, shown: shown, into: &library) else { return nil }
         if data.withUnsafeBytes({ $0.prefix(8192).contains(0) }) {
             library.fileProblems.append(FileProblem(
                 kind: .unreadable, file: shown,
@@ -295,13 +403,14 @@ public struct LibraryLoader: Sendable {
             library.partials[name] = Partial(name: name, file: shown, text: String(partialText))
         } else if isReply {
             library.replies.append(ReplyParser.parse(
-                text, file: shown, defaultID: stem, knownRules: knownRules, mediaExists: mediaExists))
+                text, file: shown, defaultID: stem, knownRules: knownRules, mediaExists: mediaExists, limits: configuration.limits))
         } else {
-            switch ReplyParser.parseCollection(text, file: shown, idPrefix: stem, knownRules: knownRules, mediaExists: mediaExists) {
+            switch ReplyParser.parseCollection(text, file: shown, idPrefix: stem, knownRules: knownRules, mediaExists: mediaExists, limits: configuration.limits) {
             case .success(let replies):
                 library.replies += replies
             case .failure(let problem):
-                library.fileProblems.append(FileProblem(kind: .frontMatter(problem.kind), file: shown, message: problem.message, position: problem.position))
+                library.fileProblems.append(FileProblem(
+                    kind: problem.kind == .limit ? .limit : .frontMatter(problem.kind), file: shown, message: problem.message, position: problem.position))
             }
         }
     }
@@ -318,11 +427,8 @@ public struct LibraryLoader: Sendable {
         }
         if lower.hasSuffix(".docx") {
             let shown = Self.display(file, base: displayBase)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                library.fileProblems.append(FileProblem(kind: .unreadable, file: shown, message: "cannot read this file; check its permissions"))
-                return
-            }
-            guard let (policy, text) = PolicyLoader.parseDocx(data, file: shown, problems: &library.fileProblems) else { return }
+            guard let data = readBytes(file, shown: shown, into: &library) else { return }
+            guard let (policy, text) = PolicyLoader.parseDocx(data, file: shown, limit: configuration.limits.fileSize, problems: &library.fileProblems) else { return }
             library.sources[shown] = text
             library.policies.append(policy)
             return
@@ -389,39 +495,6 @@ public struct LibraryLoader: Sendable {
 
     static func isTextSnippet(_ lowerFile: String) -> Bool {
         [".mustache", ".md", ".txt", ".markdown"].contains { lowerFile.hasSuffix($0) }
-    }
-
-    /// Regular files below `folder` (or `folder` itself), sorted, skipping hidden files and folders.
-    /// Walks with readdir: FileManager's enumerator costs a stat and an NSURL per entry.
-    static func files(under folder: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
-        let start = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard isDirectory.boolValue else { return [start] }
-        var result: [String] = []
-        var pending = [start]
-        while let directory = pending.popLast() {
-            guard let handle = opendir(directory) else { continue }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
-                let path = directory == "/" ? "/" + name : directory + "/" + name
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): pending.append(path)
-                case Int32(DT_REG): result.append(path)
-                default:
-                    // Links and file systems that do not report a type: ask.
-                    var isFolder: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                        if isFolder.boolValue { pending.append(path) } else { result.append(path) }
-                    }
-                }
-            }
-        }
-        return result.sorted()
     }
 
     static func absolute(_ path: String, base: String) -> String {

@@ -6,11 +6,14 @@ public enum PolicyLoader {
     static let frontMatterKeys = ["kind", "title", "legal", "locale"]
 
     /// Reads a `.docx`; returns the document and the text findings quote (one paragraph per line), or
-    /// nil with a problem appended when the file cannot be read.
-    public static func parseDocx(_ data: Data, file: String, problems: inout [FileProblem]) -> (PolicyDocument, String)? {
-        switch DocxPolicyParser.parse(data) {
+    /// nil with a problem appended when the file cannot be read. `limit` is limits.file-size: a member
+    /// of the archive may unpack to eight times that (XML is wordy), and no more than
+    /// `DocxPolicyParser.maxDocumentBytes` — a 1 MB ZIP can otherwise unpack to gigabytes.
+    public static func parseDocx(_ data: Data, file: String, limit: Int = Limits().fileSize, problems: inout [FileProblem]) -> (PolicyDocument, String)? {
+        let (product, overflow) = limit.multipliedReportingOverflow(by: 8)
+        switch DocxPolicyParser.parse(data, maxBytes: overflow ? DocxPolicyParser.maxDocumentBytes : min(product, DocxPolicyParser.maxDocumentBytes)) {
         case .failure(let failure):
-            problems.append(FileProblem(kind: .unreadable, file: file, message: failure.message))
+            problems.append(FileProblem(kind: failure.isLimit ? .limit : .unreadable, file: file, message: failure.message))
             return nil
         case .success(let parsed):
             let fileName = file.split(separator: "/").last.map(String.init) ?? file

@@ -8,12 +8,13 @@ public enum ReplyParser {
     /// `mediaExists` answers whether a media path, relative to the reply's folder, exists.
     public static func parse(
         _ text: String, file: String, defaultID: String, knownRules: Set<String>,
-        mediaExists: (String) -> Bool
+        mediaExists: (String) -> Bool, limits: Limits = Limits()
     ) -> Reply {
         let split = FrontMatterSplit.split(text)
-        var reply = Reply(
-            id: defaultID, file: file, body: split.body,
-            bodyStart: TextPosition(line: split.bodyFirstLine, column: 1))
+        let bodyStart = TextPosition(line: split.bodyFirstLine, column: 1)
+        let tooLong = overExpansion(split.body, limits: limits, at: bodyStart)
+        var reply = Reply(id: defaultID, file: file, body: tooLong == nil ? split.body : "", bodyStart: bodyStart)
+        if let tooLong { reply.problems.append(tooLong) }
         if split.unclosed {
             reply.problems.append(FrontMatterProblem(
                 kind: .syntax, message: "front matter opened with '---' on line 1 is never closed; add a '---' line after it",
@@ -23,9 +24,11 @@ public enum ReplyParser {
         guard let yaml = split.yaml else { return reply }
         let root: YAMLValue?
         do {
-            root = try YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1)
+            root = try YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1, maxExpandedSize: limits.fileSize)
         } catch {
-            reply.problems.append(FrontMatterProblem(kind: .syntax, message: error.message + "; fix the YAML between the '---' lines", position: error.position))
+            reply.problems.append(error.isLimit
+                ? FrontMatterProblem(kind: .limit, message: "the front matter is not read: " + error.message, position: error.position)
+                : FrontMatterProblem(kind: .syntax, message: error.message + "; fix the YAML between the '---' lines", position: error.position))
             return reply
         }
         guard let root, !root.isNull else { return reply }
@@ -35,21 +38,34 @@ public enum ReplyParser {
                 position: root.position))
             return reply
         }
-        apply(entries, to: &reply, allowedKeys: keys, knownRules: knownRules, mediaExists: mediaExists)
+        apply(entries, to: &reply, allowedKeys: keys, knownRules: knownRules, mediaExists: mediaExists, limits: limits)
         return reply
+    }
+
+    /// A body longer than `limits.expansion` can never be rendered (its text alone is past the limit), and
+    /// checking it would cost the rules time and memory in proportion: it is reported, and not checked.
+    static func overExpansion(_ body: String, limits: Limits, at position: TextPosition) -> FrontMatterProblem? {
+        let length = body.unicodeScalars.count
+        guard length > limits.expansion else { return nil }
+        return FrontMatterProblem(
+            kind: .limit,
+            message: "this reply's text is \(Limits.grouped(length)) characters, more than \(limits.describe("expansion")): it is not checked, and render refuses it; split it into shorter replies",
+            position: position)
     }
 
     /// Parses a YAML file holding `replies: [{id, title, faq, channels, body, …}]`.
     /// Returns the replies, or a syntax problem for the whole file.
     public static func parseCollection(
         _ text: String, file: String, idPrefix: String, knownRules: Set<String>,
-        mediaExists: (String) -> Bool
+        mediaExists: (String) -> Bool, limits: Limits = Limits()
     ) -> Result<[Reply], FrontMatterProblem> {
         let root: YAMLValue?
         do {
-            root = try YAMLDocument.parse(text, lineOffset: 0)
+            root = try YAMLDocument.parse(text, lineOffset: 0, maxExpandedSize: limits.fileSize)
         } catch {
-            return .failure(FrontMatterProblem(kind: .syntax, message: error.message, position: error.position))
+            return .failure(error.isLimit
+                ? FrontMatterProblem(kind: .limit, message: "this file is not read: " + error.message, position: error.position)
+                : FrontMatterProblem(kind: .syntax, message: error.message, position: error.position))
         }
         guard let entries = root?.mapping else {
             return .failure(FrontMatterProblem(
@@ -83,7 +99,7 @@ public enum ReplyParser {
                         kind: .advice, message: "give this reply an 'id' so agents and suppressions can name it (it is called '\(reply.id)' for now)",
                         position: item.position))
                 }
-                apply(fields, to: &reply, allowedKeys: keys + ["body"], knownRules: knownRules, mediaExists: mediaExists, sourceLines: sourceLines)
+                apply(fields, to: &reply, allowedKeys: keys + ["body"], knownRules: knownRules, mediaExists: mediaExists, limits: limits, sourceLines: sourceLines)
                 if !fields.contains(where: { $0.key == "body" }) {
                     reply.problems.append(FrontMatterProblem(kind: .schema, message: "this reply has no 'body'", position: item.position))
                 }
@@ -101,7 +117,7 @@ public enum ReplyParser {
 
     private static func apply(
         _ entries: [(key: String, keyPosition: TextPosition, value: YAMLValue)], to reply: inout Reply,
-        allowedKeys: [String], knownRules: Set<String>, mediaExists: (String) -> Bool,
+        allowedKeys: [String], knownRules: Set<String>, mediaExists: (String) -> Bool, limits: Limits,
         sourceLines: [Substring] = []
     ) {
         func problem(_ message: String, _ position: TextPosition) {
@@ -188,6 +204,10 @@ public enum ReplyParser {
             case "body" where allowedKeys.contains("body"):
                 guard let body = text(value, key) else { continue }
                 setBody(body, from: value, on: &reply, sourceLines: sourceLines)
+                if let tooLong = overExpansion(reply.body, limits: limits, at: reply.bodyStart) {
+                    reply.problems.append(tooLong)
+                    reply.setBody("")
+                }
             default:
                 reply.problems.append(FrontMatterProblem(
                     kind: .schema,
@@ -241,12 +261,21 @@ extension PlaceholderDeclaration {
                 if let text = field.string, !field.isNull { declaration.example = text } else { typeProblem("text") }
             case "default":
                 if let text = field.string, !field.isNull { declaration.defaultValue = text } else { typeProblem("text") }
+                if let text = declaration.defaultValue, let problem = printedValueProblem(text) {
+                    problems.append(FrontMatterProblem(kind: .schema, message: "'\(name).default' \(problem)", position: field.position))
+                    declaration.defaultValue = nil
+                }
             case "fallback":
                 // An empty fallback is written `fallback: ""`, or `fallback:` with nothing; both are reported by
                 // placeholder-fallback-empty rather than refused here.
                 declaration.fallback = field.isNull ? "" : (field.string ?? "")
                 declaration.fallbackPosition = field.position
                 if field.string == nil && !field.isNull { typeProblem("text") }
+                // Blank fallbacks are placeholder-fallback-empty's; braces and control characters are refused here.
+                if let text = declaration.fallback, !text.allSatisfy(\.isWhitespace), let problem = printedValueProblem(text) {
+                    problems.append(FrontMatterProblem(kind: .schema, message: "'\(name).fallback' \(problem)", position: field.position))
+                    declaration.fallback = nil
+                }
             default:
                 problems.append(FrontMatterProblem(
                     kind: .schema, message: "unknown key '\(key)' for placeholder '\(name)'\(Suggestion.hint(for: key, in: keys)); placeholders take \(keys.joined(separator: ", "))",
@@ -254,6 +283,16 @@ extension PlaceholderDeclaration {
             }
         }
         return declaration
+    }
+}
+
+extension PlaceholderDeclaration {
+    /// Why a value written in a library (a default, a fallback) could never be rendered, if it could not:
+    /// render refuses `{{` left in the text and values with line breaks or control characters.
+    static func printedValueProblem(_ text: String) -> String? {
+        if text.unicodeScalars.contains(where: TemplateValue.isControlCharacter) { return "holds a line break or a control character; a value is one line of text" }
+        if text.containsBytes("{{") || text.containsBytes("}}") { return "holds '{{' or '}}', which render would leave in the text; write the value itself" }
+        return nil
     }
 }
 

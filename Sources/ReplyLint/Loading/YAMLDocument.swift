@@ -1,5 +1,6 @@
 // Reading YAML (front matter, collections, config) through Yams' node tree, keeping file positions.
 
+import CYaml
 import Yams
 
 /// A YAML node with its file position. Built from Yams' node tree, or directly by `FlatYAML` for the
@@ -129,17 +130,27 @@ struct YAMLValue: Equatable {
 struct YAMLSyntaxError: Error {
     let message: String
     let position: TextPosition
+    /// Set when the YAML parses but expands past the size allowed (anchors and aliases).
+    var isLimit = false
 }
 
 enum YAMLDocument {
     /// Parses `text`, whose first line is file line `lineOffset + 1`. Returns nil for an empty document.
-    static func parse(_ text: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLValue? {
+    /// `maxExpandedSize` bounds what its aliases may expand it to (`limits.file-size`): one anchor
+    /// referenced many times, or anchors of anchors, would otherwise hand the rules gigabytes.
+    static func parse(_ text: String, lineOffset: Int, maxExpandedSize: Int = Limits().fileSize) throws(YAMLSyntaxError) -> YAMLValue? {
+        // Without a '*' there is no alias, and the document is no larger than its text.
+        if text.utf8.contains(UInt8(ascii: "*")), let alias = firstAliasPast(maxExpandedSize, in: text) {
+            throw YAMLSyntaxError(
+                message: "its YAML aliases expand it to more than \(Limits.grouped(maxExpandedSize)) bytes (limits.file-size); write the values out, or use fewer aliases",
+                position: TextPosition(line: alias.line + lineOffset, column: alias.column), isLimit: true)
+        }
         // Most front matter is a few flat keys: read those directly, and leave anything else to Yams.
         if let value = FlatYAML.parse(text, lineOffset: lineOffset) { return value }
         return try parseWithYams(text, lineOffset: lineOffset)
     }
 
-    /// `parse` without the fast path, for the test that compares the two.
+    /// `parse` without the fast path (and without the bound on aliases), for the test that compares the two.
     static func parseWithYams(_ text: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLValue? {
         do {
             // The basic resolver: ReplyLint reads each scalar's text itself, so Yams' regular-expression
@@ -151,6 +162,55 @@ enum YAMLDocument {
             throw describe(error, lineOffset: lineOffset)
         } catch {
             throw YAMLSyntaxError(message: "YAML does not parse: \(error)", position: TextPosition(line: lineOffset + 1, column: 1))
+        }
+    }
+
+    /// Reads `text`'s events with libyaml, before anything is composed, adding up the size of the document
+    /// with every alias replaced by its anchor (scalar bytes, plus one per node). Returns the position
+    /// (1-based, within `text`) of the alias that takes it past `limit`, or nil when it stays within it
+    /// (or does not parse: composing it then reports that).
+    static func firstAliasPast(_ limit: Int, in text: String) -> (line: Int, column: Int)? {
+        var bytes = Array(text.utf8)
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int)? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
+            var anchorSizes: [String: Int] = [:]
+            /// Open collections: their anchor and the running total when they started.
+            var open: [(anchor: String?, start: Int)] = []
+            var total = 0
+            func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+                pointer.map { String(cString: $0) }
+            }
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_SCALAR_EVENT:
+                    let size = 1 + Int(event.data.scalar.length)
+                    total += size
+                    if let anchor = name(event.data.scalar.anchor) { anchorSizes[anchor] = size }
+                case YAML_SEQUENCE_START_EVENT:
+                    open.append((name(event.data.sequence_start.anchor), total))
+                    total += 1
+                case YAML_MAPPING_START_EVENT:
+                    open.append((name(event.data.mapping_start.anchor), total))
+                    total += 1
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    if let collection = open.popLast(), let anchor = collection.anchor { anchorSizes[anchor] = total - collection.start }
+                case YAML_ALIAS_EVENT:
+                    total += name(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 0
+                    // Every anchor's size is at most the total so far, so this never overflows.
+                    if total > limit { return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1) }
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                default:
+                    break
+                }
+            }
         }
     }
 

@@ -28,6 +28,8 @@ public struct Configuration: Sendable {
     /// The most renders `serve` and `mcp` keep while the usage log cannot be written (`usage: {buffer: …}`).
     public var usageBuffer = Configuration.defaultUsageBuffer
     public static let defaultUsageBuffer = 100_000
+    /// How large files, walks and template expansions may be (`limits:`).
+    public var limits = Limits()
     /// The bearer token `serve` requires (`serve: {token: …}`); `REPLYLINT_TOKEN` takes precedence.
     public var serveToken: String?
     /// The config file this came from; nil for the built-in defaults.

@@ -10,6 +10,9 @@ public struct FileProblem: Sendable, Hashable {
         /// A file in the library's folders that ReplyLint does not read (a `.txt` among the replies):
         /// reported by `file-ignored`, so nothing is skipped without anyone knowing.
         case ignored
+        /// A file or folder over one of the library's limits (`limits:` in config), not read or not
+        /// wholly read: reported by `limit-exceeded`.
+        case limit
     }
 
     public var kind: Kind

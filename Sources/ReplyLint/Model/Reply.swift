@@ -65,6 +65,9 @@ public struct FrontMatterProblem: Error, Sendable, Hashable {
         case schema
         /// Something worth changing that drops nothing (a warning).
         case advice
+        /// The YAML is larger than the library's limits allow once its aliases are expanded: nothing of it
+        /// was read (reported by `limit-exceeded`, an error).
+        case limit
     }
 
     public var kind: Kind
@@ -113,6 +116,10 @@ public struct Reply: Sendable {
     /// Where the reply is declared: the file's first line, or its item in a YAML collection.
     public var position: TextPosition
     public var problems: [FrontMatterProblem]
+
+    /// Its front matter could not be read (YAML that does not parse, or is over the limits): none of its
+    /// settings can be trusted, so only that problem is reported and render refuses it.
+    public var isUnreadable: Bool { problems.contains { $0.kind == .syntax || $0.kind == .limit } }
 
     /// A reply whose body is already parsed; Loading's `init(id:file:…body:…)` parses it for you.
     public init(

@@ -67,7 +67,7 @@ public struct ReplyRenderer: Sendable {
     public init(library: Library, checks: RenderedTextChecks? = nil) {
         self.library = library
         self.checks = checks ?? RenderedTextChecks(library: library)
-        self.templates = TemplateRenderer(partials: library.partials, strict: true)
+        self.templates = TemplateRenderer(partials: library.partials, strict: true, limits: library.configuration.limits)
         var byID: [String: Reply] = [:]
         var files: [String: [String]] = [:]
         for reply in library.replies {
@@ -87,7 +87,7 @@ public struct ReplyRenderer: Sendable {
             throw .replyNotFound(id, suggestion: Suggestion.closest(to: id, in: repliesByID.keys))
         }
         if let files = sharedIDs[id] { throw .ambiguousID(id, files: files) }
-        if let problem = reply.problems.first(where: { $0.kind == .syntax }) {
+        if let problem = reply.problems.first(where: { $0.kind == .syntax || $0.kind == .limit }) {
             throw .replyBroken(reply: id, reason: "\(reply.file):\(problem.position.line): \(problem.message)")
         }
         if let problem = reply.template.problems.first {
@@ -121,6 +121,8 @@ public struct ReplyRenderer: Sendable {
         do {
             text = try templates.render(reply.template, context: context)
         } catch {
+            // A value that is not text is the caller's to fix; anything else is the reply's.
+            if case .notText = error { throw .unsafeOutput(reply: id, reason: error.description) }
             throw .replyBroken(reply: id, reason: error.description)
         }
         let trimmed = Lines.trimmingBlankLines(text)
@@ -137,7 +139,8 @@ public struct ReplyRenderer: Sendable {
     public func placeholders(of reply: Reply, channel channelID: String? = nil) -> [PlaceholderInfo] {
         var order: [String] = []
         var guardedNames = Set<String>()
-        visitVariables(in: reply.template, partialStack: []) { name, enclosing in
+        var visited = Set<String>()
+        visitVariables(in: reply.template, visited: &visited) { name, enclosing in
             if !order.contains(name) { order.append(name) }
             if enclosing.contains(where: { $0 == name || name.hasPrefix($0 + ".") }) { guardedNames.insert(name) }
         }
@@ -182,8 +185,10 @@ public struct ReplyRenderer: Sendable {
             guard problem == nil else { return }
             switch value {
             case .string(let text):
-                if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F }) {
-                    problem = "the value for \(path) holds a control character; send plain text"
+                // Only spaces and tabs is a blank value: missing, and named as such below.
+                if !text.allSatisfy(\.isWhitespace), let scalar = text.unicodeScalars.first(where: TemplateValue.isControlCharacter) {
+                    let what = scalar == "\n" || scalar == "\r" || scalar.value == 0x2028 || scalar.value == 0x2029 ? "a line break" : "a control character"
+                    problem = "the value for \(path) holds \(what); send one line of plain text"
                 } else if text.unicodeScalars.count > Self.maximumValueLength {
                     problem = "the value for \(path) is \(text.unicodeScalars.count) characters; values are limited to \(Self.maximumValueLength)"
                 }
@@ -232,7 +237,8 @@ public struct ReplyRenderer: Sendable {
             if isRequired, !required.contains(name) { required.append(name) }
         }
         for name in reply.placeholders.keys.sorted() where reply.placeholders[name]?.required == true { consider(name, guarded: true) }
-        visitVariables(in: reply.template, partialStack: []) { name, enclosing in
+        var visited = Set<String>()
+        visitVariables(in: reply.template, visited: &visited) { name, enclosing in
             consider(name, guarded: enclosing.contains { $0 == name || name.hasPrefix($0 + ".") })
         }
         return required.compactMap { name in
@@ -246,7 +252,9 @@ public struct ReplyRenderer: Sendable {
     }
 
     /// Each variable tag in the template and the partials it includes, with its enclosing section names.
-    private func visitVariables(in template: ParsedTemplate, partialStack: [String], _ visit: (String, [String]) -> Void) {
+    /// Each partial is visited once, however often it is included: partials that include each other
+    /// three times over would otherwise be visited 3^depth times.
+    private func visitVariables(in template: ParsedTemplate, visited: inout Set<String>, _ visit: (String, [String]) -> Void) {
         for entry in template.tags() {
             switch entry.kind {
             case .variable where entry.tag.name != ".":
@@ -254,9 +262,9 @@ public struct ReplyRenderer: Sendable {
                 if entry.enclosingSections.isEmpty || entry.tag.name.contains(".") || Placeholders.builtIn[entry.tag.name] != nil {
                     visit(entry.tag.name, entry.enclosingSections)
                 }
-            case .partial where !partialStack.contains(entry.tag.name):
-                if let partial = library.partials[entry.tag.name], entry.enclosingSections.isEmpty {
-                    visitVariables(in: partial.template, partialStack: partialStack + [entry.tag.name], visit)
+            case .partial where entry.enclosingSections.isEmpty:
+                if let partial = library.partials[entry.tag.name], visited.insert(entry.tag.name).inserted {
+                    visitVariables(in: partial.template, visited: &visited, visit)
                 }
             default:
                 break

@@ -11,7 +11,7 @@ public enum SARIFReporter {
             ("version", .string(version)),
             ("rules", .array(rules.map(rule))),
         ])
-        let results: [JSONValue] = result.findings.map { finding in
+        let results: [JSONValue] = zip(result.findings, Fingerprint.all(result.findings, sources: result.sources)).map { finding, fingerprint in
             let range = finding.range ?? TextRange(at: TextPosition(line: 1, column: 1))
             var region: [(String, JSONValue)] = [
                 ("startLine", .int(range.start.line)), ("startColumn", .int(range.start.column)),
@@ -33,7 +33,7 @@ public enum SARIFReporter {
                         ("region", .object(region)),
                     ])),
                 ])])),
-                ("partialFingerprints", .object([("replylint/v1", .string(Fingerprint.of(finding, sources: result.sources)))])),
+                ("partialFingerprints", .object([("replylint/v1", .string(fingerprint))])),
             ]
             // SARIF's fixes are proposals a viewer may offer: both the safe rewrite and the suggestion.
             let fixes = [finding.fix, finding.suggestion].compactMap { $0 }.map { fix -> JSONValue in

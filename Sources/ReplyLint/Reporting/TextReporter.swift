@@ -10,6 +10,7 @@ public enum TextReporter {
     public static func report(_ result: LintResult, options: Options = Options()) -> String {
         var output = ""
         var lineCache: [String: [Substring]] = [:]
+        var scalarCache: [String: [Int: [Unicode.Scalar]]] = [:]
         for finding in result.findings {
             let location: String
             if let start = finding.range?.start {
@@ -24,7 +25,9 @@ public enum TextReporter {
                 let lines = lineCache[finding.file] ?? Lines.split(source)
                 lineCache[finding.file] = lines
                 if range.start.line >= 1, range.start.line <= lines.count {
-                    output += excerpt(line: lines[range.start.line - 1], range: range, options: options)
+                    let scalars = scalarCache[finding.file]?[range.start.line] ?? Array(lines[range.start.line - 1].unicodeScalars)
+                    scalarCache[finding.file, default: [:]][range.start.line] = scalars
+                    output += excerpt(scalars: scalars, range: range, options: options)
                 }
             }
         }
@@ -41,7 +44,12 @@ public enum TextReporter {
     /// The offending line, indented, with `^~~~` under the span (tabs kept so the caret lines up);
     /// a long line is cut to a window around the span, with "…" where it was cut.
     static func excerpt(line rawLine: Substring, range: TextRange, options: Options) -> String {
-        let scalars = Array(rawLine.unicodeScalars)
+        excerpt(scalars: Array(rawLine.unicodeScalars), range: range, options: options)
+    }
+
+    /// The excerpt of a line already split into scalars: `report` splits each line once, however many
+    /// findings it has (copying a 4 MB line for each of its findings made such a file quadratic).
+    static func excerpt(scalars: [Unicode.Scalar], range: TextRange, options: Options) -> String {
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let startColumn = max(1, min(range.start.column, scalars.count + 1))

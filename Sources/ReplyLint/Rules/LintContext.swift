@@ -77,6 +77,18 @@ public struct LintContext: Sendable {
         return configuration.locale
     }
 
+    /// Each declared channel of `reply` that exists, with the reply's worst case on it: computed once per
+    /// reply for the length rules and limit-exceeded.
+    func worstCases(of reply: Reply) -> [(entry: Located<String>, channel: Channel, text: WorstCaseText)] {
+        shared("worst-case.texts", for: reply) {
+            guard reply.template.problems.isEmpty else { return [] }
+            return reply.channels.compactMap { entry in
+                guard let channel = channel(entry.value) else { return nil }
+                return (entry, channel, WorstCase.text(of: reply, channel: channel, library: library))
+            }
+        }
+    }
+
     public func channel(_ id: String) -> Channel? { configuration.channels[id] }
 
     /// The channels of `reply` that exist, in the order declared.

@@ -5,6 +5,7 @@ public enum RuleRegistry {
         FrontMatterRule(),
         FileUnreadableRule(),
         FileIgnoredRule(),
+        LimitExceededRule(),
         ReplyIDDuplicateRule(),
         ChannelUnknownRule(),
         LocaleMismatchRule(),

@@ -25,11 +25,13 @@ public struct LibrarySource: Sendable {
         try LibraryLoader.loadConfiguration(root: root, explicitFile: configFile, displayBase: displayBase, rules: RuleRegistry.descriptions)
     }
 
-    public func load() throws -> Library {
+    /// Loads the library; with a `deadline`, a load still reading files then stops with an error.
+    public func load(deadline: ContinuousClock.Instant? = nil) throws -> Library {
         let configuration = try loadConfiguration()
         var loader = LibraryLoader(root: root, displayBase: displayBase, configuration: configuration, knownRules: RuleRegistry.ids)
         loader.usage = UsageQuery.faqUnused(usageLog, configuration: configuration)
         loader.stopsOnUnreadableUsageLog = false
+        loader.deadline = deadline
         return try loader.load()
     }
 
@@ -39,8 +41,12 @@ public struct LibrarySource: Sendable {
         var files: [String] = []
         let configPath = configFile.map { LibraryLoader.absolute($0, base: displayBase) } ?? (root as NSString).appendingPathComponent(LibraryLoader.configFileName)
         files.append(configPath)
+        // The same walk as a load (links inside the library only, each folder once, limits.files at most):
+        // looking for changes must not loop or leave the library either.
+        let realRoot = LibraryLoader.realPath(of: root)
         for folder in configuration.replyPaths + configuration.policyPaths {
-            files += LibraryLoader.files(under: LibraryLoader.absolute(folder, base: root))
+            let walk = LibraryWalk.walk(LibraryLoader.absolute(folder, base: root), inside: realRoot, limit: configuration.limits.files)
+            files += walk.files + walk.problems.map(\.path)
         }
         if let csv = configuration.usageCSV { files.append(LibraryLoader.absolute(csv, base: root)) }
         for file in files {
@@ -71,12 +77,20 @@ public struct LibrarySnapshot: Sendable {
     /// 1 for the first load, then one more for each successful reload.
     public let generation: Int
 
+    /// The files and replies this library could not read or check within its limits (`file-unreadable`
+    /// and `limit-exceeded` findings: a link out of the library, a 10 GB file, a YAML bomb, partials that
+    /// fan out). The rest of the library is served; `/healthz` says "degraded" and names them.
+    public let unread: [Finding]
+    public static let unreadRules: Set<String> = [FileUnreadableRule.description.id, LimitExceededRule.description.id]
+
     public init(library: Library, generation: Int = 1, loadedAt: Date = Date()) {
         self.library = library
         renderer = ReplyRenderer(library: library)
         checker = TextChecker(library: library)
         index = ReplyIndex(replies: library.replies)
-        findingsByReply = Dictionary(grouping: Linter().lint(library).findings.filter { $0.replyID != nil }) { $0.replyID! }
+        let findings = Linter().lint(library).findings
+        findingsByReply = Dictionary(grouping: findings.filter { $0.replyID != nil }) { $0.replyID! }
+        unread = findings.filter { Self.unreadRules.contains($0.ruleID) }
         self.loadedAt = loadedAt
         self.generation = generation
     }
@@ -91,6 +105,8 @@ public final class LibraryStore: Sendable {
     }
 
     public let source: LibrarySource
+    /// A reload still reading files after this long is abandoned, and the previous library kept.
+    public let reloadTimeout: Duration
     private static let reloadQueue = DispatchQueue(label: "replylint.reload", qos: .utility)
     private struct State: Sendable {
         var snapshot: LibrarySnapshot
@@ -104,8 +120,9 @@ public final class LibraryStore: Sendable {
     private let state: Mutex<State>
 
     /// Loads the library; a library that does not load at start is an error for the caller to report.
-    public init(source: LibrarySource) throws {
+    public init(source: LibrarySource, reloadTimeout: Duration = .seconds(60)) throws {
         self.source = source
+        self.reloadTimeout = reloadTimeout
         let configuration = try source.loadConfiguration()
         // Taken before reading, so an edit made during the first load is seen by the first check.
         let fingerprint = source.fingerprint(configuration)
@@ -134,12 +151,19 @@ public final class LibraryStore: Sendable {
             return .unchanged
         }
         do {
-            // A reply folder that is gone (a checkout in progress, a mistyped `paths:`) would serve an
-            // empty library and report "ok": keep the library there is and say why.
+            // A reply folder that is gone (a checkout in progress, a mistyped `paths:`) fails the load
+            // rather than serve an empty library and report "ok"; so does a load past its deadline.
             for folder in configuration.replyPaths where !FileManager.default.fileExists(atPath: LibraryLoader.absolute(folder, base: source.root)) {
                 throw LoadError("the reply folder '\(folder)' is missing; still serving the previous library")
             }
-            let snapshot = LibrarySnapshot(library: try source.load(), generation: current.generation + 1)
+            let deadline = ContinuousClock.now + reloadTimeout
+            let library: Library
+            do {
+                library = try source.load(deadline: deadline)
+            } catch let error as LoadError where ContinuousClock.now > deadline {
+                throw LoadError("the library took longer than \(reloadTimeout) to load (\(error.message)); still serving the previous library")
+            }
+            let snapshot = LibrarySnapshot(library: library, generation: current.generation + 1)
             state.withLock { $0 = State(snapshot: snapshot, reloadError: nil, fingerprint: fingerprint, pendingFingerprint: nil) }
             return .reloaded(snapshot)
         } catch {
@@ -153,14 +177,47 @@ public final class LibraryStore: Sendable {
     /// Looks for changes every `interval` until the task is cancelled, telling `report` about each reload.
     /// The looking and loading run on a queue of their own: in the server, tasks run on the threads that
     /// answer requests, and a reload of a large library must not hold those up.
+    /// Cancelling the task stops the watching at once, even in the middle of a reload: the reload finishes
+    /// (or fails) on its own queue, and a process that is stopping does not wait for it.
     public func watch(every interval: Duration, report: @Sendable (ReloadOutcome) -> Void) async {
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
-            let outcome = await withCheckedContinuation { continuation in
-                Self.reloadQueue.async { continuation.resume(returning: self.reloadIfChanged()) }
+            let waiter = ReloadWaiter()
+            let outcome = await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    waiter.wait(with: continuation)
+                    Self.reloadQueue.async { waiter.finish(self.reloadIfChanged()) }
+                }
+            } onCancel: {
+                waiter.finish(.unchanged)
             }
+            if Task.isCancelled { return }
             if case .unchanged = outcome { continue }
             report(outcome)
         }
+    }
+}
+
+/// One reload being waited for: resumed by whichever comes first, the reload or the cancellation.
+private final class ReloadWaiter: Sendable {
+    private let state = Mutex<(continuation: CheckedContinuation<LibraryStore.ReloadOutcome, Never>?, result: LibraryStore.ReloadOutcome?)>((nil, nil))
+
+    func wait(with continuation: CheckedContinuation<LibraryStore.ReloadOutcome, Never>) {
+        let ready: LibraryStore.ReloadOutcome? = state.withLock { state in
+            if let result = state.result { return result }
+            state.continuation = continuation
+            return nil
+        }
+        if let ready { continuation.resume(returning: ready) }
+    }
+
+    func finish(_ outcome: LibraryStore.ReloadOutcome) {
+        let waiting: CheckedContinuation<LibraryStore.ReloadOutcome, Never>? = state.withLock { state in
+            guard state.result == nil else { return nil }
+            state.result = outcome
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        waiting?.resume(returning: outcome)
     }
 }

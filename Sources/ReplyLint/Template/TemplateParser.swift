@@ -212,27 +212,30 @@ enum TemplateParser {
         }
         var root: [TemplateNode] = []
         var stack: [Frame] = []
+        /// Neighbouring text, merged into one node so the tree stays small. Gathered here and added once:
+        /// joining each line onto the node before made a text of many lines quadratic to parse.
+        var text = ""
+        func flushText() {
+            guard !text.isEmpty else { return }
+            let node = TemplateNode.text(text)
+            text = ""
+            if stack.isEmpty { root.append(node) } else { stack[stack.count - 1].children.append(node) }
+        }
         func append(_ node: TemplateNode) {
+            flushText()
             if stack.isEmpty { root.append(node) } else { stack[stack.count - 1].children.append(node) }
         }
         func tag(_ token: Token) -> TemplateTag { TemplateTag(name: token.content, start: token.start, end: token.end) }
 
         for token in tokens {
             switch token.kind {
-            case .text:
-                // Merge neighbouring text so the tree stays small.
-                if stack.isEmpty, case .text(let previous)? = root.last {
-                    root[root.count - 1] = .text(previous + token.content)
-                } else if let last = stack.indices.last, case .text(let previous)? = stack[last].children.last {
-                    stack[last].children[stack[last].children.count - 1] = .text(previous + token.content)
-                } else {
-                    append(.text(token.content))
-                }
+            case .text: text += token.content
             case .variable: append(.variable(tag(token)))
             case .comment: append(.comment(tag(token), text: token.content))
             case .partial: append(.partial(tag(token), indentation: token.indentation))
             case .delimiters: break
             case .sectionOpen, .invertedOpen:
+                flushText()
                 if stack.count >= maximumDepth {
                     problems.append(TemplateProblem(
                         message: "sections are nested more than \(maximumDepth) deep; simplify the template",
@@ -241,6 +244,7 @@ enum TemplateParser {
                 }
                 stack.append(Frame(token: token, inverted: token.kind == .invertedOpen))
             case .sectionClose:
+                flushText()
                 guard let frame = stack.last else {
                     problems.append(TemplateProblem(
                         message: "'{{/\(token.content)}}' closes a section that was never opened", start: token.start, end: token.end))
@@ -265,6 +269,7 @@ enum TemplateParser {
                 append(.section(tag(closed.token), inverted: closed.inverted, children: closed.children))
             }
         }
+        flushText()
         while let frame = stack.popLast() {
             problems.append(unclosed(frame.token))
             append(.section(tag(frame.token), inverted: frame.inverted, children: frame.children))

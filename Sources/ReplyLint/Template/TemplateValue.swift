@@ -32,6 +32,23 @@ public indirect enum TemplateValue: Sendable, Hashable {
         }
     }
 
+    /// Characters no placeholder value may hold: C0 and C1 controls (line breaks and tabs among them),
+    /// DEL, and the Unicode line and paragraph separators. A value is a name, a date, a number: a line
+    /// break in one would let it pose as a line of the reply.
+    public static func isControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// "true", "a list", "an object": what this value is when it is not text (a string, a number or null).
+    public var nonTextKind: String? {
+        switch self {
+        case .string, .number, .null: nil
+        case .bool(let value): "\(value)"
+        case .list: "a list"
+        case .object: "an object"
+        }
+    }
+
     public subscript(key: String) -> TemplateValue? {
         if case .object(let members) = self { return members[key] }
         return nil

@@ -7,41 +7,112 @@ public struct WorstCaseText: Sendable, Hashable {
     public var text: String
     /// The placeholders that were filled, with the length assumed for each, longest first.
     public var placeholders: [(name: String, max: Int)]
+    /// Set when the expansion stopped at a limit: `text` is then unfinished and must not be measured.
+    public var breach: ExpansionBreach?
 
-    public static func == (lhs: WorstCaseText, rhs: WorstCaseText) -> Bool { lhs.text == rhs.text }
+    public static func == (lhs: WorstCaseText, rhs: WorstCaseText) -> Bool { lhs.text == rhs.text && lhs.breach == rhs.breach }
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
+/// Why a template's worst case could not be expanded: it is larger than `limits.expansion`, its partials
+/// nest deeper than `limits.partial-depth`, or a partial includes itself (with every section present, as
+/// the worst case assumes, that never ends).
+public struct ExpansionBreach: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case size, depth, recursion }
+    public var kind: Kind
+    /// The partials being expanded when it happened, outermost first (for recursion, ending with the one repeated).
+    public var partials: [String]
+    /// The tag of the template itself that led there (`{{> p0}}`), when it was a tag.
+    public var tag: TemplateTag?
+
+    /// "partials include each other in a loop (a → b → a)", for findings and render refusals.
+    public func describe(_ limits: Limits) -> String {
+        let chain = partials.joined(separator: " → ")
+        switch kind {
+        case .size:
+            return "it can expand to more than \(limits.describe("expansion"))" + (partials.isEmpty ? "" : " through the partials \(chain)")
+        case .depth:
+            return "its partials nest more than \(limits.describe("partial-depth")) deep (\(chain))"
+        case .recursion:
+            return "partials include each other in a loop (\(chain)), which never ends when every section is present"
+        }
+    }
 }
 
 public enum WorstCase {
     /// The worst case of `reply` on `channel`. Sections render once; where a section and its inverse
     /// stand side by side (`{{#x}}A{{/x}}{{^x}}B{{/x}}`) only the longer counts, since only one can print.
-    /// A partial that includes itself is expanded once.
+    /// Bounded by the library's limits: it never builds more than `limits.expansion` characters (each
+    /// tag visited counts as one), and stops at a partial deeper than `limits.partial-depth` or one that
+    /// includes itself; `breach` then says why. Placeholder maxima are taken up to `limits.placeholder-max`.
     public static func text(of reply: Reply, channel: Channel, library: Library) -> WorstCaseText {
-        var state = State(reply: reply, channel: channel, library: library)
+        text(of: reply.template, reply: reply, channel: channel, library: library)
+    }
+
+    /// The worst case of any template (a reply's, or a partial's on its own: `within` its own name) in `library`.
+    public static func text(of template: ParsedTemplate, reply: Reply?, channel: Channel, library: Library, within partials: [String] = []) -> WorstCaseText {
+        var state = State(reply: reply, channel: channel, library: library, limits: library.configuration.limits)
         var output = ""
-        state.walk(reply.template.nodes, into: &output, partialStack: [])
+        state.walk(template.nodes, into: &output, partialStack: partials)
         let placeholders = state.filled.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (name: $0.key, max: $0.value) }
-        return WorstCaseText(text: output, placeholders: placeholders)
+        return WorstCaseText(text: output, placeholders: placeholders, breach: state.breach)
     }
 
     private struct State {
-        let reply: Reply
+        let reply: Reply?
         let channel: Channel
         let library: Library
+        let limits: Limits
         var filled: [String: Int] = [:]
+        /// Characters (and tags) still allowed before `limits.expansion` is reached.
+        var budget: Int
+        var breach: ExpansionBreach?
+        /// The tag of the template itself being expanded, for the breach's position.
+        var topTag: TemplateTag?
+        /// How many partials were open when the walk began (a partial walked on its own starts within itself).
+        var baseDepth: Int?
+
+        init(reply: Reply?, channel: Channel, library: Library, limits: Limits) {
+            self.reply = reply
+            self.channel = channel
+            self.library = library
+            self.limits = limits
+            budget = limits.expansion
+        }
+
+        /// Takes `cost` from the budget; false (and a breach) when it runs out.
+        mutating func spend(_ cost: Int, _ partialStack: [String]) -> Bool {
+            guard breach == nil else { return false }
+            budget -= cost
+            if budget < 0 {
+                breach = ExpansionBreach(kind: .size, partials: partialStack, tag: topTag)
+                return false
+            }
+            return true
+        }
 
         mutating func walk(_ nodes: [TemplateNode], into output: inout String, partialStack: [String]) {
             var index = 0
-            while index < nodes.count {
+            while index < nodes.count, breach == nil {
                 let node = nodes[index]
+                if baseDepth == nil { baseDepth = partialStack.count }
+                if partialStack.count == baseDepth {
+                    switch node {
+                    case .variable(let tag), .partial(let tag, _), .section(let tag, _, _): topTag = tag
+                    case .text, .comment: break
+                    }
+                }
                 switch node {
                 case .text(let text):
+                    guard spend(1 + text.unicodeScalars.count, partialStack) else { return }
                     output += text
                 case .comment:
                     break
                 case .variable(let tag):
-                    output += filler(for: tag.name)
+                    guard let text = filler(for: tag.name, partialStack: partialStack) else { return }
+                    output += text
                 case .section(let tag, let inverted, let children):
+                    guard spend(1, partialStack) else { return }
                     // A section followed (across blank text only) by its inverse: keep the longer branch.
                     if !inverted, let partner = inverse(of: tag.name, after: index, in: nodes) {
                         var first = ""
@@ -57,7 +128,17 @@ public enum WorstCase {
                     }
                     walk(children, into: &output, partialStack: partialStack)
                 case .partial(let tag, let indentation):
-                    guard !partialStack.contains(tag.name), let partial = library.partials[tag.name] else { break }
+                    guard let partial = library.partials[tag.name] else { break }
+                    if partialStack.contains(tag.name) {
+                        breach = ExpansionBreach(kind: .recursion, partials: partialStack + [tag.name], tag: topTag)
+                        return
+                    }
+                    if partialStack.count >= limits.partialDepth {
+                        breach = ExpansionBreach(kind: .depth, partials: partialStack + [tag.name], tag: topTag)
+                        return
+                    }
+                    // An indented partial is parsed again with its indentation: that work counts too.
+                    guard spend(1 + (indentation.isEmpty ? 0 : partial.text.utf8.count), partialStack) else { return }
                     let template = indentation.isEmpty ? partial.template : ParsedTemplate(parsing: TemplateRenderer.indent(partial.text, with: indentation))
                     walk(template.nodes, into: &output, partialStack: partialStack + [tag.name])
                 }
@@ -78,17 +159,21 @@ public enum WorstCase {
             return nil
         }
 
-        mutating func filler(for name: String) -> String {
+        /// The filler for `name`, or nil (and a breach) when it would go past the budget.
+        mutating func filler(for name: String, partialStack: [String]) -> String? {
             if name == "dm_link", let link = DMLink.link(for: channel, configuration: library.configuration) {
                 filled[name] = link.unicodeScalars.count
-                return link
+                return spend(1 + link.unicodeScalars.count, partialStack) ? link : nil
             }
             if name == "team.name", let team = library.configuration.teamName {
                 filled[name] = team.unicodeScalars.count
-                return team
+                return spend(1 + team.unicodeScalars.count, partialStack) ? team : nil
             }
-            let max = Placeholders.declaration(of: name, in: reply, configuration: library.configuration)?.max ?? Placeholders.defaultMax
+            let declared = Placeholders.declaration(of: name, in: reply, configuration: library.configuration)?.max ?? Placeholders.defaultMax
+            // A larger `max:` is reported by limit-exceeded; the worst case takes the limit.
+            let max = Swift.min(Swift.max(0, declared), limits.placeholderMax)
             filled[name] = max
+            guard spend(1 + max, partialStack) else { return nil }
             if Placeholders.isLink(name) {
                 let base = "https://example.com/"
                 return base + String(repeating: "x", count: Swift.max(0, max - base.count))

@@ -125,9 +125,11 @@
         if (!isNaN(when)) parts.push("updated " + when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
       }
       $("lib-status").textContent = parts.join(" · ");
-      showBanner(health.status === "degraded"
+      var unread = health.unread && health.unread.length ? health.unread : null;
+      showBanner(health.status !== "degraded" ? null
+        : health.reloadError || !unread
         ? "The saved replies changed on the server but could not be loaded, so this page shows the last good version. Tell whoever maintains the library: " + (health.reloadError || "no details given.")
-        : null);
+        : number(health.unreadCount) + (health.unreadCount === 1 ? " file or reply" : " files or replies") + " in the library could not be read within its limits, so they are not offered here. Tell whoever maintains the library: " + unread[0]);
       var changed = state.generation !== null && health.generation !== state.generation;
       state.generation = health.generation;
       if (changed) {

@@ -36,7 +36,7 @@ public struct ReplyDuplicateRule: Rule {
     public func checkLibrary(in context: LintContext) -> [Finding] {
         // Indices rather than copies of the replies: at 100,000 replies each copy cost tens of megabytes.
         let all = context.library.replies
-        let replies = all.indices.filter { !all[$0].problems.contains { $0.kind == .syntax } }
+        let replies = all.indices.filter { !all[$0].isUnreadable }
         var findings: [Finding] = []
         // The same FAQ, channel and locale.
         var first: [String: Int] = [:]

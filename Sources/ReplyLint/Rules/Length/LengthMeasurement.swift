@@ -16,10 +16,9 @@ struct LengthMeasurement {
     }
 
     private static func computeWorstCases(of reply: Reply, in context: LintContext) -> [(Located<String>, LengthMeasurement)] {
-        guard reply.template.problems.isEmpty else { return [] }
-        return reply.channels.compactMap { entry in
-            guard let channel = context.channel(entry.value) else { return nil }
-            let worst = WorstCase.text(of: reply, channel: channel, library: context.library)
+        // A worst case stopped at a limit is unfinished: limit-exceeded reports it, nothing measures it.
+        context.worstCases(of: reply).compactMap { entry, channel, worst in
+            guard worst.breach == nil else { return nil }
             return (entry, measure(worst.text, on: channel, drivers: worst.placeholders, isWorstCase: true))
         }
     }

@@ -26,13 +26,14 @@ public struct FrontMatterRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        var findings = reply.problems.map { problem in
+        // Limits breached are limit-exceeded's to report.
+        var findings = reply.problems.filter { $0.kind != .limit }.map { problem in
             var finding = Self.finding(problem.message, in: reply, at: problem.position)
             finding.severity = problem.kind == .advice ? .warning : .error
             return finding
         }
         // A reply with nothing to send: render would refuse it, so lint says so first.
-        if reply.body.allSatisfy(\.isWhitespace), !reply.problems.contains(where: { $0.kind == .syntax }) {
+        if reply.body.allSatisfy(\.isWhitespace), !reply.isUnreadable {
             findings.append(Self.finding("this reply has no text after its front matter; write the reply, or remove the file", in: reply, at: reply.position))
         }
         return findings
@@ -40,7 +41,7 @@ public struct FrontMatterRule: Rule {
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
         context.library.fileProblems.compactMap { problem in
-            guard case .frontMatter(let kind) = problem.kind else { return nil }
+            guard case .frontMatter(let kind) = problem.kind, kind != .limit else { return nil }
             var finding = Self.finding(problem.message, file: problem.file, at: problem.position ?? TextPosition(line: 1, column: 1))
             finding.severity = kind == .advice ? .warning : .error
             return finding
