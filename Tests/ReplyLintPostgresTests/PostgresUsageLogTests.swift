@@ -136,13 +136,13 @@ struct PostgresUsageLogTests {
         #expect(lint.status == 0, "\(lint.stderr)")
         let report = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
         let unused = (report?["diagnostics"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == "faq-unused" }
-        #expect(unused.count == 45, "46 replies, one rendered 5 times")
+        #expect(unused.count == 50, "51 replies, one rendered 5 times")
         #expect(unused.contains { ($0["message"] as? String)?.hasPrefix("rendered once in the last 90 days (usage log \(database.url.description))") == true })
         #expect(!lint.stdout.contains(database.url.password!))
 
         let usage = try Fixtures.run(["usage", "--top", "2"], in: library, environment: [:])
         #expect(usage.status == 0, "\(usage.stderr)")
-        #expect(usage.stdout.hasPrefix("6 renders of 2 of 46 replies in the last 90 days, from \(database.url.description)"))
+        #expect(usage.stdout.hasPrefix("6 renders of 2 of 51 replies in the last 90 days, from \(database.url.description)"))
         await database.drop()
     }
 
