@@ -11,6 +11,26 @@ public enum LanguageGuess {
         var functionWords: Set<String>
         var endings: [String]
         var letters: [String]
+        /// `endings` as scalars, compared from the end of a word's scalars: `String.count` and
+        /// `hasSuffix` walk graphemes, and made `locale-mismatch` two thirds of a whole lint.
+        var endingScalars: [[Unicode.Scalar]] { endings.map { Array($0.unicodeScalars) } }
+    }
+
+    /// Each profile's endings as scalars, in the order of `profiles`.
+    static let endingScalars: [[[Unicode.Scalar]]] = profiles.map(\.endingScalars)
+    /// Each profile's letters as UTF-8 bytes, in the order of `profiles`.
+    static let letterBytes: [[[UInt8]]] = profiles.map { $0.letters.map { Array($0.utf8) } }
+
+    /// Whether `bytes` holds `needle` anywhere.
+    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            var matched = true
+            for offset in 1..<needle.count where bytes[start + offset] != needle[offset] { matched = false; break }
+            if matched { return true }
+        }
+        return false
     }
 
     static let profiles: [Profile] = {
@@ -48,7 +68,10 @@ public enum LanguageGuess {
 
     /// The language `text` looks most like, or nil when it gives no clear signal (too few words, or two
     /// languages nearly tied).
-    public static func language(of text: String) -> String? {
+    public static func language(of text: String) -> String? { language(of: text, scores: nil) }
+
+    /// `language(of:)` with the text's `scores` when they are already known.
+    static func language(of text: String, scores known: [String: Double]?) -> String? {
         // Mostly letters of another script (Japanese, Arabic, Cyrillic…): not any language profiled here, and not English.
         var latin = 0
         var other = 0
@@ -56,7 +79,7 @@ public enum LanguageGuess {
             if scalar.value < 0x250 { latin += 1 } else { other += 1 }
         }
         if other > latin { return undetermined }
-        let scores = self.scores(text)
+        let scores = known ?? self.scores(text)
         let ranked = scores.sorted { $0.value > $1.value }
         guard let best = ranked.first, best.value >= 2 else { return nil }
         let second = ranked.count > 1 ? ranked[1].value : 0
@@ -68,8 +91,10 @@ public enum LanguageGuess {
     /// in another script gives nil too: no language profiled here can be named for it.
     public static func clearLanguage(of text: String, minimumWords: Int) -> String? {
         let words = PersonalDataText.words(text).filter { $0.unicodeScalars.contains(where: \.isLetterLike) }
-        guard words.count >= minimumWords, let guessed = language(of: text), guessed != undetermined else { return nil }
-        let ranked = scores(text).sorted { $0.value > $1.value }
+        guard words.count >= minimumWords else { return nil }
+        let scores = self.scores(text)
+        guard let guessed = language(of: text, scores: scores), guessed != undetermined else { return nil }
+        let ranked = scores.sorted { $0.value > $1.value }
         let second = ranked.count > 1 ? ranked[1].value : 0
         return ranked[0].key == guessed && ranked[0].value >= 2 * second && ranked[0].value >= Double(minimumWords) / 2 ? guessed : nil
     }
@@ -80,11 +105,13 @@ public enum LanguageGuess {
         var scores: [String: Double] = [:]
         for profile in profiles { scores[profile.code] = 0 }
         for word in PersonalDataText.words(text) where word.unicodeScalars.contains(where: \.isLetterLike) {
-            for profile in profiles {
+            let scalars = Array(word.unicodeScalars)
+            let bytes = Array(word.utf8)
+            for (index, profile) in profiles.enumerated() {
                 var points = 0.0
                 if profile.functionWords.contains(word) { points += 1 }
-                if profile.endings.contains(where: { word.count >= $0.count + 2 && word.hasSuffix($0) }) { points += 1 }
-                if profile.letters.contains(where: { word.containsBytes($0) }) { points += 1 }
+                if endingScalars[index].contains(where: { scalars.count >= $0.count + 2 && scalars.suffix($0.count).elementsEqual($0) }) { points += 1 }
+                if letterBytes[index].contains(where: { contains($0, in: bytes) }) { points += 1 }
                 scores[profile.code, default: 0] += points
             }
         }
