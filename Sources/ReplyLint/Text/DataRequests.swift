@@ -462,8 +462,9 @@ final class RequestReader {
             var previous = index - clauseBefore.count - 1
             let previousClause = previous >= sentenceStart ? tokens[previous].clause : -1
             while previous >= sentenceStart && tokens[previous].clause == previousClause && index - previous <= 16 {
-                if isRequested(at: previous, end: previous + 1, depth: depth + 1) { return true }
+                // "DM me your country (no account numbers/PINs)": a negation between the head and the item ends the list.
                 if tokens[previous...index].contains(where: { grammar.negations.contains($0.text) }) { return false }
+                if isRequested(at: previous, end: previous + 1, depth: depth + 1) { return true }
                 previous -= 1
             }
         }
