@@ -35,7 +35,9 @@ import Testing
                "dm-statement-prepositions", "dm-team-subjects", "dm-invitations",
                // English set C's classes, not yet written for Spanish.
                "proximity-words", "birthday-owners", "another-words", "yes-no-leaders", "ability-modals", "privacy-reasons",
-               "slash-abbreviations"],
+               "slash-abbreviations",
+               // India's postal PIN code (set E): an English-language class.
+               "postal-pin-leaders"],
     ]
 
     @Test(arguments: LanguageWords.codes)
@@ -102,5 +104,75 @@ import Testing
             #expect(!profile.functionWords.isEmpty && !profile.endings.isEmpty && !profile.letters.isEmpty, "\(profile.code)")
         }
         #expect(Set(LanguageGuess.profiles.map(\.code)).isSuperset(of: ["en", "es", "de", "fr"]))
+    }
+
+    /// The files are read as bytes for speed (a one-reply render reads the whole English file). This reads them
+    /// as the format is written down — whole Characters, split, trimmed and joined as Strings — and every entry,
+    /// written entry, item phrase and word set must come out the same.
+    @Test func readingBytesGivesTheEntriesReadingCharactersGives() {
+        struct Reading: Equatable {
+            var entries: [String: [String]] = [:]
+            var written: [String: [String]] = [:]
+            /// Every item's entries, expanded, in file order.
+            var itemPhrases: [String] = []
+        }
+        func expandByCharacters(_ entry: String) -> [String] {
+            guard entry.contains("(") else { return [entry] }
+            var results = [""]
+            var rest = Substring(entry)
+            while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+                let head = rest[..<open]
+                let alternatives = rest[rest.index(after: open)..<close].split(separator: "|")
+                results = results.flatMap { prefix in alternatives.map { prefix + head + $0 } }
+                rest = rest[rest.index(after: close)...]
+            }
+            if results == [""] { return [entry] }
+            return results.map { ($0 + rest).split(separator: " ").joined(separator: " ") }
+        }
+        func readByCharacters(_ text: String, only: Set<String>? = nil) -> Reading {
+            var reading = Reading()
+            var section = ""
+            var inItem = false
+            for rawLine in text.split(separator: "\n") {
+                let line = String(rawLine).trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                if line.hasPrefix("[") && line.hasSuffix("]") {
+                    let header = line.dropFirst().dropLast().split(separator: " ").map(String.init)
+                    section = header.first ?? ""
+                    inItem = section == "item" && header.count >= 4
+                    continue
+                }
+                if let only, !only.contains(section) { continue }
+                let entries = line.contains("=>") ? [line] : line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                for entry in entries {
+                    if inItem {
+                        reading.itemPhrases += expandByCharacters(entry)
+                    } else {
+                        reading.entries[section, default: []] += expandByCharacters(entry)
+                        reading.written[section, default: []].append(entry)
+                    }
+                }
+            }
+            return reading
+        }
+        let files: [(String, String)] = LanguageWords.codes.map { ($0, LanguageWords.resource($0)!) }
+            + [("profiles", String(decoding: PackageResources.language_profiles_txt, as: UTF8.self))]
+        for (code, text) in files {
+            for only in [nil, Set(["fill-in-words", "empty-greetings", "request-verbs"])] as [Set<String>?] {
+                let bytes = LanguageWords(code: code, text: text, only: only)
+                let characters = readByCharacters(text, only: only)
+                #expect(bytes.entries == characters.entries, "\(code): entries")
+                #expect(bytes.written == characters.written, "\(code): written entries")
+                for (section, entries) in characters.entries {
+                    let words = entries.filter { !$0.contains("=>") }.map(PersonalDataText.words).filter { !$0.isEmpty }
+                    #expect(bytes.phrases(section) == words, "\(code): \(section) as words")
+                    #expect(bytes.words(section) == Set(words.map { $0.joined(separator: " ") }), "\(code): \(section) as a set")
+                }
+            }
+            // Item phrases: the same words, item by item.
+            let phrases = LanguageWords(code: code, text: text).items.flatMap { item in item.phrases.map { $0.joined(separator: " ") } }
+            let reference = readByCharacters(text).itemPhrases.map(PersonalDataText.words).filter { !$0.isEmpty }.map { $0.joined(separator: " ") }
+            #expect(phrases == reference, "\(code): item phrases")
+        }
     }
 }

@@ -244,6 +244,10 @@ final class RequestReader {
         case "date-of-birth" where words == ["birthday"]:
             // "Happy Birthday": an occasion; "your birthday", "your name and birthday": a date of birth.
             if !(grammar.birthdayOwners.contains(previous) || afterItem) { return true }
+        case "pin" where words.count == 2 && tokens[max(0, index - 6)..<index].contains(where: { grammar.postalPinLeaders.contains($0.text) }):
+            // "share your location along with pin code details", "the address of the store with PIN code": India's
+            // postal PIN code, not a card's.
+            return true
         case "order-number" where words == ["confirmation"] || words == ["tracking"]:
             // On their own these are data only as "your confirmation #" and the like, matched as a whole.
             return true
@@ -330,6 +334,14 @@ final class RequestReader {
     }
 
     /// Up to `count` words from `start` in the same sentence.
+    /// "…reference no. so you can keep track": the customer is the subject of what follows the item — not
+    /// "…telephone number. We'll contact you", where the team is, and "you" its object.
+    func customerSubjectFollows(_ end: Int) -> Bool {
+        let following = wordsAfter(end, count: 4)
+        guard let customer = following.firstIndex(where: grammar.customerSubjects.contains) else { return false }
+        return !following[..<customer].contains(where: grammar.teamSubjects.contains)
+    }
+
     func wordsAfter(_ start: Int, count: Int) -> [String] {
         guard start < tokens.count else { return [] }
         let sentence = tokens[start].sentence
@@ -440,14 +452,14 @@ final class RequestReader {
         // What follows must not make it the customer's own use ("…reference no. so you can keep track").
         if isContinuation && sentence == tokens[0].sentence && index - sentenceStart <= 12
             && tokens[sentenceStart..<index].allSatisfy({ grammar.listWords.contains($0.text) || grammar.verbObjects.contains($0.text) || grammar.determiners.contains($0.text) })
-            && (depth > 0 || !wordsAfter(end, count: 4).contains(where: grammar.customerSubjects.contains)) { return true }
+            && (depth > 0 || !customerSubjectFollows(end)) { return true }
         // "Your full name & address, the store you visited… 2/3": a later part that opens with a list of items,
         // the item ending its clause or followed by "and", in a sentence with no verb of its own ("Your order number
         // and PIN are in the email. 2/2" is a statement).
         // "Your booking reference. You'll need it at the desk": the customer's own use follows, in the item's
         // clause or at the start of the next sentence (not "…, the shop you went to").
         let customerUseFollows = end < tokens.count && (tokens[end].sentence != sentence
-            ? wordsAfter(end, count: 4).contains(where: grammar.customerSubjects.contains)
+            ? customerSubjectFollows(end)
             : tokens[end..<min(tokens.count, end + 4)].prefix { $0.clause == clause }.contains { grammar.customerSubjects.contains($0.text) })
         // Only items open it: when a list is followed back to the first words of a capitalised later part, a word
         // of the team's own sentence ("I'd suggest you try sending the parcel to another town/address. 2/2") is none.
@@ -609,6 +621,8 @@ final class RequestReader {
             // "para verificar tu cuenta envíanos tu contraseña": a purpose opens the clause, then the request.
             let afterPurpose = back > base && grammar.purposeLeaders.contains(words[base])
             let startsClause = back < base || grammar.clauseStarters.contains(words[back]) || afterPurpose
+            // "the screen asking you to enter the password": what something else asks of the customer.
+            if back >= base && grammar.reportedAskers.contains(words[back]) { continue }
             let softened = chain.contains(where: grammar.softenersThatAsk.contains)
             // "If you're willing to provide your ZIP code": a condition on the customer, then willingness, then the verb.
             if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
@@ -802,6 +816,8 @@ public struct Routes: Sendable {
 final class RequestGrammar: Sendable {
     let requestVerbs, nonImperativeVerbs, verbsNeedingObject, verbObjects, pleas, softeners, softenersThatAsk: Set<String>
     let teamSubjects, customerSubjects, clauseStarters, negations, sentenceNegations, breakers, questionCopulas: Set<String>
+    let reportedAskers: Set<String>
+    let postalPinLeaders: Set<String>
     let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs: Set<String>
     let bareQuestionFillers, keepVerbs, keepAdjectives, hereWords, pastSuffixes: Set<String>
     let owners, emailOwners, emailNotDataNext, emailDataNext, addressKinds, messageDeterminers, messageVerbs: Set<String>
@@ -839,6 +855,8 @@ final class RequestGrammar: Sendable {
         negations = words("negations")
         sentenceNegations = words("sentence-negations")
         breakers = words("breakers")
+        reportedAskers = words("reported-askers")
+        postalPinLeaders = words("postal-pin-leaders")
         questionCopulas = words("question-copulas")
         determiners = words("determiners")
         listWords = words("list-words")

@@ -37,6 +37,11 @@ public struct LanguageWords: Sendable {
     }
 
     /// Reads a language file; with `only`, just those sections (the rest are skipped, never expanded).
+    ///
+    /// The file is read as UTF-8 bytes: a one-reply `render` reads the whole English file at start-up, and
+    /// Character-level splitting, trimming and joining were most of that render's time. The files use only
+    /// ASCII spaces and line feeds between words, so bytes give the same entries (`LanguageWordsTests` checks
+    /// every entry of every shipped file against a reading by whole Characters).
     init(code: String, text: String, only: Set<String>? = nil) {
         self.code = code
         var entries: [String: [String]] = [:]
@@ -51,14 +56,12 @@ public struct LanguageWords: Sendable {
             itemHeader = nil
             itemPhrases = []
         }
-        // Split on the newline byte: Character-level splitting (grapheme breaking) was a tenth of a
-        // one-reply `render`, which reads the whole file at start-up. The files are LF-only UTF-8.
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n")).map(Substring.init) {
-            let line = String(rawLine).trimmingWhitespace
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") && line.hasSuffix("]") {
+        let bytes = Array(text.utf8)
+        for line in Self.trimmedLines(bytes) {
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            if first == UInt8(ascii: "[") && line.last == UInt8(ascii: "]") {
                 closeItem()
-                let header = line.dropFirst().dropLast().split(separator: " ").map(String.init)
+                let header = String(decoding: line.dropFirst().dropLast(), as: UTF8.self).split(separator: " ").map(String.init)
                 section = header.first ?? ""
                 if section != "item" && !order.contains(section) { order.append(section) }
                 if section == "item", header.count >= 4 {
@@ -67,7 +70,10 @@ public struct LanguageWords: Sendable {
                 continue
             }
             if let only, !only.contains(section) { continue }
-            let lineEntries = line.containsBytes("=>") ? [line] : line.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            let lineEntries: [String] = Self.containsArrow(line)
+                ? [String(decoding: line, as: UTF8.self)]
+                : line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                    .map { Self.trimmed($0) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
             for entry in lineEntries {
                 if itemHeader != nil {
                     itemPhrases += Self.expand(entry).map(PersonalDataText.words).filter { !$0.isEmpty }
@@ -81,27 +87,66 @@ public struct LanguageWords: Sendable {
         self.entries = entries
         self.written = written
         // `phrase => instead` entries are read as pairs, never as word sequences: not split into words.
-        self.phrases = entries.mapValues { $0.filter { !$0.containsBytes("=>") }.map(PersonalDataText.words).filter { !$0.isEmpty } }
-        self.sets = self.phrases.mapValues { Set($0.map { $0.joined(separator: " ") }) }
+        let phrases = entries.mapValues { $0.filter { !$0.containsBytes("=>") }.map(PersonalDataText.words).filter { !$0.isEmpty } }
+        self.phrases = phrases
+        self.sets = phrases.mapValues { Set($0.map { $0.count == 1 ? $0[0] : $0.joined(separator: " ") }) }
         self.items = items
         self.sectionNames = order
     }
 
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
+    /// Spaces, tabs and line ends off both ends (as `trimmingWhitespace`).
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end && isBlank(bytes[start]) { start += 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// The file's lines, trimmed, empty ones left out.
+    private static func trimmedLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: UInt8(ascii: "\n")).map(trimmed).filter { !$0.isEmpty }
+    }
+
+    private static func containsArrow(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.startIndex
+        while index + 1 < line.endIndex {
+            if line[index] == UInt8(ascii: "=") && line[index + 1] == UInt8(ascii: ">") { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// "(order|booking) (number|#)" → "order number", "order #", "booking number", "booking #".
     static func expand(_ entry: String) -> [String] {
-        guard entry.contains("(") else { return [entry] }
+        let bytes = Array(entry.utf8)
+        guard bytes.contains(UInt8(ascii: "(")) else { return [entry] }
         // Choices are made group by group, the first group outermost; spaces are tidied once at the end
         // (a Spanish stock phrase may stand for a thousand phrasings).
-        var results = [""]
-        var rest = Substring(entry)
-        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+        var results: [[UInt8]] = [[]]
+        var rest = bytes[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "(")), let close = rest[open...].firstIndex(of: UInt8(ascii: ")")) {
             let head = rest[..<open]
-            let alternatives = rest[rest.index(after: open)..<close].split(separator: "|")
+            let alternatives = bytes[(open + 1)..<close].split(separator: UInt8(ascii: "|"))
             results = results.flatMap { prefix in alternatives.map { prefix + head + $0 } }
-            rest = rest[rest.index(after: close)...]
+            rest = bytes[(close + 1)...]
         }
-        if results == [""] { return [entry] }
-        return results.map { ($0 + rest).split(separator: " ").joined(separator: " ") }
+        if results == [[]] { return [entry] }
+        return results.map { result in
+            // One space between words, none at the ends.
+            let words = (result + rest).split(separator: 0x20)
+            var tidy: [UInt8] = []
+            tidy.reserveCapacity(result.count + rest.count)
+            for (index, word) in words.enumerated() {
+                if index > 0 { tidy.append(0x20) }
+                tidy.append(contentsOf: word)
+            }
+            return String(decoding: tidy, as: UTF8.self)
+        }
     }
 
     /// English, the default locale's language.

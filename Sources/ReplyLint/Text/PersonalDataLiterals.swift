@@ -23,6 +23,9 @@ public struct ContactWords: Sendable {
     /// "call 311", "ring us": a verb of calling and the team or a service number after it.
     let callVerbs: Set<String>
     let callTargets: Set<String>
+    /// "email claims@… with your tracking number", "send an e-mail to …": writing to an address is a private
+    /// route, whoever's mailbox it is.
+    let emailVerbs: Set<String>
     /// Digit counts of a national number beyond North America's and the UK's: Spain's 9.
     let nationalLengths: Set<Int>
 
@@ -32,6 +35,7 @@ public struct ContactWords: Sendable {
         teamNumberCues = language.words("team-number-cues")
         callVerbs = language.words("call-verbs")
         callTargets = language.words("call-targets")
+        emailVerbs = language.words("email-verbs")
         nationalLengths = Set(language.strings("phone-national-lengths").compactMap { Int($0) })
     }
 
@@ -49,6 +53,14 @@ public enum PersonalDataLiterals {
             var start = at
             while start > 0 && isLocal(scalars[start - 1]) { start -= 1 }
             if roleMailboxes.contains(String(String.UnicodeScalarView(scalars[start..<at])).lowercased()) { return true }
+            if Self.words(before: start, in: scalars).suffix(3).contains(where: contacts.emailVerbs.contains) { return true }
+        }
+        // Public reply corpora redact every address as `__email__`; after a verb of emailing it is still a route.
+        if text.containsBytes("__email__") {
+            let redaction = Array("__email__".unicodeScalars)
+            for start in 0..<max(0, scalars.count - redaction.count + 1) where scalars[start] == "_" && Array(scalars[start..<(start + redaction.count)]) == redaction {
+                if Self.words(before: start, in: scalars).suffix(3).contains(where: contacts.emailVerbs.contains) { return true }
+            }
         }
         let words = PersonalDataText.words(text)
         for (index, word) in words.enumerated() where callVerbs.contains(word) && index + 1 < words.count {
