@@ -251,7 +251,8 @@ public struct LibraryLoader: Sendable {
                 for partial in partials.files { loadReplyFile(partial, replyRoot: base, into: &library) }
                 for policyFolder in configuration.policyPaths {
                     guard let policies = try configuredFolder(policyFolder, key: "policies", realRoot: realRoot) else { continue }
-                    for policy in LibraryWalk.walk(policies, inside: realRoot, limit: configuration.limits.files).files { loadPolicyFile(policy, into: &library) }
+                    // The FAQ is not read: nothing a render does looks at it.
+                    for policy in LibraryWalk.walk(policies, inside: realRoot, limit: configuration.limits.files).files { loadPolicyFile(policy, into: &library, skipping: .faq) }
                 }
                 return library
             }
@@ -415,7 +416,9 @@ public struct LibraryLoader: Sendable {
         }
     }
 
-    private func loadPolicyFile(_ file: String, into library: inout Library) {
+    /// `skipping`: a kind of policy the caller has no use for (a render needs the moderation policies' never-ask
+    /// lists, not the FAQ), left unparsed when its front matter or name says so.
+    private func loadPolicyFile(_ file: String, into library: inout Library, skipping: PolicyKind? = nil) {
         let lower = file.lowercased()
         guard Self.isPolicy(file) else {
             // Images beside a policy are its pictures; a PDF is a policy nobody checks, so it is reported.
@@ -434,6 +437,10 @@ public struct LibraryLoader: Sendable {
             return
         }
         guard let (shown, text) = read(file, into: &library) else { return }
+        if let skipping, PolicyLoader.quickKind(text, file: shown) == skipping {
+            library.sources[shown] = nil
+            return
+        }
         var policy = PolicyLoader.parse(text, file: shown, problems: &library.fileProblems)
         let folder = (file as NSString).deletingLastPathComponent
         for index in policy.links.indices {

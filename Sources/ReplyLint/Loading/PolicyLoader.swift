@@ -117,6 +117,23 @@ public enum PolicyLoader {
     }
 
     /// The kind a file name implies: `faq…` is an FAQ, `moderation…` or `comment-policy…` a moderation policy.
+    /// The kind of a Markdown or plain-text policy from its front matter's `kind:` or its name, without
+    /// reading the rest; nil when that takes the whole parse (HTML, or front matter that does not read).
+    static func quickKind(_ text: String, file: String) -> PolicyKind? {
+        let fileName = file.split(separator: "/").last.map(String.init) ?? file
+        let lowerName = fileName.lowercased()
+        if lowerName.hasSuffix(".html") || lowerName.hasSuffix(".htm") { return nil }
+        let split = FrontMatterSplit.split(text)
+        if split.unclosed { return nil }
+        guard let yaml = split.yaml else { return kindFromName(fileName) }
+        guard let root = try? YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1) else { return nil }
+        if root.isNull { return kindFromName(fileName) }
+        guard let entries = root.mapping else { return nil }
+        guard let declared = entries.first(where: { $0.key == "kind" })?.value.string else { return kindFromName(fileName) }
+        var ignored: [FileProblem] = []
+        return declaredKind(declared, file: file, position: nil, problems: &ignored)
+    }
+
     public static func kindFromName(_ fileName: String) -> PolicyKind {
         let stem = fileName.split(separator: ".").first.map { String($0).slug } ?? ""
         if stem == "faq" || stem.hasPrefix("faq-") || stem.hasSuffix("-faq") || stem == "faqs" { return .faq }

@@ -57,7 +57,7 @@ public enum NearDuplicates {
 
     /// Sorted, distinct hashes of 3-word shingles (or of the words of a text shorter than three).
     static func shingleHashes(_ text: String) -> [UInt64] {
-        let words = PersonalDataText.words(text).map(fnv1a)
+        let words = wordHashes(text)
         guard !words.isEmpty else { return [] }
         var result: [UInt64] = []
         if words.count < 3 {
@@ -98,6 +98,48 @@ public enum NearDuplicates {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// `PersonalDataText.words(text).map(fnv1a)`, hashed as the scalars go by: the tokenizer's Tokens and Strings
+    /// were most of a pre-commit run's duplicate check, which reads every reply of the library. A word is what the
+    /// tokenizer reads as one — letters and digits, an apostrophe inside a word when a letter follows (’ read as
+    /// '), lower-cased — and `#` is a word of its own (`NearDuplicatesTests` compares the two on every kind of text).
+    static func wordHashes(_ text: String) -> [UInt64] {
+        let scalars = FastText.scalars(text)
+        var hashes: [UInt64] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var isASCII = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            if isASCII {
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in word {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    hash = (hash ^ UInt64(lower)) &* 0x100_0000_01B3
+                }
+                hashes.append(hash)
+            } else {
+                hashes.append(fnv1a(FastText.lowercased(word)))
+            }
+            word.removeAll(keepingCapacity: true)
+            isASCII = true
+        }
+        for (index, scalar) in scalars.enumerated() {
+            let isApostropheInWord = (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty
+                && index + 1 < scalars.count && scalars[index + 1].isLetterLike
+            if scalar.isLetterOrDigit || isApostropheInWord {
+                if scalar.value >= 0x80 && scalar != "\u{2019}" { isASCII = false }
+                FastText.appendUTF8(scalar == "\u{2019}" ? "'" : scalar, to: &word)
+                continue
+            }
+            flush()
+            if scalar == "#" { hashes.append(hashOfHash) }
+        }
+        flush()
+        return hashes
+    }
+
+    private static let hashOfHash = fnv1a("#")
 
     static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
