@@ -40,6 +40,12 @@ enum TwitterEmoji {
         let value = scalars[index].value
         guard mayStartEmoji(value) else { return nil }
         let next = index + 1 < scalars.count ? scalars[index + 1].value : nil
+        // A keycap base (#, *, a digit) is an emoji only in a keycap sequence, `[23 2A 30-39] FE0F? 20E3`
+        // below: most text has digits and no keycaps, and is measured without building the tables.
+        if value == 0x23 || value == 0x2A || (0x30...0x39).contains(value) {
+            let after = next == 0xFE0F ? (index + 2 < scalars.count ? scalars[index + 2].value : nil) : next
+            guard after == 0x20E3 else { return nil }
+        }
         if let length = Tables.sequences.longestMatch(in: scalars, at: index) { return length }
         if Tables.variantEmoji.contains(value), next != 0xFE0E {
             return next == 0xFE0F ? 2 : 1
