@@ -49,6 +49,18 @@ public struct LanguageWords: Sendable {
         var order: [String] = []
         var items: [PersonalDataItem] = []
         var section = ""
+        // The section being read, gathered here and stored when the next one starts: one dictionary write a
+        // section rather than two an entry.
+        var sectionEntries: [String] = []
+        var sectionWritten: [String] = []
+        func closeSection() {
+            if !sectionWritten.isEmpty {
+                entries[section, default: []].append(contentsOf: sectionEntries)
+                written[section, default: []].append(contentsOf: sectionWritten)
+            }
+            sectionEntries.removeAll(keepingCapacity: true)
+            sectionWritten.removeAll(keepingCapacity: true)
+        }
         var itemHeader: (id: String, kind: PersonalDataItem.Kind, name: String)?
         var itemPhrases: [[String]] = []
         func closeItem() {
@@ -61,6 +73,7 @@ public struct LanguageWords: Sendable {
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
             if first == UInt8(ascii: "[") && line.last == UInt8(ascii: "]") {
                 closeItem()
+                closeSection()
                 let header = String(decoding: line.dropFirst().dropLast(), as: UTF8.self).split(separator: " ").map(String.init)
                 section = header.first ?? ""
                 if section != "item" && !order.contains(section) { order.append(section) }
@@ -78,12 +91,13 @@ public struct LanguageWords: Sendable {
                 if itemHeader != nil {
                     itemPhrases += Self.expand(entry).map(PersonalDataText.words).filter { !$0.isEmpty }
                 } else {
-                    entries[section, default: []].append(contentsOf: Self.expand(entry))
-                    written[section, default: []].append(entry)
+                    sectionEntries.append(contentsOf: Self.expand(entry))
+                    sectionWritten.append(entry)
                 }
             }
         }
         closeItem()
+        closeSection()
         self.entries = entries
         self.written = written
         // `phrase => instead` entries are read as pairs, never as word sequences: not split into words.
@@ -123,8 +137,8 @@ public struct LanguageWords: Sendable {
 
     /// "(order|booking) (number|#)" → "order number", "order #", "booking number", "booking #".
     static func expand(_ entry: String) -> [String] {
+        guard entry.utf8.contains(UInt8(ascii: "(")) else { return [entry] }
         let bytes = Array(entry.utf8)
-        guard bytes.contains(UInt8(ascii: "(")) else { return [entry] }
         // Choices are made group by group, the first group outermost; spaces are tidied once at the end
         // (a Spanish stock phrase may stand for a thousand phrasings).
         var results: [[UInt8]] = [[]]
