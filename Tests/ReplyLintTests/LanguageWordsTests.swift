@@ -37,7 +37,7 @@ import Testing
                "proximity-words", "birthday-owners", "another-words", "yes-no-leaders", "ability-modals", "privacy-reasons",
                "slash-abbreviations",
                // India's postal PIN code (set E): an English-language class.
-               "postal-pin-leaders"],
+               "postal-pin-leaders", "payment-words", "reported-askers", "asking-things"],
     ]
 
     @Test(arguments: LanguageWords.codes)

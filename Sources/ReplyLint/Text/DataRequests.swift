@@ -244,9 +244,9 @@ final class RequestReader {
         case "date-of-birth" where words == ["birthday"]:
             // "Happy Birthday": an occasion; "your birthday", "your name and birthday": a date of birth.
             if !(grammar.birthdayOwners.contains(previous) || afterItem) { return true }
-        case "pin" where words.count == 2 && tokens[max(0, index - 6)..<index].contains(where: { grammar.postalPinLeaders.contains($0.text) }):
-            // "share your location along with pin code details", "the address of the store with PIN code": India's
-            // postal PIN code, not a card's.
+        case "pin" where words == ["pin", "code"] && isPostalPinCode(at: index, end: end):
+            // "share your location along with pin code details", "the address of the store with PIN code", "the pin
+            // code of your area": India's postal PIN code, not a card's.
             return true
         case "order-number" where words == ["confirmation"] || words == ["tracking"]:
             // On their own these are data only as "your confirmation #" and the like, matched as a whole.
@@ -290,6 +290,20 @@ final class RequestReader {
             if grammar.cameFrom.contains(where: { DataRequests.containsPhrase(Array(after.prefix(6)), $0) }) { return true }
         }
         return false
+    }
+
+    /// "your location along with pin code", "the store with PIN code", "the pin code of your area": a place word joined
+    /// to "pin code" by "with" (before it) or "of" (after it), in the same sentence, with no card or bank word in it.
+    func isPostalPinCode(at index: Int, end: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        let sentenceWords = tokens.lazy.filter { $0.sentence == sentence }.map(\.text)
+        if sentenceWords.contains(where: grammar.paymentWords.contains) { return false }
+        var before: [String] = []
+        var at = index - 1
+        while at >= 0 && index - at <= 6 && tokens[at].sentence == sentence { before.insert(tokens[at].text, at: 0); at -= 1 }
+        if let with = before.lastIndex(of: "with"), before[..<with].contains(where: grammar.postalPinLeaders.contains) { return true }
+        let after = wordsAfter(end, count: 3)
+        return after.first == "of" && after.dropFirst().contains(where: grammar.postalPinLeaders.contains)
     }
 
     /// "store", "branch's", "station": a place the customer visited, not where they live.
@@ -622,7 +636,7 @@ final class RequestReader {
             let afterPurpose = back > base && grammar.purposeLeaders.contains(words[base])
             let startsClause = back < base || grammar.clauseStarters.contains(words[back]) || afterPurpose
             // "the screen asking you to enter the password": what something else asks of the customer.
-            if back >= base && grammar.reportedAskers.contains(words[back]) { continue }
+            if back > base && grammar.reportedAskers.contains(words[back]) && grammar.askingThings.contains(words[back - 1]) { continue }
             let softened = chain.contains(where: grammar.softenersThatAsk.contains)
             // "If you're willing to provide your ZIP code": a condition on the customer, then willingness, then the verb.
             if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
@@ -818,6 +832,8 @@ final class RequestGrammar: Sendable {
     let teamSubjects, customerSubjects, clauseStarters, negations, sentenceNegations, breakers, questionCopulas: Set<String>
     let reportedAskers: Set<String>
     let postalPinLeaders: Set<String>
+    let paymentWords: Set<String>
+    let askingThings: Set<String>
     let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs: Set<String>
     let bareQuestionFillers, keepVerbs, keepAdjectives, hereWords, pastSuffixes: Set<String>
     let owners, emailOwners, emailNotDataNext, emailDataNext, addressKinds, messageDeterminers, messageVerbs: Set<String>
@@ -857,6 +873,8 @@ final class RequestGrammar: Sendable {
         breakers = words("breakers")
         reportedAskers = words("reported-askers")
         postalPinLeaders = words("postal-pin-leaders")
+        paymentWords = words("payment-words")
+        askingThings = words("asking-things")
         questionCopulas = words("question-copulas")
         determiners = words("determiners")
         listWords = words("list-words")

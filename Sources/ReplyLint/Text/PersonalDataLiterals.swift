@@ -26,6 +26,8 @@ public struct ContactWords: Sendable {
     /// "email claims@… with your tracking number", "send an e-mail to …": writing to an address is a private
     /// route, whoever's mailbox it is.
     let emailVerbs: Set<String>
+    /// "we have your email jane@… on file": after these, "email" names the address, not a way to write.
+    let emailOwners: Set<String>
     /// Digit counts of a national number beyond North America's and the UK's: Spain's 9.
     let nationalLengths: Set<Int>
 
@@ -36,6 +38,7 @@ public struct ContactWords: Sendable {
         callVerbs = language.words("call-verbs")
         callTargets = language.words("call-targets")
         emailVerbs = language.words("email-verbs")
+        emailOwners = language.words("email-owners")
         nationalLengths = Set(language.strings("phone-national-lengths").compactMap { Int($0) })
     }
 
@@ -53,13 +56,13 @@ public enum PersonalDataLiterals {
             var start = at
             while start > 0 && isLocal(scalars[start - 1]) { start -= 1 }
             if roleMailboxes.contains(String(String.UnicodeScalarView(scalars[start..<at])).lowercased()) { return true }
-            if Self.words(before: start, in: scalars).suffix(3).contains(where: contacts.emailVerbs.contains) { return true }
+            if Self.writesTo(Self.words(before: start, in: scalars), contacts: contacts) { return true }
         }
         // Public reply corpora redact every address as `__email__`; after a verb of emailing it is still a route.
         if text.containsBytes("__email__") {
             let redaction = Array("__email__".unicodeScalars)
             for start in 0..<max(0, scalars.count - redaction.count + 1) where scalars[start] == "_" && Array(scalars[start..<(start + redaction.count)]) == redaction {
-                if Self.words(before: start, in: scalars).suffix(3).contains(where: contacts.emailVerbs.contains) { return true }
+                if Self.writesTo(Self.words(before: start, in: scalars), contacts: contacts) { return true }
             }
         }
         let words = PersonalDataText.words(text)
@@ -90,6 +93,14 @@ public enum PersonalDataLiterals {
         result += nationalInsuranceNumbers(scalars)
         result += spanishIDs(scalars)
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// "email claims@…", "send an e-mail to …": a verb of writing in the last three words before an address, not
+    /// "your email jane@…" (the address named, not a way to write).
+    private static func writesTo(_ before: [String], contacts: ContactWords) -> Bool {
+        let recent = Array(before.suffix(3))
+        guard let verb = recent.lastIndex(where: contacts.emailVerbs.contains) else { return false }
+        return !(verb > 0 && contacts.emailOwners.contains(recent[verb - 1]))
     }
 
     private static func isLocal(_ scalar: Unicode.Scalar) -> Bool {
