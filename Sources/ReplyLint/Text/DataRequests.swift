@@ -347,7 +347,6 @@ final class RequestReader {
         return tokens[start..<index].map(\.text)
     }
 
-    /// Up to `count` words from `start` in the same sentence.
     /// "…reference no. so you can keep track": the customer is the subject of what follows the item — not
     /// "…telephone number. We'll contact you", where the team is, and "you" its object.
     func customerSubjectFollows(_ end: Int) -> Bool {
@@ -356,6 +355,7 @@ final class RequestReader {
         return !following[..<customer].contains(where: grammar.teamSubjects.contains)
     }
 
+    /// Up to `count` words from `start` in the same sentence.
     func wordsAfter(_ start: Int, count: Int) -> [String] {
         guard start < tokens.count else { return [] }
         let sentence = tokens[start].sentence
