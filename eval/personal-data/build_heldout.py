@@ -144,6 +144,27 @@ def eligible(pool, tuning_norms, stats):
     return out
 
 
+def read_ids_and_norms(path, normalise=normalise):
+    """The ids and normalised texts of a set's texts file (`id` or TWCS's `tweet_id`), for the later sets'
+    exclusions."""
+    ids, norms = set(), set()
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            ids.add(r["id"] if "id" in r else f"twcs:{r['tweet_id']}")
+            norms.add(normalise(r["text"]))
+    return ids, norms
+
+
+def write_replies(path, rows):
+    """A set's texts file: id,source,author,text, one row per reply, in the order drawn."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "source", "author", "text"])
+        for r in rows:
+            w.writerow([r["id"], r["source"], r["author"], r["text"]])
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--raw", default="/work/data/heldout/raw", type=Path)
@@ -174,12 +195,7 @@ def main():
                 rows.append(r)
             stats[src, f"sampled {name}"] = len(pick)
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "source", "author", "text"])
-        for r in rows:
-            w.writerow([r["id"], r["source"], r["author"], r["text"]])
+    write_replies(args.out, rows)
     for (src, what), n in sorted(stats.items()):
         print(f"{src:10} {what:32} {n}", file=sys.stderr)
     print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)

@@ -120,12 +120,7 @@ def main():
     for r in rows:
         stats[r["source"], "8 in set B"] += 1
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "source", "author", "text"])
-        for r in rows:
-            w.writerow([r["id"], r["source"], r["author"], r["text"]])
+    bh.write_replies(args.out, rows)
     for (src, what), n in sorted(stats.items()):
         print(f"{src:10} {what:34} {n}", file=sys.stderr)
     print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)

@@ -207,15 +207,6 @@ def twcs_pool(raw):
     return merged
 
 
-def read_ids_and_norms(path, normalise, text_field="text"):
-    ids, norms = set(), set()
-    with open(path, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            ids.add(r["id"] if "id" in r else f"twcs:{r['tweet_id']}")
-            norms.add(normalise(r[text_field]))
-    return ids, norms
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--raw", default="/work/data/heldout-c/raw", type=Path)
@@ -230,9 +221,9 @@ def main():
 
     bh = load_build_heldout()
     norm = bh.normalise
-    tuning_ids, tuning_norms = read_ids_and_norms(args.tuning, norm)  # all rows, in- and outbound
-    a_ids, a_norms = read_ids_and_norms(args.a, norm)
-    b_ids, b_norms = read_ids_and_norms(args.b, norm)
+    tuning_ids, tuning_norms = bh.read_ids_and_norms(args.tuning, norm)  # all rows, in- and outbound
+    a_ids, a_norms = bh.read_ids_and_norms(args.a, norm)
+    b_ids, b_norms = bh.read_ids_and_norms(args.b, norm)
     ab_dialog_ids = {r["id"] for r in bh.tweetsumm_pool(args.a_raw)}  # every agent turn A/B drew from
 
     stats = Counter()
@@ -293,12 +284,7 @@ def main():
             stats[r["source"], f"sampled {name}"] += 1
         rows += picked
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "source", "author", "text"])
-        for r in rows:
-            w.writerow([r["id"], r["source"], r["author"], r["text"]])
+    bh.write_replies(args.out, rows)
     for (src, what), n in sorted(stats.items()):
         print(f"{src:15} {what:36} {n}", file=sys.stderr)
     print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)

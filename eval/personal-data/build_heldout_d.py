@@ -126,15 +126,6 @@ def twitter_pool(raw, filename, brand, prefix, source):
     return sorted(out, key=lambda r: r["key"])
 
 
-def read_ids_and_norms(path, normalise):
-    ids, norms = set(), set()
-    with open(path, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            ids.add(r["id"] if "id" in r else f"twcs:{r['tweet_id']}")
-            norms.add(normalise(r["text"]))
-    return ids, norms
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--raw", default="/work/data/heldout-d/raw", type=Path)
@@ -149,10 +140,10 @@ def main():
 
     bh = load_build_heldout()
     norm = bh.normalise
-    tuning_ids, tuning_norms = read_ids_and_norms(args.tuning, norm)
+    tuning_ids, tuning_norms = bh.read_ids_and_norms(args.tuning, norm)
     abc_ids, abc_norms = set(), set()
     for path in (args.a, args.b, args.c):
-        i, n = read_ids_and_norms(path, norm)
+        i, n = bh.read_ids_and_norms(path, norm)
         abc_ids |= i
         abc_norms |= n
     ab_dialog_ids = {r["id"] for r in bh.tweetsumm_pool(args.a_raw)}
@@ -209,12 +200,7 @@ def main():
         rows += picked
         print(f"{name}: {len(picked)} rows, file rows {len(rows) - len(picked) + 1}-{len(rows)}", file=sys.stderr)
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["id", "source", "author", "text"])
-        for r in rows:
-            w.writerow([r["id"], r["source"], r["author"], r["text"]])
+    bh.write_replies(args.out, rows)
     for (src, what), n in sorted(stats.items()):
         print(f"{src:12} {what:36} {n}", file=sys.stderr)
     print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)
