@@ -226,7 +226,7 @@ import Testing
     /// Thousands of small mutations of the corpus: inserted YAML punctuation, deleted characters,
     /// changed indentation, duplicated and swapped lines. Each either is declined or reads as Yams reads it.
     @Test func mutationsAgreeOrAreDeclined() {
-        var generator = SplitMix(seed: 20)
+        var generator = SeededGenerator(seed: 20)
         let alphabet = Array(": -#[]{},'\"\n  \t|>&*!?%@`\\xé—\u{2028}")
         var accepted = 0
         var total = 0
@@ -265,18 +265,5 @@ import Testing
             }
         }
         #expect(accepted > total / 10, "fast path read \(accepted) of \(total) mutations")
-    }
-}
-
-/// A small seeded generator so the mutations are the same on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

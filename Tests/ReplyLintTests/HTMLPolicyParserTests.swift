@@ -339,7 +339,7 @@ struct HTMLPolicyParserTests {
         _ = HTMLPolicyParser.parse("<p><a href=\"unterminated")
         _ = HTMLPolicyParser.parse(String(repeating: "<div>", count: 5_000) + "deep" + String(repeating: "</div>", count: 5_000))
 
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<20 {
             let bytes = (0..<4_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let content = HTMLPolicyParser.parse(String(decoding: bytes, as: UTF8.self))
@@ -440,15 +440,3 @@ struct HTMLPolicyParserTests {
     }
 }
 
-/// A small deterministic generator, so the garbage test is the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

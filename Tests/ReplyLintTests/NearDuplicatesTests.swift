@@ -21,7 +21,7 @@ import Testing
             texts.append(try String(contentsOf: replies.appendingPathComponent(file), encoding: .utf8))
         }
         // Random text, ASCII and not, seeded.
-        var generator = SplitMix(seed: 20261206)
+        var generator = SeededGenerator(seed: 20261206)
         let alphabet = Array("abcXYZ019 '#.,!?-_@/\n\téÉ’ßİΣσ—😀١٢")
         for _ in 0..<2_000 {
             texts.append(String((0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
@@ -29,15 +29,6 @@ import Testing
         #expect(texts.count > 2_040)
         for text in texts {
             #expect(NearDuplicates.wordHashes(text) == Self.tokenized(text), "\(text.debugDescription)")
-        }
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return NearDuplicates.mix(state)
         }
     }
 }

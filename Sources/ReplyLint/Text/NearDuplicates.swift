@@ -93,10 +93,7 @@ public enum NearDuplicates {
 
     /// splitmix64's finaliser: a fast, well-mixed 64-bit hash.
     static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        SeededGenerator.finalize(value &+ 0x9E37_79B9_7F4A_7C15)
     }
 
     /// `PersonalDataText.words(text).map(fnv1a)`, hashed as the scalars go by: the tokenizer's Tokens and Strings
