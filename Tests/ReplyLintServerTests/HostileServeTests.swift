@@ -296,24 +296,10 @@ struct HostileServeTests {
             #"{"jsonrpc":"2.0","id":"big","method":"tools/call","params":{"name":"lint_text","arguments":{"text":"\#(long)"}}}"#,
             #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"lint_text","arguments":{"text":"Hi Ana, thanks for letting us know.","channel":"x-reply"}}}"#,
         ]
-        let process = Process()
-        process.executableURL = ServerFixtures.executable
-        process.arguments = ["mcp"]
-        process.currentDirectoryURL = library
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
         let start = ContinuousClock.now
-        try process.run()
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data((requests.joined(separator: "\n") + "\n").utf8))
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        _ = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (status, stdout, _) = try ServerFixtures.runMCP(requests, in: library)
         let elapsed = ContinuousClock.now - start
-        #expect(process.terminationStatus == 0)
+        #expect(status == 0)
         #expect(elapsed < .seconds(15), "\(elapsed) for a 5 MB line")
         var answers: [String: [String: Value]] = [:]
         for line in stdout.split(separator: "\n") {

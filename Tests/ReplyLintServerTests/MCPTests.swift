@@ -129,19 +129,8 @@ import Testing
         ] + (10..<60).map { id in
             #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"render_reply","arguments":{"id":"waste/missed-collection-public","channel":"x-reply","vars":{"customer.first_name":"Ana","agent.full_name":"Jordan Reyes"}}}}"#
         }
-        let process = Process()
-        process.executableURL = ServerFixtures.executable
-        process.arguments = ["mcp"]
-        process.currentDirectoryURL = library
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
-        try process.run()
-        input.fileHandleForWriting.write(Data((requests.joined(separator: "\n") + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "stderr: \(stderr)")
+        let (status, stdout, stderr) = try ServerFixtures.runMCP(requests, in: library)
+        #expect(status == 0, "stderr: \(stderr)")
 
         var answers: [Int: [String: Value]] = [:]
         for line in stdout.split(separator: "\n") {

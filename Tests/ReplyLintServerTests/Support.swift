@@ -42,6 +42,27 @@ enum ServerFixtures {
 
         """]
 
+    /// Runs `replylint mcp` in `folder` with `requests` on its input, one a line, then closes the input; the
+    /// input is written from a thread of its own, so a request larger than the pipe cannot block the reading.
+    static func runMCP(_ requests: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["mcp"]
+        process.currentDirectoryURL = folder
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
+        try process.run()
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data((requests.joined(separator: "\n") + "\n").utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
     /// The built `replylint` executable, next to the test bundle.
     static var executable: URL {
         var folder = Bundle.main.bundleURL
