@@ -122,11 +122,9 @@ public enum NearDuplicates {
             isASCII = true
         }
         for (index, scalar) in scalars.enumerated() {
-            let isApostropheInWord = (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty
-                && index + 1 < scalars.count && scalars[index + 1].isLetterLike
-            if scalar.isLetterOrDigit || isApostropheInWord {
+            if PersonalDataText.isWordScalar(at: index, in: scalars, inWord: !word.isEmpty) {
                 if scalar.value >= 0x80 && scalar != "\u{2019}" { isASCII = false }
-                FastText.appendUTF8(scalar == "\u{2019}" ? "'" : scalar, to: &word)
+                PersonalDataText.appendWordScalar(scalar, to: &word)
                 continue
             }
             flush()

@@ -112,10 +112,7 @@ struct PersonalDataText {
         let scalars = FastText.scalars(text)
         for (index, scalar) in scalars.enumerated() {
             offset = index
-            let isWordScalar = scalar.isLetterOrDigit
-            let isApostropheInWord = (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty
-                && index + 1 < scalars.count && scalars[index + 1].isLetterLike
-            if isWordScalar || isApostropheInWord {
+            if Self.isWordScalar(at: index, in: scalars, inWord: !current.isEmpty) {
                 if pendingSentenceEnd {
                     while questions.count <= sentence { questions.append(false) }
                     sentence += 1
@@ -123,7 +120,7 @@ struct PersonalDataText {
                     pendingSentenceEnd = false
                 }
                 if current.isEmpty { start = index }
-                FastText.appendUTF8(scalar == "\u{2019}" ? "'" : scalar, to: &current)
+                Self.appendWordScalar(scalar, to: &current)
                 continue
             }
             flush()
@@ -151,6 +148,19 @@ struct PersonalDataText {
         self.tokens = tokens
         self.sentenceIsQuestion = questions
         self.scalars = scalars
+    }
+
+    /// Whether the scalar at `index` belongs to a word: a letter or a digit, or an apostrophe (' or ’) inside a word
+    /// with a letter after it ("don't", "O’Brien"). The duplicate check's word hashes read words by the same rule.
+    @inline(__always) static func isWordScalar(at index: Int, in scalars: [Unicode.Scalar], inWord: Bool) -> Bool {
+        let scalar = scalars[index]
+        if scalar.isLetterOrDigit { return true }
+        return (scalar == "'" || scalar == "\u{2019}") && inWord && index + 1 < scalars.count && scalars[index + 1].isLetterLike
+    }
+
+    /// A word's scalar as a token holds it: ’ as '.
+    @inline(__always) static func appendWordScalar(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        FastText.appendUTF8(scalar == "\u{2019}" ? "'" : scalar, to: &bytes)
     }
 
     /// Just the words of `text`, lower-cased.
