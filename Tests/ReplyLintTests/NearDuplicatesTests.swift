@@ -22,7 +22,7 @@ import Testing
         }
         // Random text, ASCII and not, seeded.
         var generator = SeededGenerator(seed: 20261206)
-        let alphabet = Array("abcXYZ019 '#.,!?-_@/\n\téÉ’ßİΣσ—😀١٢")
+        let alphabet = Array("abcXYZ019 '#.,!?-_@/\n\téÉ’ßİΣσǅ—😀١٢")
         for _ in 0..<2_000 {
             texts.append(String((0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
         }

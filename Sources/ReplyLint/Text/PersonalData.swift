@@ -168,7 +168,7 @@ struct PersonalDataText {
         // Phrases from the language files are mostly plain lower-case words and spaces: split them directly
         // (thousands are read at start-up); anything else goes through the tokenizer.
         if text.utf8.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
-            || text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.isUppercase) }) {
+            || text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.changesWhenLowercased) }) {
             if !text.utf8.contains(0x20) { return text.isEmpty ? [] : [text] }
             return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         }
