@@ -11,26 +11,136 @@ public enum LanguageGuess {
         var functionWords: Set<String>
         var endings: [String]
         var letters: [String]
-        /// `endings` as scalars, compared from the end of a word's scalars: `String.count` and
-        /// `hasSuffix` walk graphemes, and made `locale-mismatch` two thirds of a whole lint.
-        var endingScalars: [[Unicode.Scalar]] { endings.map { Array($0.unicodeScalars) } }
     }
 
-    /// Each profile's endings as scalars, in the order of `profiles`.
-    static let endingScalars: [[[Unicode.Scalar]]] = profiles.map(\.endingScalars)
-    /// Each profile's letters as UTF-8 bytes, in the order of `profiles`.
-    static let letterBytes: [[[UInt8]]] = profiles.map { $0.letters.map { Array($0.utf8) } }
+    /// The profiles flattened for one pass over a text: which profiles each function word belongs to
+    /// (one lookup per word instead of one per language), and every ending and letter as UTF-8 bytes
+    /// with its profile. Comparing a word's bytes from the end is comparing its scalars: UTF-8 is
+    /// self-synchronising, and every ending starts with a whole scalar.
+    struct Tables: Sendable {
+        var functionWordProfiles: [String: UInt32] = [:]
+        var endings: [(profile: Int, bytes: [UInt8], scalars: Int)] = []
+        var letters: [(profile: Int, bytes: [UInt8])] = []
+        /// Marks that are no part of a word ("¿", "¡"), counted wherever they stand.
+        var marks: [(profile: Int, scalar: Unicode.Scalar)] = []
+        /// Indices into `endings` by an ending's last byte, and into `letters` by a letter's first byte:
+        /// a word is compared only with the entries that can match it.
+        var endingsByLastByte: [[Int]] = Array(repeating: [], count: 256)
+        var lettersByFirstByte: [[Int]] = Array(repeating: [], count: 256)
 
-    /// Whether `bytes` holds `needle` anywhere.
-    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            var matched = true
-            for offset in 1..<needle.count where bytes[start + offset] != needle[offset] { matched = false; break }
-            if matched { return true }
+        init(_ profiles: [Profile]) {
+            precondition(profiles.count <= 32, "language profiles are counted in a 32-bit mask")
+            for (index, profile) in profiles.enumerated() {
+                for word in profile.functionWords { functionWordProfiles[word, default: 0] |= 1 << UInt32(index) }
+                for ending in profile.endings where !ending.isEmpty {
+                    endings.append((index, Array(ending.utf8), ending.unicodeScalars.count))
+                }
+                for letter in profile.letters where !letter.isEmpty {
+                    letters.append((index, Array(letter.utf8)))
+                    if letter.unicodeScalars.count == 1, let mark = letter.unicodeScalars.first, !mark.isLetterLike {
+                        marks.append((index, mark))
+                    }
+                }
+            }
+            for (index, ending) in endings.enumerated() { endingsByLastByte[Int(ending.bytes.last!)].append(index) }
+            for (index, letter) in letters.enumerated() { lettersByFirstByte[Int(letter.bytes[0])].append(index) }
         }
-        return false
+    }
+
+    static let tables = Tables(profiles)
+
+    /// What one pass over a text gives: each profile's points (in the order of `profiles`), how many
+    /// of its words have a letter, and how many letters are Latin and how many of another script.
+    struct Analysis {
+        var points: [Double]
+        var wordsWithLetters = 0
+        var latinLetters = 0
+        var otherLetters = 0
+
+        var scores: [String: Double] {
+            Dictionary(uniqueKeysWithValues: zip(LanguageGuess.profiles.map(\.code), points))
+        }
+
+        /// The profiles' codes and points, best first; ties keep the profiles' order.
+        var ranked: [(key: String, value: Double)] {
+            zip(LanguageGuess.profiles.map(\.code), points).map { (key: $0, value: $1) }
+                .enumerated().sorted { $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset }
+                .map(\.element)
+        }
+    }
+
+    /// Whether `bytes` ends with `suffix`.
+    @inline(__always) static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        let start = bytes.count - suffix.count
+        for offset in 0..<suffix.count where bytes[start + offset] != suffix[offset] { return false }
+        return true
+    }
+
+    /// Whether `bytes` holds `needle` from `start`.
+    @inline(__always) static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: [UInt8]) -> Bool {
+        guard bytes.count - start >= needle.count else { return false }
+        for offset in 0..<needle.count where bytes[start + offset] != needle[offset] { return false }
+        return true
+    }
+
+    /// One pass over `text`: its words as PersonalDataText reads them (lower-cased, ’ as '), each scored
+    /// against every profile — a point for a function word, one for an ending (the word at least two
+    /// scalars longer than it), one for a letter group — and the marks and letters counted as they pass.
+    /// This was a quarter of a whole lint while it tokenized the text twice and looked each word up once
+    /// per language.
+    static func analyse(_ text: String) -> Analysis {
+        let tables = Self.tables
+        var analysis = Analysis(points: Array(repeating: 0, count: profiles.count))
+        let scalars = FastText.scalars(text)
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var currentHasLetter = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            defer { current.removeAll(keepingCapacity: true); currentHasLetter = false }
+            guard currentHasLetter else { return }
+            analysis.wordsWithLetters += 1
+            var word = FastText.lowercased(current)
+            let functionWord = tables.functionWordProfiles[word] ?? 0
+            var ending: UInt32 = 0
+            var letter: UInt32 = 0
+            word.withUTF8 { bytes in
+                var scalarCount = 0
+                for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+                guard let last = bytes.last else { return }
+                for index in tables.endingsByLastByte[Int(last)] {
+                    let entry = tables.endings[index]
+                    if scalarCount >= entry.scalars + 2, hasSuffix(bytes, entry.bytes) { ending |= 1 << UInt32(entry.profile) }
+                }
+                for start in bytes.indices {
+                    for index in tables.lettersByFirstByte[Int(bytes[start])] {
+                        let entry = tables.letters[index]
+                        if letter & (1 << UInt32(entry.profile)) == 0, hasPrefix(bytes, at: start, entry.bytes) { letter |= 1 << UInt32(entry.profile) }
+                    }
+                }
+            }
+            guard functionWord | ending | letter != 0 else { return }
+            for index in analysis.points.indices {
+                let bit: UInt32 = 1 << UInt32(index)
+                analysis.points[index] += Double((functionWord & bit).nonzeroBitCount + (ending & bit).nonzeroBitCount + (letter & bit).nonzeroBitCount)
+            }
+        }
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar.isLetterLike {
+                if scalar.value < 0x250 { analysis.latinLetters += 1 } else { analysis.otherLetters += 1 }
+            }
+            if PersonalDataText.isWordScalar(at: index, in: scalars, inWord: !current.isEmpty) {
+                if scalar.isLetterLike { currentHasLetter = true }
+                PersonalDataText.appendWordScalar(scalar, to: &current)
+                continue
+            }
+            flush()
+            for mark in tables.marks where mark.scalar == scalar { analysis.points[mark.profile] += 1 }
+        }
+        flush()
+        return analysis
     }
 
     static let profiles: [Profile] = {
@@ -68,19 +178,13 @@ public enum LanguageGuess {
 
     /// The language `text` looks most like, or nil when it gives no clear signal (too few words, or two
     /// languages nearly tied).
-    public static func language(of text: String) -> String? { language(of: text, scores: nil) }
+    public static func language(of text: String) -> String? { language(analysis: analyse(text)) }
 
-    /// `language(of:)` with the text's `scores` when they are already known.
-    static func language(of text: String, scores known: [String: Double]?) -> String? {
+    /// `language(of:)` from a text's analysis.
+    static func language(analysis: Analysis) -> String? {
         // Mostly letters of another script (Japanese, Arabic, Cyrillic…): not any language profiled here, and not English.
-        var latin = 0
-        var other = 0
-        for scalar in text.unicodeScalars where scalar.isLetterLike {
-            if scalar.value < 0x250 { latin += 1 } else { other += 1 }
-        }
-        if other > latin { return undetermined }
-        let scores = known ?? self.scores(text)
-        let ranked = scores.sorted { $0.value > $1.value }
+        if analysis.otherLetters > analysis.latinLetters { return undetermined }
+        let ranked = analysis.ranked
         guard let best = ranked.first, best.value >= 2 else { return nil }
         let second = ranked.count > 1 ? ranked[1].value : 0
         return best.value >= second * 1.5 ? best.key : nil
@@ -90,37 +194,15 @@ public enum LanguageGuess {
     /// twice any other language's — a short line, or a text that mixes two languages, gives nil. Text mostly
     /// in another script gives nil too: no language profiled here can be named for it.
     public static func clearLanguage(of text: String, minimumWords: Int) -> String? {
-        let words = PersonalDataText.words(text).filter { $0.unicodeScalars.contains(where: \.isLetterLike) }
-        guard words.count >= minimumWords else { return nil }
-        let scores = self.scores(text)
-        guard let guessed = language(of: text, scores: scores), guessed != undetermined else { return nil }
-        let ranked = scores.sorted { $0.value > $1.value }
+        let analysis = analyse(text)
+        guard analysis.wordsWithLetters >= minimumWords else { return nil }
+        guard let guessed = language(analysis: analysis), guessed != undetermined else { return nil }
+        let ranked = analysis.ranked
         let second = ranked.count > 1 ? ranked[1].value : 0
         return ranked[0].key == guessed && ranked[0].value >= 2 * second && ranked[0].value >= Double(minimumWords) / 2 ? guessed : nil
     }
 
     /// For each language, one point per word that is one of its function words, one per word with
-    /// one of its endings, one per word with one of its letters.
-    static func scores(_ text: String) -> [String: Double] {
-        var scores: [String: Double] = [:]
-        for profile in profiles { scores[profile.code] = 0 }
-        for word in PersonalDataText.words(text) where word.unicodeScalars.contains(where: \.isLetterLike) {
-            let scalars = Array(word.unicodeScalars)
-            let bytes = Array(word.utf8)
-            for (index, profile) in profiles.enumerated() {
-                var points = 0.0
-                if profile.functionWords.contains(word) { points += 1 }
-                if endingScalars[index].contains(where: { scalars.count >= $0.count + 2 && scalars.suffix($0.count).elementsEqual($0) }) { points += 1 }
-                if letterBytes[index].contains(where: { contains($0, in: bytes) }) { points += 1 }
-                scores[profile.code, default: 0] += points
-            }
-        }
-        // Marks that are no part of a word ("¿", "¡") count where they stand.
-        for profile in profiles {
-            for mark in profile.letters where mark.unicodeScalars.count == 1 && !mark.unicodeScalars.first!.isLetterLike {
-                scores[profile.code, default: 0] += Double(text.unicodeScalars.filter { $0 == mark.unicodeScalars.first! }.count)
-            }
-        }
-        return scores
-    }
+    /// one of its endings, one per word with one of its letters, and one per mark of its own ("¿").
+    static func scores(_ text: String) -> [String: Double] { analyse(text).scores }
 }
