@@ -1,0 +1,22 @@
+// Paths shown in findings are relative to a standardised base; the base is standardised without
+// Foundation when it is standard already (issue 20), and must come out as Foundation's would.
+
+import Foundation
+@testable import ReplyLint
+import Testing
+
+@Suite struct PathTests {
+    @Test(arguments: [
+        "/", "/a", "/a/b", "/a/b/", "/a//b", "//a", "/a/./b", "/a/../b", "/a/b/..", "/a/b/.", "/a/.hidden", "/a/..b", "/a/b.",
+        "/tmp/a library/reply one.md", "/tmp/ünïcödé/ø", "a/b", "./a", "../a", "", ".", "/a/b\u{301}",
+    ])
+    func standardisedAsFoundationDoes(_ path: String) {
+        #expect(LibraryLoader.standardized(path) == URL(fileURLWithPath: path).standardizedFileURL.path)
+    }
+
+    @Test func shownRelativeToTheWorkingDirectory() {
+        #expect(LibraryLoader.display("/srv/lib/replies/a.md", base: "/srv/lib") == "replies/a.md")
+        #expect(LibraryLoader.display("/srv/lib/replies/a.md", base: "/srv/x/../lib/") == "replies/a.md")
+        #expect(LibraryLoader.display("/elsewhere/a.md", base: "/srv/lib") == "/elsewhere/a.md")
+    }
+}
