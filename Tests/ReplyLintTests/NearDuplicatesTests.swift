@@ -31,4 +31,53 @@ import Testing
             #expect(NearDuplicates.wordHashes(text) == Self.tokenized(text), "\(text.debugDescription)")
         }
     }
+
+    /// The one-core indexing the parallel one replaced: every text in order, its keys worked out as it comes.
+    static func sequentialFind(_ texts: [String], threshold: Double) -> [NearDuplicates.Match] {
+        var matches: [NearDuplicates.Match] = []
+        var exact: [[UInt64]: Int] = [:]
+        var buckets: [UInt64: [Int]] = [:]
+        var shingleSets: [[UInt64]] = []
+        for (index, text) in texts.enumerated() {
+            let shingles = NearDuplicates.shingleHashes(text)
+            shingleSets.append(shingles)
+            guard !shingles.isEmpty else { continue }
+            if let first = exact[shingles] {
+                matches.append(.init(index: index, original: first, similarity: 1))
+                continue
+            }
+            exact[shingles] = index
+            let keys = NearDuplicates.bandKeys(NearDuplicates.minHash(shingles))
+            var found: NearDuplicates.Match?
+            for key in keys {
+                guard found == nil, let earlier = buckets[key] else { continue }
+                for candidate in earlier.suffix(NearDuplicates.candidatesPerBand).reversed() {
+                    let similarity = NearDuplicates.jaccard(shingles, shingleSets[candidate])
+                    if similarity >= threshold { found = .init(index: index, original: candidate, similarity: similarity); break }
+                }
+            }
+            for key in keys { buckets[key, default: []].append(index) }
+            if let found { matches.append(found) }
+        }
+        return matches
+    }
+
+    @Test func indexingAcrossCoresFindsWhatOneCoreFinds() {
+        // 9,000 texts (more than two blocks), a third of them edited copies of earlier ones, some exact copies.
+        var generator = SeededGenerator(seed: 20261208)
+        let vocabulary = "sorry order delivery refund account team store please message us we will check look into it today tomorrow again thanks".split(separator: " ").map(String.init)
+        var texts: [String] = []
+        for index in 0..<9_000 {
+            if index > 10, generator.next() % 3 == 0 {
+                var words = texts[Int(generator.next() % UInt64(index))].split(separator: " ").map(String.init)
+                if !words.isEmpty, generator.next() % 4 != 0 { words[Int(generator.next() % UInt64(words.count))] = vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+                texts.append(words.joined(separator: " "))
+            } else {
+                texts.append((0..<(8 + Int(generator.next() % 30))).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }.joined(separator: " "))
+            }
+        }
+        let found = NearDuplicates.find(texts, threshold: 0.85)
+        #expect(found.count > 800)
+        #expect(found == Self.sequentialFind(texts, threshold: 0.85))
+    }
 }

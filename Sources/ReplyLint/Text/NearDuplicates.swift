@@ -24,35 +24,54 @@ public enum NearDuplicates {
         var buckets: [UInt64: [Int]] = [:]
         var shingleSets: [[UInt64]] = []
         shingleSets.reserveCapacity(texts.count)
-        for (index, text) in texts.enumerated() {
-            let shingles = shingleHashes(text)
-            shingleSets.append(shingles)
-            guard !shingles.isEmpty else { continue }
-            if let first = exact[shingles] {
-                matches.append(Match(index: index, original: first, similarity: 1))
-                continue
-            }
-            exact[shingles] = index
-            let signature = minHash(shingles)
-            var found: Match?
-            var keys: [UInt64] = []
-            for band in 0..<bands {
-                var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for row in 0..<rows { key = mix(key ^ signature[band * rows + row]) }
-                keys.append(key)
-                guard found == nil, let earlier = buckets[key] else { continue }
-                for candidate in earlier.suffix(candidatesPerBand).reversed() {
-                    let similarity = jaccard(shingles, shingleSets[candidate])
-                    if similarity >= threshold {
-                        found = Match(index: index, original: candidate, similarity: similarity)
-                        break
+        // Shingles and band keys depend on one text each: they are worked out across the cores a block at a
+        // time (a block's keys are dropped once it is indexed), and the texts are then indexed in order, so
+        // every text meets the same earlier ones as it would on one core.
+        let block = 4_096
+        var blockStart = 0
+        while blockStart < texts.count {
+            let blockEnd = min(texts.count, blockStart + block)
+            let prepared = Parallel.mapChunks(Array(blockStart..<blockEnd), minimumChunk: 256) { chunk in
+                chunk.map { index -> (shingles: [UInt64], keys: [UInt64]) in
+                    let shingles = shingleHashes(texts[index])
+                    return (shingles, shingles.isEmpty ? [] : bandKeys(minHash(shingles)))
+                }
+            }.joined()
+            for (index, entry) in zip(blockStart..<blockEnd, prepared) {
+                let shingles = entry.shingles
+                shingleSets.append(shingles)
+                guard !shingles.isEmpty else { continue }
+                if let first = exact[shingles] {
+                    matches.append(Match(index: index, original: first, similarity: 1))
+                    continue
+                }
+                exact[shingles] = index
+                var found: Match?
+                for key in entry.keys {
+                    guard found == nil, let earlier = buckets[key] else { continue }
+                    for candidate in earlier.suffix(candidatesPerBand).reversed() {
+                        let similarity = jaccard(shingles, shingleSets[candidate])
+                        if similarity >= threshold {
+                            found = Match(index: index, original: candidate, similarity: similarity)
+                            break
+                        }
                     }
                 }
+                for key in entry.keys { buckets[key, default: []].append(index) }
+                if let found { matches.append(found) }
             }
-            for key in keys { buckets[key, default: []].append(index) }
-            if let found { matches.append(found) }
+            blockStart = blockEnd
         }
         return matches
+    }
+
+    /// One bucket key per band of a MinHash signature.
+    static func bandKeys(_ signature: [UInt64]) -> [UInt64] {
+        (0..<bands).map { band in
+            var key = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            for row in 0..<rows { key = mix(key ^ signature[band * rows + row]) }
+            return key
+        }
     }
 
     /// Sorted, distinct hashes of 3-word shingles (or of the words of a text shorter than three).
