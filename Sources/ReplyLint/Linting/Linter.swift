@@ -61,6 +61,18 @@ public struct Linter: Sendable {
         // hold indices, not copies of the replies (a copy of every reply cost 30 MB at 100,000).
         let replies = library.replies
         let selected = replies.indices.filter { scope.checks(replies[$0].file) }
+        // The policies and the library-wide checks (duplicates across all replies) run on a thread of their
+        // own meanwhile: in order after the replies, they were a sixth of a 10,000-reply lint on two cores.
+        let libraryWide = Background { () -> (policies: [Finding], library: [Finding]) in
+            let context = context.forWorker()
+            var policyFindings: [Finding] = []
+            for policy in library.policies where scope.checks(policy.file) {
+                for (rule, _) in active { policyFindings += rule.check(policy: policy, in: context) }
+            }
+            var libraryFindings: [Finding] = []
+            for (rule, _) in active { libraryFindings += rule.checkLibrary(in: context).filter(scope.keeps) }
+            return (policyFindings, libraryFindings)
+        }
         let perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
             let context = context.forWorker()
             var chunkFindings: [Finding] = []
@@ -81,25 +93,22 @@ public struct Linter: Sendable {
             return chunkFindings
         }
         var findings = perChunk.flatMap { $0 }
-        for policy in library.policies where scope.checks(policy.file) {
-            for (rule, _) in active { findings += rule.check(policy: policy, in: context) }
-        }
+        let (policyFindings, libraryFindings) = libraryWide.value()
+        findings += policyFindings
         // Library-wide findings about a reply honour that reply's suppressions too.
         var replySuppressions: [String: Suppressions] = [:]
         var repliesByKey: [String: Int] = [:]
         for (index, reply) in replies.enumerated() where repliesByKey[reply.file + "\u{0}" + reply.id] == nil {
             repliesByKey[reply.file + "\u{0}" + reply.id] = index
         }
-        for (rule, _) in active {
-            for finding in rule.checkLibrary(in: context) where scope.keeps(finding) {
-                if let replyID = finding.replyID, let index = repliesByKey[finding.file + "\u{0}" + replyID] {
-                    let key = finding.file + "\u{0}" + replyID
-                    let suppressions = replySuppressions[key] ?? Suppressions(reply: replies[index])
-                    replySuppressions[key] = suppressions
-                    if suppressions.suppresses(finding) { continue }
-                }
-                findings.append(finding)
+        for finding in libraryFindings {
+            if let replyID = finding.replyID, let index = repliesByKey[finding.file + "\u{0}" + replyID] {
+                let key = finding.file + "\u{0}" + replyID
+                let suppressions = replySuppressions[key] ?? Suppressions(reply: replies[index])
+                replySuppressions[key] = suppressions
+                if suppressions.suppresses(finding) { continue }
             }
+            findings.append(finding)
         }
 
         let overrides = Dictionary(active.compactMap { entry in entry.override.map { (type(of: entry.rule).description.id, $0) } }, uniquingKeysWith: { a, _ in a })

@@ -41,3 +41,28 @@ enum Parallel {
         func values() -> [Output] { slots.compactMap { $0 } }
     }
 }
+
+/// Work that runs on a thread of its own while the caller goes on; `value()` waits for its result.
+/// A thread rather than a dispatch queue: the queue's workers may all be busy with the caller's
+/// `concurrentPerform`, and the work would then only start when they were done.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        // As much stack as the main thread has: rules on a deeply nested policy recurse.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The work's result, once it has finished. Call it once.
+    func value() -> Value {
+        done.wait()
+        return result!
+    }
+}
+
