@@ -28,6 +28,9 @@ package enum ReplyLintCommand {
     package static let serveAbstract = "Serve the library over HTTP: the API for agents and a web page at /."
     package static let mcpAbstract = "Serve the library to AI assistants as an MCP server over stdio."
 
+    /// The commands that read the built-in words (English's are built meanwhile, see `Language.prepareInBackground`).
+    static let wordReadingCommands: Set<String> = ["lint", "render"]
+
     /// The commands `replylint` hands over to `replylint-server` before parsing anything.
     package static let serverCommands: Set<String> = ["serve", "mcp"]
 
@@ -35,6 +38,9 @@ package enum ReplyLintCommand {
     /// could not be done. Synchronous, for `replylint`: no command there is async, and not starting
     /// the concurrency runtime saves start-up.
     package static func main<Root: ParsableCommand>(_ root: Root.Type) -> Never {
+        if let command = CommandLine.arguments.dropFirst().first, wordReadingCommands.contains(command) {
+            Language.prepareInBackground()
+        }
         do {
             var command = try Root.parseAsRoot()
             try command.run()
