@@ -19,24 +19,36 @@ struct FrontMatterSplit {
         let bytes = text.utf8
         var cursor = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { cursor = bytes.index(cursor, offsetBy: 3) }
+        // By UTF-8 index: a line feed and a carriage return are always characters of their own (but for the
+        // pair, which this splits), and stepping by Character was half of the split's time.
         func line(from start: String.Index) -> (content: Substring, next: String.Index) {
-            let end = text[start...].utf8.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-            var content = text[start..<end]
-            if content.hasSuffix("\r") { content = content.dropLast() }
-            return (content, end < text.endIndex ? text.index(after: end) : end)
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            var contentEnd = end
+            if contentEnd > start, bytes[bytes.index(before: contentEnd)] == UInt8(ascii: "\r") { contentEnd = bytes.index(before: contentEnd) }
+            return (text[start..<contentEnd], end < text.endIndex ? bytes.index(after: end) : end)
+        }
+        /// Whether `content` is `fence` with only spaces and tabs after it.
+        func isFence(_ content: Substring, _ fence: StaticString) -> Bool {
+            let fenceBytes = UnsafeBufferPointer(start: fence.utf8Start, count: fence.utf8CodeUnitCount)
+            var index = content.utf8.startIndex
+            for byte in fenceBytes {
+                guard index < content.utf8.endIndex, content.utf8[index] == byte else { return false }
+                index = content.utf8.index(after: index)
+            }
+            return content.utf8[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
         }
         var yaml: String?
         var unclosed = false
         var bodyStart = cursor
         var bodyLine = 1
         let first = line(from: cursor)
-        if first.content.trimmingTrailingSpaces == "---" {
+        if isFence(first.content, "---") {
             var position = first.next
             var lineNumber = 2
             var closed = false
             while position < text.endIndex {
                 let current = line(from: position)
-                if current.content.trimmingTrailingSpaces == "---" || current.content.trimmingTrailingSpaces == "..." {
+                if isFence(current.content, "---") || isFence(current.content, "...") {
                     yaml = String(text[first.next..<position].dropLast(position > first.next ? 1 : 0))
                     bodyStart = current.next
                     bodyLine = lineNumber + 1
