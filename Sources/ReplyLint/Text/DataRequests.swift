@@ -682,7 +682,13 @@ final class RequestReader {
                 result.append((object - 1, range, true))
             }
         }
-        for index in tokens.indices where grammar.pronounRequestVerbs.contains(tokens[index].text) {
+        // "May we have the correct one?", "Can we get it?": a modal request by the team, its verb right after the subject.
+        func isModalRequest(_ index: Int) -> Bool {
+            index >= 2 && grammar.modalPronounVerbs.contains(tokens[index].text) && grammar.modalSubjects.contains(tokens[index - 1].text)
+                && grammar.modals.contains(tokens[index - 2].text)
+                && tokens[(index - 2)...index].allSatisfy { $0.clause == tokens[index].clause }
+        }
+        for index in tokens.indices where grammar.pronounRequestVerbs.contains(tokens[index].text) || isModalRequest(index) {
             var object = index + 1
             while object < tokens.count && grammar.pronounObjectFillers.contains(tokens[object].text) && object - index <= 2 { object += 1 }
             guard object < tokens.count, tokens[object].sentence == tokens[index].sentence else { continue }
@@ -697,7 +703,7 @@ final class RequestReader {
                 guard ends, !toCustomer else { continue }
                 let sentenceStart = sentenceStarts[tokens[index].sentence] ?? 0
                 let head = tokens[max(sentenceStart, index - 8)...index].filter { $0.clause == tokens[index].clause }.map(\.text)
-                if isImperativeHead(ArraySlice(head)) && !head.contains(where: grammar.negations.contains) {
+                if (isModalRequest(index) || isImperativeHead(ArraySlice(head))) && !head.contains(where: grammar.negations.contains) {
                     result.append((index, object..<(object + pronoun.count), false))
                 }
                 break
@@ -834,7 +840,7 @@ final class RequestGrammar: Sendable {
     let postalPinLeaders: Set<String>
     let paymentWords: Set<String>
     let askingThings: Set<String>
-    let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs: Set<String>
+    let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs, modalPronounVerbs: Set<String>
     let bareQuestionFillers, keepVerbs, keepAdjectives, hereWords, pastSuffixes: Set<String>
     let owners, emailOwners, emailNotDataNext, emailDataNext, addressKinds, messageDeterminers, messageVerbs: Set<String>
     let detailOwners, othersOwners, bareNumberOwners, bareNumberNotNext, numberNotNext: Set<String>
@@ -885,6 +891,7 @@ final class RequestGrammar: Sendable {
         modals = words("modals")
         modalSubjects = words("modal-subjects")
         modalVerbs = words("modal-verbs")
+        modalPronounVerbs = words("modal-pronoun-verbs")
         bareQuestionFillers = words("bare-question-fillers")
         keepVerbs = words("keep-verbs")
         keepAdjectives = words("keep-adjectives")
