@@ -21,7 +21,13 @@ public enum NearDuplicates {
     public static func find(_ texts: [String], threshold: Double) -> [Match] {
         var matches: [Match] = []
         var exact: [[UInt64]: Int] = [:]
-        var buckets: [UInt64: [Int]] = [:]
+        // Each band key's texts as a list, newest first, in flat arrays: a bucket is the index of its newest entry,
+        // an entry a text and the bucket's entry before it. An array per bucket cost ~50 MB at 100,000 replies.
+        var newestEntry: [UInt64: Int32] = [:]
+        var entryText: [Int32] = []
+        var entryBefore: [Int32] = []
+        entryText.reserveCapacity(texts.count * bands)
+        entryBefore.reserveCapacity(texts.count * bands)
         var shingleSets: [[UInt64]] = []
         shingleSets.reserveCapacity(texts.count)
         // Shingles and band keys depend on one text each: they are worked out across the cores a block at a
@@ -48,16 +54,24 @@ public enum NearDuplicates {
                 exact[shingles] = index
                 var found: Match?
                 for key in entry.keys {
-                    guard found == nil, let earlier = buckets[key] else { continue }
-                    for candidate in earlier.suffix(candidatesPerBand).reversed() {
+                    guard found == nil, var position = newestEntry[key] else { continue }
+                    // The bucket's latest `candidatesPerBand` texts, newest first.
+                    for _ in 0..<candidatesPerBand {
+                        let candidate = Int(entryText[Int(position)])
                         let similarity = jaccard(shingles, shingleSets[candidate])
                         if similarity >= threshold {
                             found = Match(index: index, original: candidate, similarity: similarity)
                             break
                         }
+                        position = entryBefore[Int(position)]
+                        if position < 0 { break }
                     }
                 }
-                for key in entry.keys { buckets[key, default: []].append(index) }
+                for key in entry.keys {
+                    entryText.append(Int32(index))
+                    entryBefore.append(newestEntry[key] ?? -1)
+                    newestEntry[key] = Int32(entryText.count - 1)
+                }
                 if let found { matches.append(found) }
             }
             blockStart = blockEnd
