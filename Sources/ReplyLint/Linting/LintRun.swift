@@ -85,6 +85,7 @@ public struct LintRun: Sendable {
     ) throws -> Outcome {
         let linter = Linter(rules: rules)
         var result = linter.lint(try load(), onlyFiles: onlyFiles, explain: explain)
+        Memory.releaseFreed()
         var notices: [String] = []
 
         switch fix {

@@ -1,0 +1,24 @@
+// Giving freed memory back to the system between the stages of a run.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum Memory {
+    #if canImport(Glibc)
+    /// glibc's `malloc_trim`, which its Swift module map leaves out (it is declared in malloc.h).
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
+    #endif
+
+    /// Returns the pages of freed memory to the system. The library is loaded and checked on several threads,
+    /// each allocating from an arena of its own, and glibc keeps what they free for them: without this the report
+    /// of a 100,000-reply lint, written once the library is let go, came on top of all of it.
+    static func releaseFreed() {
+        #if canImport(Glibc)
+        _ = mallocTrim?(0)
+        #endif
+    }
+}
