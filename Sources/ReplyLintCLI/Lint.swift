@@ -105,7 +105,7 @@ extension ReplyLintCommand {
                 if let output, run.fix != .preview {
                     try library.write(output, report)
                 } else {
-                    FileHandle.standardOutput.write(Data(report.utf8))
+                    StandardOutput.write(report)
                 }
             }
             if outcome.status == .failed { throw ExitCode(1) }

@@ -125,6 +125,25 @@ package enum UsageLogBackend {
     package nonisolated(unsafe) static var open: (@Sendable (UsageLogLocation) -> (any UsageStore)?)?
 }
 
+/// Standard output, written from the text's own bytes: a report of 100,000 findings is tens of megabytes,
+/// and `Data(text.utf8)` copied it whole at the run's peak.
+package enum StandardOutput {
+    package static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}
+
 package func standardError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }

@@ -31,28 +31,69 @@ public enum JSONValue: Sendable, Hashable {
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-                item.write(to: &output, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-            output += "]"
+            Self.writeArray(count: items.count, { items[$0] }, to: &output, pretty: pretty, indent: indent)
         case .object(let pairs):
-            guard !pairs.isEmpty else { output += "{}"; return }
-            output += "{"
-            for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-                Self.writeString(key, to: &output)
-                output += pretty ? ": " : ":"
-                value.write(to: &output, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-            output += "}"
+            Self.writeObject(pairs.map { pair in (pair.0, { (output: inout String, indent: Int) in pair.1.write(to: &output, pretty: pretty, indent: indent) }) },
+                             to: &output, pretty: pretty, indent: indent)
         }
+    }
+
+    private static func writeArray(count: Int, _ item: (Int) -> JSONValue, to output: inout String, pretty: Bool, indent: Int) {
+        guard count > 0 else { output += "[]"; return }
+        output += "["
+        for index in 0..<count {
+            if index > 0 { output += "," }
+            if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
+            item(index).write(to: &output, pretty: pretty, indent: indent + 1)
+        }
+        if pretty { output += "\n" + String(repeating: "  ", count: indent) }
+        output += "]"
+    }
+
+    private static func writeObject(_ pairs: [(String, (inout String, Int) -> Void)], to output: inout String, pretty: Bool, indent: Int) {
+        guard !pairs.isEmpty else { output += "{}"; return }
+        output += "{"
+        for (index, (key, writeValue)) in pairs.enumerated() {
+            if index > 0 { output += "," }
+            if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
+            Self.writeString(key, to: &output)
+            output += pretty ? ": " : ":"
+            writeValue(&output, indent + 1)
+        }
+        if pretty { output += "\n" + String(repeating: "  ", count: indent) }
+        output += "}"
+    }
+
+    /// A value that is written as `.array` of `count` items would be, each item made by `item` only when it is
+    /// written and dropped after: a report of 100,000 findings held every one as a value before writing any.
+    public struct Streamed {
+        let count: Int
+        let item: (Int) -> JSONValue
+
+        public init(count: Int, item: @escaping (Int) -> JSONValue) {
+            self.count = count
+            self.item = item
+        }
+    }
+
+    /// `.object(pairs).serialized(pretty:)` with `streamed` as the value of key `key` (placed where that key is in
+    /// `pairs`, whose own value for it is ignored), and `suffix` after, in a string sized for `expectedLength` so it
+    /// does not grow by copying.
+    public static func serializedObject(_ pairs: [(String, JSONValue)], streaming key: String, as streamed: Streamed,
+                                        pretty: Bool, suffix: String = "", expectedLength: Int = 0) -> String {
+        var output = ""
+        output.reserveCapacity(expectedLength)
+        writeObject(pairs.map { pair in
+            (pair.0, { (output: inout String, indent: Int) in
+                if pair.0 == key {
+                    writeArray(count: streamed.count, streamed.item, to: &output, pretty: pretty, indent: indent)
+                } else {
+                    pair.1.write(to: &output, pretty: pretty, indent: indent)
+                }
+            })
+        }, to: &output, pretty: pretty, indent: 0)
+        output += suffix
+        return output
     }
 
     private static func writeString(_ text: String, to output: inout String) {
