@@ -45,8 +45,6 @@ public struct Linter: Sendable {
     /// that depend on them (see LintScope). With `explain`, the result also says where each
     /// moderation policy covers each topic.
     public func lint(_ library: Library, onlyFiles: Set<String>? = nil, explain: Bool = false) -> LintResult {
-        // What loading left behind (file bytes, parse buffers) goes back to the system before the checks begin.
-        Memory.releaseFreed()
         let context = LintContext(library: library)
         let configuration = library.configuration
         let active: [(rule: any Rule, override: Severity?)] = rules.compactMap { rule in

@@ -15,7 +15,8 @@ enum Memory {
 
     /// Returns the pages of freed memory to the system. The library is loaded and checked on several threads,
     /// each allocating from an arena of its own, and glibc keeps what they free for them: without this the report
-    /// of a 100,000-reply lint, written once the library is let go, came on top of all of it.
+    /// of a 100,000-reply lint, written once the library is let go, came on top of all of it (peak 480 → 390 MB
+    /// at that point). Called once, after the checks; after loading it changed nothing measurable.
     static func releaseFreed() {
         #if canImport(Glibc)
         _ = mallocTrim?(0)
