@@ -128,17 +128,31 @@ package enum UsageLogBackend {
 /// Standard output, written from the text's own bytes: a report of 100,000 findings is tens of megabytes,
 /// and `Data(text.utf8)` copied it whole at the run's peak.
 package enum StandardOutput {
+    /// Writes `text`, or says on standard error why it could not and exits 2 (a full disk must not leave a
+    /// cut-off report and a passing exit status). A reader that went away (`| head`) ends the run quietly.
     package static func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    return
+                if written >= 0 {
+                    offset += written
+                    continue
                 }
-                offset += written
+                switch errno {
+                case EINTR:
+                    continue
+                case EAGAIN:
+                    // Standard output left non-blocking by the parent: wait until it takes more.
+                    var wait = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&wait, 1, -1)
+                case EPIPE:
+                    Foundation.exit(141)
+                default:
+                    standardError("replylint: cannot write the report to standard output (\(String(cString: strerror(errno)))); check where it goes, or use --output FILE")
+                    Foundation.exit(2)
+                }
             }
         }
     }

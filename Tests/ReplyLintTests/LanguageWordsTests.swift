@@ -29,7 +29,7 @@ import Testing
                // Request and route mechanisms English word order needs and Spanish does not (words-es.txt says why).
                "brand-number-words", "public-numbers", "place-back-references", "request-gerunds", "gerund-leaders",
                "verbs-needing-object", "willingness", "conditional-leaders", "past-suffixes", "existence-questions",
-               "document-leaders", "have-pronoun-questions", "modals", "modal-subjects", "modal-verbs", "modal-pronoun-verbs", "pronoun-objects",
+               "document-leaders", "have-pronoun-questions", "modals", "modal-subjects", "modal-verbs", "modal-pronoun-verbs", "modal-question-words", "pronoun-objects",
                "pronoun-request-verbs", "pronoun-object-fillers", "pronoun-enders", "private-route-verbs",
                "public-answer-pointers", "dm-not-after-owned", "dm-route-objects", "dm-articles", "dm-customer-pronouns",
                "dm-statement-prepositions", "dm-team-subjects", "dm-invitations",

@@ -520,13 +520,14 @@ public struct LibraryLoader: Sendable {
     }
 
     /// `URL(fileURLWithPath:).standardizedFileURL.path`, without building a URL when `path` is standard
-    /// already (absolute, no `.`, `..` or empty part, no slash at the end): the base of every path shown is,
-    /// and building URLs for it twice a file was 7 % of a pre-commit run.
+    /// already (absolute, no `.`, `..` or empty part, no slash at the end, not under `/private` or
+    /// `/var/automount`, which Foundation shortens when the shorter path exists): the base of every path
+    /// shown is, and building URLs for it twice a file was 7 % of a pre-commit run.
     static func standardized(_ path: String) -> String {
         let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         let standard = parts.count > 1 && parts[0].isEmpty && parts.dropFirst().allSatisfy { part in
             !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
-        }
+        } && !parts[1].elementsEqual("private".utf8) && !(parts[1].elementsEqual("var".utf8) && parts.count > 2 && parts[2].elementsEqual("automount".utf8))
         return standard ? path : URL(fileURLWithPath: path).standardizedFileURL.path
     }
 

@@ -73,4 +73,3 @@ final class Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
     static func == (lhs: Boxed, rhs: Boxed) -> Bool { lhs.value == rhs.value }
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
-

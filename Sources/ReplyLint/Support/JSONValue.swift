@@ -33,8 +33,9 @@ public enum JSONValue: Sendable, Hashable {
         case .array(let items):
             Self.writeArray(count: items.count, { items[$0] }, to: &output, pretty: pretty, indent: indent)
         case .object(let pairs):
-            Self.writeObject(pairs.map { pair in (pair.0, { (output: inout String, indent: Int) in pair.1.write(to: &output, pretty: pretty, indent: indent) }) },
-                             to: &output, pretty: pretty, indent: indent)
+            Self.writeObject(count: pairs.count, key: { pairs[$0].0 }, value: { index, output, indent in
+                pairs[index].1.write(to: &output, pretty: pretty, indent: indent)
+            }, to: &output, pretty: pretty, indent: indent)
         }
     }
 
@@ -50,15 +51,17 @@ public enum JSONValue: Sendable, Hashable {
         output += "]"
     }
 
-    private static func writeObject(_ pairs: [(String, (inout String, Int) -> Void)], to output: inout String, pretty: Bool, indent: Int) {
-        guard !pairs.isEmpty else { output += "{}"; return }
+    /// The closures are not escaping: writing an object allocates nothing for them.
+    private static func writeObject(count: Int, key: (Int) -> String, value: (Int, inout String, Int) -> Void,
+                                    to output: inout String, pretty: Bool, indent: Int) {
+        guard count > 0 else { output += "{}"; return }
         output += "{"
-        for (index, (key, writeValue)) in pairs.enumerated() {
+        for index in 0..<count {
             if index > 0 { output += "," }
             if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-            Self.writeString(key, to: &output)
+            Self.writeString(key(index), to: &output)
             output += pretty ? ": " : ":"
-            writeValue(&output, indent + 1)
+            value(index, &output, indent + 1)
         }
         if pretty { output += "\n" + String(repeating: "  ", count: indent) }
         output += "}"
@@ -66,11 +69,11 @@ public enum JSONValue: Sendable, Hashable {
 
     /// A value that is written as `.array` of `count` items would be, each item made by `item` only when it is
     /// written and dropped after: a report of 100,000 findings held every one as a value before writing any.
-    public struct Streamed {
+    public struct Streamed: Sendable {
         let count: Int
-        let item: (Int) -> JSONValue
+        let item: @Sendable (Int) -> JSONValue
 
-        public init(count: Int, item: @escaping (Int) -> JSONValue) {
+        public init(count: Int, item: @escaping @Sendable (Int) -> JSONValue) {
             self.count = count
             self.item = item
         }
@@ -83,14 +86,12 @@ public enum JSONValue: Sendable, Hashable {
                                         pretty: Bool, suffix: String = "", expectedLength: Int = 0) -> String {
         var output = ""
         output.reserveCapacity(expectedLength)
-        writeObject(pairs.map { pair in
-            (pair.0, { (output: inout String, indent: Int) in
-                if pair.0 == key {
-                    writeArray(count: streamed.count, streamed.item, to: &output, pretty: pretty, indent: indent)
-                } else {
-                    pair.1.write(to: &output, pretty: pretty, indent: indent)
-                }
-            })
+        writeObject(count: pairs.count, key: { pairs[$0].0 }, value: { index, output, indent in
+            if pairs[index].0 == key {
+                writeArray(count: streamed.count, streamed.item, to: &output, pretty: pretty, indent: indent)
+            } else {
+                pairs[index].1.write(to: &output, pretty: pretty, indent: indent)
+            }
         }, to: &output, pretty: pretty, indent: 0)
         output += suffix
         return output

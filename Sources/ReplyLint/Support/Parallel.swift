@@ -59,10 +59,11 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// The work's result, once it has finished. Call it once.
+    /// The work's result, once it has finished.
     func value() -> Value {
         done.wait()
+        // Let a later call through too.
+        done.signal()
         return result!
     }
 }
-

@@ -682,11 +682,14 @@ final class RequestReader {
                 result.append((object - 1, range, true))
             }
         }
-        // "May we have the correct one?", "Can we get it?": a modal request by the team, its verb right after the subject.
+        // "May we have the correct one?", "Can we get it?": a modal request by the team, its verb right after the subject,
+        // and no question word before it in its clause ("How can I see it?" is the customer's question, quoted).
         func isModalRequest(_ index: Int) -> Bool {
-            index >= 2 && grammar.modalPronounVerbs.contains(tokens[index].text) && grammar.modalSubjects.contains(tokens[index - 1].text)
-                && grammar.modals.contains(tokens[index - 2].text)
-                && tokens[(index - 2)...index].allSatisfy { $0.clause == tokens[index].clause }
+            guard index >= 2, grammar.modalPronounVerbs.contains(tokens[index].text), grammar.modalSubjects.contains(tokens[index - 1].text),
+                  grammar.modals.contains(tokens[index - 2].text),
+                  tokens[(index - 2)...index].allSatisfy({ $0.clause == tokens[index].clause }) else { return false }
+            let sentenceStart = sentenceStarts[tokens[index].sentence] ?? 0
+            return !tokens[sentenceStart..<(index - 2)].contains { $0.clause == tokens[index].clause && grammar.modalQuestionWords.contains($0.text) }
         }
         for index in tokens.indices where grammar.pronounRequestVerbs.contains(tokens[index].text) || isModalRequest(index) {
             var object = index + 1
@@ -840,7 +843,7 @@ final class RequestGrammar: Sendable {
     let postalPinLeaders: Set<String>
     let paymentWords: Set<String>
     let askingThings: Set<String>
-    let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs, modalPronounVerbs: Set<String>
+    let determiners, listWords, questionWords, needVerbs, needFillers, partOfWords, modals, modalSubjects, modalVerbs, modalPronounVerbs, modalQuestionWords: Set<String>
     let bareQuestionFillers, keepVerbs, keepAdjectives, hereWords, pastSuffixes: Set<String>
     let owners, emailOwners, emailNotDataNext, emailDataNext, addressKinds, messageDeterminers, messageVerbs: Set<String>
     let detailOwners, othersOwners, bareNumberOwners, bareNumberNotNext, numberNotNext: Set<String>
@@ -892,6 +895,7 @@ final class RequestGrammar: Sendable {
         modalSubjects = words("modal-subjects")
         modalVerbs = words("modal-verbs")
         modalPronounVerbs = words("modal-pronoun-verbs")
+        modalQuestionWords = words("modal-question-words")
         bareQuestionFillers = words("bare-question-fillers")
         keepVerbs = words("keep-verbs")
         keepAdjectives = words("keep-adjectives")
