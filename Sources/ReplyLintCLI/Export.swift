@@ -46,7 +46,7 @@ extension ReplyLintCommand {
                     throw LoadError("\(output): cannot write this file (\(error.localizedDescription))")
                 }
             } else {
-                FileHandle.standardOutput.write(Data(result.text.utf8))
+                StandardOutput.write(result.text)
             }
             let notes = skipped + result.notes
             var report = "exported \(replies.count) \(replies.count == 1 ? "reply" : "replies") as \(format.displayName)" + (output.map { " to \($0)" } ?? "")

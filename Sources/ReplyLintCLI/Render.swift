@@ -65,15 +65,15 @@ extension ReplyLintCommand {
                 if format == .json {
                     // Agents asking for JSON get a JSON error too, as the HTTP API gives.
                     let body = JSONValue.object([("error", .string(message)), ("status", .int(error.httpStatus))])
-                    FileHandle.standardOutput.write(Data((body.serialized(pretty: true) + "\n").utf8))
+                    StandardOutput.write(body.serialized(pretty: true) + "\n")
                 }
                 throw LoadError(message)
             }
             switch format {
             case .json:
-                FileHandle.standardOutput.write(Data((RenderReporter.json(rendered).serialized(pretty: true) + "\n").utf8))
+                StandardOutput.write(RenderReporter.json(rendered).serialized(pretty: true) + "\n")
             case .text:
-                FileHandle.standardOutput.write(Data((rendered.text + "\n").utf8))
+                StandardOutput.write(rendered.text + "\n")
                 standardError(RenderReporter.summary(rendered))
             }
             if rendered.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

@@ -129,7 +129,8 @@ package enum UsageLogBackend {
 /// and `Data(text.utf8)` copied it whole at the run's peak.
 package enum StandardOutput {
     /// Writes `text`, or says on standard error why it could not and exits 2 (a full disk must not leave a
-    /// cut-off report and a passing exit status). A reader that went away (`| head`) ends the run quietly.
+    /// cut-off report and a passing exit status; `FileHandle.write` trapped with a stack trace). A reader that
+    /// went away (`| head`) ends the run quietly.
     package static func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
@@ -150,7 +151,7 @@ package enum StandardOutput {
                 case EPIPE:
                     Foundation.exit(141)
                 default:
-                    standardError("replylint: cannot write the report to standard output (\(String(cString: strerror(errno)))); check where it goes, or use --output FILE")
+                    standardError("replylint: cannot write to standard output (\(String(cString: strerror(errno)))); check where the output goes (a full disk, a closed file)")
                     Foundation.exit(2)
                 }
             }

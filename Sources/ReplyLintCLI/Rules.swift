@@ -42,7 +42,7 @@ extension ReplyLintCommand {
             case .json: RulesReporter.json(rules)
             case .markdown: RulesReporter.markdown(rules)
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
         }
     }
 }
