@@ -155,6 +155,35 @@ def read_ids_and_norms(path, normalise=normalise):
     return ids, norms
 
 
+def exclusion_reason(r, n, seen_ids, seen_norms, tuning_ids, tuning_norms, prev_ids, prev_norms, prev_sets,
+                     dialog_ids):
+    """Why reply `r` (normalised text `n`) is left out of a pool, or None; the order and labels of sets D and F.
+
+    `prev_sets` names the earlier sets in the labels ("A, B or C", "A-E"). Records `r`'s id as seen; the caller
+    records `n` when the reply is kept."""
+    reason = None
+    if r["id"] in seen_ids:
+        reason = "2 duplicate id"
+    elif is_empty_or_url_only(r["text"]):
+        reason = "3 empty or only a URL"
+    elif r["id"] in tuning_ids:
+        reason = "4 id in tuning corpus"
+    elif r["id"] in prev_ids:
+        reason = f"5 id in set {prev_sets}"
+    elif r["id"] in dialog_ids:
+        reason = "6 turn of a dialog A/B drew from"
+    elif r.get("truncated"):
+        reason = "7 truncated by the export"
+    elif n in tuning_norms:
+        reason = "8 text in tuning corpus"
+    elif n in prev_norms:
+        reason = f"9 text in set {prev_sets}"
+    elif n in seen_norms:
+        reason = "9z text repeats an earlier reply"
+    seen_ids.add(r["id"])
+    return reason
+
+
 def write_replies(path, rows):
     """A set's texts file: id,source,author,text, one row per reply, in the order drawn."""
     path.parent.mkdir(parents=True, exist_ok=True)

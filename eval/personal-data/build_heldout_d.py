@@ -161,26 +161,8 @@ def main():
         for r in loader():
             stats[src, "1 replies in source"] += 1
             n = norm(r["text"])
-            reason = None
-            if r["id"] in seen_ids:
-                reason = "2 duplicate id"
-            elif bh.is_empty_or_url_only(r["text"]):
-                reason = "3 empty or only a URL"
-            elif r["id"] in tuning_ids:
-                reason = "4 id in tuning corpus"
-            elif r["id"] in abc_ids:
-                reason = "5 id in set A, B or C"
-            elif r["id"] in ab_dialog_ids:
-                reason = "6 turn of a dialog A/B drew from"
-            elif r.get("truncated"):
-                reason = "7 truncated by the export"
-            elif n in tuning_norms:
-                reason = "8 text in tuning corpus"
-            elif n in abc_norms:
-                reason = "9 text in set A, B or C"
-            elif n in seen_norms:
-                reason = "9z text repeats an earlier reply"
-            seen_ids.add(r["id"])
+            reason = bh.exclusion_reason(r, n, seen_ids, seen_norms, tuning_ids, tuning_norms, abc_ids, abc_norms,
+                                         "A, B or C", ab_dialog_ids)
             if reason:
                 stats[src, reason] += 1
                 continue

@@ -4,7 +4,8 @@
 Set F is a sample of real public brand / agency replies that is in none of: the tuning corpus
 (twcs-sample.csv), held-out sets A, B, C, D and E (by id and by normalised text). Downloads nothing;
 standard library only. It imports, read-only, from /work/main/eval/personal-data:
-  build_heldout.py    normalise, is_empty_or_url_only, read_ids_and_norms, tweetsumm_pool, write_replies
+  build_heldout.py    normalise, is_empty_or_url_only, read_ids_and_norms, tweetsumm_pool, write_replies,
+                      exclusion_reason
   build_heldout_c.py  delta_pool, amazon2016_pool, nyc_pool (readers of C's raw files)
   build_heldout_d.py  fix_mojibake (repairs the JSC270 files' Windows-1252 mojibake)
 
@@ -176,26 +177,8 @@ def main():
             for r in loaders[src]():
                 stats[src, "1 replies in source"] += 1
                 n = norm(r["text"])
-                reason = None
-                if r["id"] in seen_ids:
-                    reason = "2 duplicate id"
-                elif bh.is_empty_or_url_only(r["text"]):
-                    reason = "3 empty or only a URL"
-                elif r["id"] in tuning_ids:
-                    reason = "4 id in tuning corpus"
-                elif r["id"] in prev_ids:
-                    reason = "5 id in set A-E"
-                elif r["id"] in ab_dialog_ids:
-                    reason = "6 turn of a dialog A/B drew from"
-                elif r.get("truncated"):
-                    reason = "7 truncated by the export"
-                elif n in tuning_norms:
-                    reason = "8 text in tuning corpus"
-                elif n in prev_norms:
-                    reason = "9 text in set A-E"
-                elif n in seen_norms:
-                    reason = "9z text repeats an earlier reply"
-                seen_ids.add(r["id"])
+                reason = bh.exclusion_reason(r, n, seen_ids, seen_norms, tuning_ids, tuning_norms, prev_ids, prev_norms,
+                                             "A-E", ab_dialog_ids)
                 if reason:
                     stats[src, reason] += 1
                     continue
