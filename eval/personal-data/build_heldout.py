@@ -155,6 +155,28 @@ def read_ids_and_norms(path, normalise=normalise):
     return ids, norms
 
 
+def read_sets(paths, normalise=normalise):
+    """The ids and normalised texts of several sets' texts files, together (`read_ids_and_norms` of each)."""
+    ids, norms = set(), set()
+    for path in paths:
+        i, n = read_ids_and_norms(path, normalise)
+        ids |= i
+        norms |= n
+    return ids, norms
+
+
+def twitter_export_rows(path, brand, prefix, source):
+    """The brand's replies in a twitteR export (screenName the brand, not a retweet, text opening with '@'), in
+    file order: id `<prefix>:<status id>`, `key` the status id, `truncated` Twitter's flag."""
+    out = []
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["screenName"] == brand and r["isRetweet"] == "FALSE" and r["text"].startswith("@"):
+                out.append({"id": f"{prefix}:{r['id']}", "source": source, "author": brand,
+                            "text": r["text"], "key": int(r["id"]), "truncated": r["truncated"] == "TRUE"})
+    return out
+
+
 def exclusion_reason(r, n, seen_ids, seen_norms, tuning_ids, tuning_norms, prev_ids, prev_norms, prev_sets,
                      dialog_ids):
     """Why reply `r` (normalised text `n`) is left out of a pool, or None; the order and labels of sets D and F.

@@ -103,26 +103,16 @@ def fix_mojibake(text):
         return text
 
 
-def sophie_pool(raw):
+def sophie_pool(raw, brands=SOPHIE_BRANDS, source="twcs-brands"):
+    """Brand replies of the per-brand TWCS files (`sophie-<brand>.csv`), mojibake repaired, in tweet-id order."""
     out = []
-    for brand in SOPHIE_BRANDS:
+    for brand in brands:
         with open(raw / f"sophie-{brand}.csv", newline="", encoding="utf-8-sig") as f:
             for r in csv.DictReader(f):
                 if r["inbound"] in ("FALSE", "False"):
                     tid = int(r["tweet_id"])
-                    out.append({"id": f"twcs:{tid}", "source": "twcs-brands", "author": r["author_id"],
+                    out.append({"id": f"twcs:{tid}", "source": source, "author": r["author_id"],
                                 "text": fix_mojibake(r["text"]), "key": tid})
-    return sorted(out, key=lambda r: r["key"])
-
-
-def twitter_pool(raw, filename, brand, prefix, source):
-    out = []
-    with open(raw / filename, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if r["screenName"] == brand and r["isRetweet"] == "FALSE" and r["text"].startswith("@"):
-                out.append({"id": f"{prefix}:{r['id']}", "source": source, "author": brand,
-                            "text": r["text"], "key": int(r["id"]),
-                            "truncated": r["truncated"] == "TRUE"})
     return sorted(out, key=lambda r: r["key"])
 
 
@@ -141,18 +131,17 @@ def main():
     bh = load_build_heldout()
     norm = bh.normalise
     tuning_ids, tuning_norms = bh.read_ids_and_norms(args.tuning, norm)
-    abc_ids, abc_norms = set(), set()
-    for path in (args.a, args.b, args.c):
-        i, n = bh.read_ids_and_norms(path, norm)
-        abc_ids |= i
-        abc_norms |= n
+    abc_ids, abc_norms = bh.read_sets((args.a, args.b, args.c), norm)
     ab_dialog_ids = {r["id"] for r in bh.tweetsumm_pool(args.a_raw)}
 
     loaders = (
         ("twcs-divya", lambda: divya_pool(args.raw)),
         ("twcs-brands", lambda: sophie_pool(args.raw)),
-        ("ba2019", lambda: twitter_pool(args.raw, "kwgserm-BritishAirways.csv", "British_Airways", "kwba", "ba2019")),
-        ("ryanair2019", lambda: twitter_pool(args.raw, "kwgserm-RyanAir.csv", "Ryanair", "kwfr", "ryanair2019")),
+        # twitteR exports, in status-id order
+        ("ba2019", lambda: sorted(bh.twitter_export_rows(args.raw / "kwgserm-BritishAirways.csv", "British_Airways", "kwba",
+                                                         "ba2019"), key=lambda r: r["key"])),
+        ("ryanair2019", lambda: sorted(bh.twitter_export_rows(args.raw / "kwgserm-RyanAir.csv", "Ryanair", "kwfr",
+                                                              "ryanair2019"), key=lambda r: r["key"])),
     )
     stats = Counter()
     pools = {s: [] for s in SOURCES}

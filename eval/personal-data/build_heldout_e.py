@@ -89,11 +89,7 @@ def main():
     bh = load_build_heldout()
     norm = bh.normalise
     tuning_ids, tuning_norms = bh.read_ids_and_norms(args.tuning, norm)
-    prev_ids, prev_norms = set(), set()
-    for path in (args.a, args.b, args.c, args.d):
-        i, n = bh.read_ids_and_norms(path, norm)
-        prev_ids |= i
-        prev_norms |= n
+    prev_ids, prev_norms = bh.read_sets((args.a, args.b, args.c, args.d), norm)
     ab_dialog_ids = {r["id"] for r in bh.tweetsumm_pool(args.a_raw)}
 
     stats = Counter()

@@ -4,10 +4,11 @@
 Set F is a sample of real public brand / agency replies that is in none of: the tuning corpus
 (twcs-sample.csv), held-out sets A, B, C, D and E (by id and by normalised text). Downloads nothing;
 standard library only. It imports, read-only, from /work/main/eval/personal-data:
-  build_heldout.py    normalise, is_empty_or_url_only, read_ids_and_norms, tweetsumm_pool, write_replies,
-                      exclusion_reason
+  build_heldout.py    normalise, is_empty_or_url_only, read_sets, tweetsumm_pool, twitter_export_rows,
+                      write_replies, exclusion_reason
+  build_heldout_e.py  block_pool (the reader of E's TWCS block)
   build_heldout_c.py  delta_pool, amazon2016_pool, nyc_pool (readers of C's raw files)
-  build_heldout_d.py  fix_mojibake (repairs the JSC270 files' Windows-1252 mojibake)
+  build_heldout_d.py  sophie_pool (the per-brand JSC270 files, their Windows-1252 mojibake repaired)
 
     python3 /work/data/heldout-f/build_heldout_f.py              # all rounds -> replies.csv
     python3 /work/data/heldout-f/build_heldout_f.py --rounds 1 --out /tmp/f1.csv
@@ -51,7 +52,6 @@ rebuilds the first N rounds.
 import argparse
 import csv
 import importlib.util
-import json
 import random
 import sys
 from collections import Counter
@@ -85,25 +85,6 @@ def load(name):
     return mod
 
 
-def block_pool(raw):
-    data = json.loads((raw / "panthangianil-twcs.json").read_text(encoding="utf-8"))["results"]
-    out = [{"id": f"twcs:{int(r['tweet_id'])}", "source": "twcs-block", "author": str(r["author_id"]),
-            "text": r["text"], "key": int(r["tweet_id"])}
-           for r in data if str(r["inbound"]) == "False"]
-    return sorted(out, key=lambda r: r["key"])
-
-
-def twitter_export_pool(raw, filename, brand, prefix, source, encoding="utf-8"):
-    """Brand replies of a twitteR export: screenName is the brand, not a retweet, text starts '@'."""
-    out = []
-    with open(raw / filename, newline="", encoding=encoding) as f:
-        for r in csv.DictReader(f):
-            if r["screenName"] == brand and r["isRetweet"] == "FALSE" and r["text"].startswith("@"):
-                out.append({"id": f"{prefix}:{r['id']}", "source": source, "author": brand,
-                            "text": r["text"], "truncated": r["truncated"] == "TRUE"})
-    return out
-
-
 def amazon2016_pool(raw):
     # C's reader (kwamzn ids, cp1252 file); the truncated flag is read here as well
     with open(raw / "kwartler-amzn_cs.csv", newline="", encoding="cp1252") as f:
@@ -117,18 +98,6 @@ def amazonin_pool(raw):
         return [{"id": f"amzin:{r['id']}", "source": "amazonin2022", "author": "AmazonHelp",
                  "text": r["text"]}
                 for r in csv.DictReader(f) if r["author_id"] == AMAZONIN_USER_ID]
-
-
-def sophie_pool(raw, fix_mojibake):
-    out = []
-    for brand in SOPHIE_BRANDS:
-        with open(raw / f"sophie-{brand}.csv", newline="", encoding="utf-8-sig") as f:
-            for r in csv.DictReader(f):
-                if r["inbound"] in ("FALSE", "False"):
-                    tid = int(r["tweet_id"])
-                    out.append({"id": f"twcs:{tid}", "source": "twcs-sophie", "author": r["author_id"],
-                                "text": fix_mojibake(r["text"]), "key": tid})
-    return sorted(out, key=lambda r: r["key"])
 
 
 def main():
@@ -147,26 +116,23 @@ def main():
     bh = load("build_heldout")
     bc = load("build_heldout_c")
     bd = load("build_heldout_d")
+    be = load("build_heldout_e")
     norm = bh.normalise
     tuning_ids, tuning_norms = bh.read_ids_and_norms(args.tuning, norm)
-    prev_ids, prev_norms = set(), set()
-    for path in args.prev:
-        i, n = bh.read_ids_and_norms(path, norm)
-        prev_ids |= i
-        prev_norms |= n
+    prev_ids, prev_norms = bh.read_sets(args.prev, norm)
     ab_dialog_ids = {r["id"] for r in bh.tweetsumm_pool(args.a_raw)}
 
     loaders = {
-        "twcs-block": lambda: block_pool(args.raw),
+        "twcs-block": lambda: be.block_pool(args.raw),
         "delta2015": lambda: bc.delta_pool(args.raw),
         "amazon2016": lambda: amazon2016_pool(args.raw),
         "nyc2016": lambda: bc.nyc_pool(args.raw),
-        "ba2019": lambda: twitter_export_pool(args.raw, "kwgserm-BritishAirways.csv", "British_Airways",
-                                              "kwba", "ba2019"),
-        "ryanair2019": lambda: twitter_export_pool(args.raw, "kwgserm-RyanAir.csv", "Ryanair", "kwfr",
-                                                   "ryanair2019"),
+        # twitteR exports, in file order
+        "ba2019": lambda: bh.twitter_export_rows(args.raw / "kwgserm-BritishAirways.csv", "British_Airways", "kwba",
+                                                 "ba2019"),
+        "ryanair2019": lambda: bh.twitter_export_rows(args.raw / "kwgserm-RyanAir.csv", "Ryanair", "kwfr", "ryanair2019"),
         "amazonin2022": lambda: amazonin_pool(args.raw),
-        "twcs-sophie": lambda: sophie_pool(args.raw, bd.fix_mojibake),
+        "twcs-sophie": lambda: bd.sophie_pool(args.raw, SOPHIE_BRANDS, "twcs-sophie"),
     }
 
     stats = Counter()
