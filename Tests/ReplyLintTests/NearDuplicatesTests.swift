@@ -26,9 +26,20 @@ import Testing
         for _ in 0..<2_000 {
             texts.append(String((0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
         }
-        #expect(texts.count > 2_040)
+        // ASCII only (read byte by byte), with every kind of byte beside apostrophes and letters.
+        let ascii = Array("aZq09 '''##.,!?-_@/`~[]{}\u{7F}\u{01}\n\t\r")
+        for _ in 0..<2_000 {
+            texts.append(String((0..<Int(generator.next() % 40)).map { _ in ascii[Int(generator.next() % UInt64(ascii.count))] }))
+        }
+        #expect(texts.count > 4_040)
         for text in texts {
-            #expect(NearDuplicates.wordHashes(text) == Self.tokenized(text), "\(text.debugDescription)")
+            let words = Self.tokenized(text)
+            #expect(NearDuplicates.wordHashes(text) == words, "\(text.debugDescription)")
+            // Shingles as first written: the distinct hashes of each three words in a row, sorted.
+            let shingles = words.count < 3 ? words : (0...(words.count - 3)).map { index in
+                NearDuplicates.mix(words[index] &+ NearDuplicates.mix(words[index + 1] &+ NearDuplicates.mix(words[index + 2])))
+            }
+            #expect(NearDuplicates.shingleHashes(text) == Array(Set(shingles)).sorted(), "\(text.debugDescription)")
         }
     }
 

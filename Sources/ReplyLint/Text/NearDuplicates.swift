@@ -101,7 +101,15 @@ public enum NearDuplicates {
                 result.append(mix(words[index] &+ mix(words[index + 1] &+ mix(words[index + 2]))))
             }
         }
-        return Array(Set(result)).sorted()
+        // Sorted, then each run of equal hashes kept once: a Set in between cost as much as the hashing.
+        result.sort()
+        var kept = 0
+        for index in result.indices where index == 0 || result[index] != result[kept - 1] {
+            result[kept] = result[index]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     static func minHash(_ shingles: [UInt64]) -> [UInt64] {
@@ -134,6 +142,7 @@ public enum NearDuplicates {
     /// tokenizer reads as one — letters and digits, an apostrophe inside a word when a letter follows (’ read as
     /// '), lower-cased — and `#` is a word of its own (`NearDuplicatesTests` compares the two on every kind of text).
     static func wordHashes(_ text: String) -> [UInt64] {
+        if let hashes = text.utf8.withContiguousStorageIfAvailable(asciiWordHashes), let hashes { return hashes }
         let scalars = FastText.scalars(text)
         var hashes: [UInt64] = []
         var word: [UInt8] = []
@@ -164,6 +173,37 @@ public enum NearDuplicates {
             if scalar == "#" { hashes.append(hashOfHash) }
         }
         flush()
+        return hashes
+    }
+
+    /// `wordHashes` of an ASCII text, read byte by byte without decoding it; nil for any other text.
+    private static func asciiWordHashes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(bytes.count / 4)
+        let start: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = start
+        var inWord = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let folded = byte | 0x20
+            let isLetter = folded >= 0x61 && folded <= 0x7A
+            // An apostrophe belongs to a word it is inside of, before a letter ("can't", not "dogs'").
+            let isWordByte = isLetter || (byte >= 0x30 && byte <= 0x39)
+                || (byte == 0x27 && inWord && index + 1 < bytes.endIndex && (bytes[index + 1] | 0x20) >= 0x61 && (bytes[index + 1] | 0x20) <= 0x7A)
+            if isWordByte {
+                hash = (hash ^ UInt64(isLetter ? folded : byte)) &* 0x100_0000_01B3
+                inWord = true
+                continue
+            }
+            if inWord {
+                hashes.append(hash)
+                hash = start
+                inWord = false
+            }
+            if byte == 0x23 { hashes.append(hashOfHash) }
+        }
+        if inWord { hashes.append(hash) }
         return hashes
     }
 
