@@ -2,7 +2,7 @@
 // the named files, and for a named file that others depend on — an FAQ, a moderation policy, a
 // partial, replylint.yml — the findings it can cause in them, reported on their own lines.
 
-struct LintScope {
+struct LintScope: Sendable {
     /// nil: the whole library.
     private var named: Set<String>?
     /// Files checked because a named file they depend on changed, with the rules whose findings
@@ -58,9 +58,14 @@ struct LintScope {
 
     /// Whether a finding is reported.
     func keeps(_ finding: Finding) -> Bool {
-        if named?.contains(finding.file) ?? true { return true }
-        guard let rules = dependents[finding.file] else { return false }
-        return rules?.contains(finding.ruleID) ?? true
+        keeps(file: finding.file, ruleID: finding.ruleID)
+    }
+
+    /// Whether a finding of that rule on that file is reported.
+    func keeps(file: String, ruleID: String) -> Bool {
+        if named?.contains(file) ?? true { return true }
+        guard let rules = dependents[file] else { return false }
+        return rules?.contains(ruleID) ?? true
     }
 
     /// The files reported on, or nil for the whole library.

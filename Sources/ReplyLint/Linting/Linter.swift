@@ -45,7 +45,6 @@ public struct Linter: Sendable {
     /// that depend on them (see LintScope). With `explain`, the result also says where each
     /// moderation policy covers each topic.
     public func lint(_ library: Library, onlyFiles: Set<String>? = nil, explain: Bool = false) -> LintResult {
-        let context = LintContext(library: library)
         let configuration = library.configuration
         let active: [(rule: any Rule, override: Severity?)] = rules.compactMap { rule in
             let description = type(of: rule).description
@@ -56,28 +55,35 @@ public struct Linter: Sendable {
             }
         }
         let scope = LintScope(library: library, onlyFiles: onlyFiles)
+        let reports: (@Sendable (String, String) -> Bool)? = onlyFiles == nil ? nil : { @Sendable file, rule in scope.keeps(file: file, ruleID: rule) }
+        let context = LintContext(library: library, scope: reports)
 
         // Replies are checked independently: in chunks across the cores, merged in order. The chunks
         // hold indices, not copies of the replies (a copy of every reply cost 30 MB at 100,000).
         let replies = library.replies
         let selected = replies.indices.filter { scope.checks(replies[$0].file) }
-        // The policies and the library-wide checks (duplicates across all replies) run on a thread of their
-        // own meanwhile: in order after the replies, they were a sixth of a 10,000-reply lint on two cores.
-        let libraryWide = Background { () -> (policies: [Finding], library: [Finding]) in
-            let context = context.forWorker()
-            var policyFindings: [Finding] = []
-            for policy in library.policies where scope.checks(policy.file) {
-                for (rule, _) in active { policyFindings += rule.check(policy: policy, in: context) }
-            }
-            var libraryFindings: [Finding] = []
-            for (rule, _) in active { libraryFindings += rule.checkLibrary(in: context).filter(scope.keeps) }
-            return (policyFindings, libraryFindings)
+        // The policies and the library-wide checks (duplicates across all replies), one piece of work per policy
+        // and per rule, start on a thread of their own while the replies are checked, and this thread joins in
+        // once the replies are done: in order after the replies they were a sixth of a 10,000-reply lint on two
+        // cores, and on a thread of their own they were most of a pre-commit run, which checks five replies.
+        let policyPieces: [@Sendable (LintContext) -> [Finding]] = library.policies.filter { scope.checks($0.file) }.map { policy in
+            { context in active.flatMap { entry in entry.rule.check(policy: policy, in: context) } }
+        }
+        let rulePieces: [@Sendable (LintContext) -> [Finding]] = active.map { entry in
+            { context in entry.rule.checkLibrary(in: context).filter(scope.keeps) }
+        }
+        let libraryWork = SharedWork(policyPieces + rulePieces)
+        let libraryWide = Background { () -> Bool in
+            libraryWork.run(with: context.forWorker())
+            return true
         }
         var perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
             let context = context.forWorker()
             var chunkFindings: [Finding] = []
             for index in chunk {
                 let reply = replies[index]
+                // Loading leaves unparsed only the bodies of replies outside the files a run names.
+                assert(reply.isBodyParsed, "\(reply.file) was loaded without its template but is checked")
                 let unreadable = reply.isUnreadable
                 var replyFindings: [Finding] = []
                 for (rule, _) in active {
@@ -100,8 +106,11 @@ public struct Linter: Sendable {
             findings += perChunk[index]
             perChunk[index] = []
         }
-        let (policyFindings, libraryFindings) = libraryWide.value()
-        findings += policyFindings
+        libraryWork.run(with: context.forWorker())
+        _ = libraryWide.value()
+        let libraryResults = libraryWork.results
+        findings += libraryResults.prefix(policyPieces.count).joined()
+        let libraryFindings = Array(libraryResults.dropFirst(policyPieces.count).joined())
         // Library-wide findings about a reply honour that reply's suppressions too. Only the replies those
         // findings name are looked up (a key for every reply cost ~10 MB at 100,000).
         var replySuppressions: [String: Suppressions] = [:]

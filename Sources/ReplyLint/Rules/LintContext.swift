@@ -10,7 +10,12 @@ public struct LintContext: Sendable {
     let vocabularies: [String: PersonalDataVocabulary]
 
     public init(library: Library) {
+        self.init(library: library, scope: nil)
+    }
+
+    init(library: Library, scope: (@Sendable (_ file: String, _ rule: String) -> Bool)?) {
         self.library = library
+        self.scope = scope
         self.faq = FAQIndex(policies: library.policies)
         let configuration = library.configuration
         var codes = Set([Language.forLocale(configuration.locale).code])
@@ -42,6 +47,10 @@ public struct LintContext: Sendable {
     /// Each worker thread gets its own (see Linter), so no lock is needed.
     let scratch = ReplyScratch()
 
+    /// Whether a run reports findings of a rule (its id) on a file (a pre-commit hook's few files); nil
+    /// reports everything. Library-wide rules ask (`reports(_:rule:)`) before building findings left out.
+    let scope: (@Sendable (_ file: String, _ rule: String) -> Bool)?
+
     /// A copy of this context with a scratch area of its own, for one worker.
     func forWorker() -> LintContext { LintContext(copying: self) }
 
@@ -50,6 +59,12 @@ public struct LintContext: Sendable {
         faq = other.faq
         personalData = other.personalData
         vocabularies = other.vocabularies
+        scope = other.scope
+    }
+
+    /// Whether a finding of `rule` on `file` would be reported in this run.
+    func reports(_ file: String, rule: String) -> Bool {
+        scope?(file, rule) ?? true
     }
 
     /// The value `compute` gives for `reply`, computed once however many rules ask.

@@ -67,3 +67,42 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         return result!
     }
 }
+
+/// Independent pieces of work that any number of threads take one at a time, in order, until none is
+/// left; each result lands in its piece's slot. A thread that finishes its own work early joins in
+/// (`run`), so a few long pieces do not wait on one thread while another is idle. Each thread passes the
+/// pieces it takes a value of its own (a worker's scratch area).
+final class SharedWork<Input, Output: Sendable>: @unchecked Sendable {
+    private let pieces: [@Sendable (Input) -> Output]
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [Output?]
+
+    init(_ pieces: [@Sendable (Input) -> Output]) {
+        self.pieces = pieces
+        slots = Array(repeating: nil, count: pieces.count)
+    }
+
+    /// Takes pieces until none is left. Returns when no piece is waiting, though another thread may
+    /// still be doing one: read `results` only once every thread that runs pieces has returned.
+    func run(with input: Input) {
+        while true {
+            lock.lock()
+            let index = next
+            next += 1
+            lock.unlock()
+            guard index < pieces.count else { return }
+            let output = pieces[index](input)
+            lock.lock()
+            slots[index] = output
+            lock.unlock()
+        }
+    }
+
+    /// Every piece's result, in the pieces' order.
+    var results: [Output] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}

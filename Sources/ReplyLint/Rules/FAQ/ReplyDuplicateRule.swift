@@ -40,6 +40,7 @@ public struct ReplyDuplicateRule: Rule {
         var findings: [Finding] = []
         // The same FAQ, channel and locale.
         var first: [String: Int] = [:]
+        let id = Self.description.id
         for index in replies {
             let reply = all[index]
             guard let faq = reply.faq?.value.slug, !faq.isEmpty else { continue }
@@ -50,6 +51,8 @@ public struct ReplyDuplicateRule: Rule {
                     first[key] = index
                     continue
                 }
+                // A finding left out of this run (a hook's few files) is not worth its message.
+                guard context.reports(reply.file, rule: id) else { continue }
                 let original = all[originalIndex]
                 findings.append(Self.finding(
                     "another reply answers FAQ '\(faq)' on \(channel.value) in \(locale): '\(original.id)' (\(original.file)); keep one, or give them different channels or locales",
@@ -67,6 +70,7 @@ public struct ReplyDuplicateRule: Rule {
         }
         for match in NearDuplicates.find(replies.map { all[$0].body }, threshold: threshold) {
             let reply = all[replies[match.index]]
+            guard context.reports(reply.file, rule: id) else { continue }
             let original = all[replies[match.original]]
             let share = match.similarity >= 1 ? "the same as" : "\(Int(match.similarity * 100)) % the same as"
             let advice = Set(reply.channelIDs) == Set(original.channelIDs)

@@ -25,10 +25,15 @@ public struct ReplyIDDuplicateRule: Rule {
     public init() {}
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
-        let groups = Dictionary(grouping: context.library.replies, by: \.id).filter { $0.value.count > 1 }
+        // Ids counted first, and only the replies of a shared id gathered: grouping every reply copied them all.
+        let all = context.library.replies
+        var counts: [String: Int] = [:]
+        for reply in all { counts[reply.id, default: 0] += 1 }
+        var groups: [String: [Reply]] = [:]
+        for reply in all where counts[reply.id]! > 1 { groups[reply.id, default: []].append(reply) }
         var findings: [Finding] = []
         for (id, replies) in groups {
-            for reply in replies {
+            for reply in replies where context.reports(reply.file, rule: Self.description.id) {
                 let others = replies.filter { $0.file != reply.file || $0.position != reply.position }
                     .map { $0.file == reply.file ? "line \($0.position.line) of this file" : $0.file }
                 findings.append(Self.finding(
