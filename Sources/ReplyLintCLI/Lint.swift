@@ -70,7 +70,9 @@ extension ReplyLintCommand {
         }
 
         package func run() throws {
-            let loader = try library.loader()
+            var loader = try library.loader()
+            // With paths, only those files are reported (see LintScope).
+            loader.checksOnlyNamedFiles = true
             try library.refuseOverwriting(output, as: "--output", loader: loader)
             try library.refuseOverwriting(writeBaseline, as: "--write-baseline", loader: loader)
             var run = LintRun(

@@ -7,10 +7,10 @@ import Testing
 
 @Suite struct PathTests {
     @Test(arguments: [
-        "/", "/a", "/a/b", "/a/b/", "/a//b", "//a", "/a/./b", "/a/../b", "/a/b/..", "/a/b/.", "/a/.hidden", "/a/..b", "/a/b.",
+        "/", "/a", "/a/b", "/a/b/", "/a//b", "//a", "/a/./b", "/a/../b", "/a/b/..", "/a/b/.", "/a/.hidden", "/a/..b", "/a/b.", "/a/...", "/...", "/.a/b", "/a/b/.../c", "/.", "/..",
         "/tmp/a library/reply one.md", "/tmp/ünïcödé/ø", "a/b", "./a", "../a", "", ".", "/a/b\u{301}",
         // Foundation drops /private and /var/automount where the shorter path exists (macOS's /tmp and /var).
-        "/private", "/private/tmp", "/private/etc/hostname", "/private/no-such-folder/x", "/var/automount/x", "/var/tmp", "/privateer/x",
+        "/private", "/private/tmp", "/private/etc/hostname", "/private/no-such-folder/x", "/var/automount/x", "/var/automount", "/var", "/var/tmp", "/privateer/x",
     ])
     func standardisedAsFoundationDoes(_ path: String) {
         #expect(LibraryLoader.standardized(path) == URL(fileURLWithPath: path).standardizedFileURL.path)

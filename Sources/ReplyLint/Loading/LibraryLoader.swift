@@ -30,6 +30,11 @@ public struct LibraryLoader: Sendable {
     /// Whether a usage log that cannot be read stops the load (`lint`: yes, exit 2) or is left out
     /// (`serve` and `mcp`: rendering matters more than counting, and they report the log themselves).
     public var stopsOnUnreadableUsageLog = true
+    /// Whether the caller checks only the files `load(extraPaths:)` names (`lint` with paths, as a pre-commit
+    /// hook runs it). When they are all reply files, the other replies' bodies are kept as text, not parsed as
+    /// templates: the library-wide checks that read them (ids, duplicates) do not need it, and parsing them
+    /// was a tenth of a pre-commit run's work. A named partial, policy or config is read by others: all are parsed.
+    public var checksOnlyNamedFiles = false
 
     public init(root: String, displayBase: String, configuration: Configuration, knownRules: Set<String>) {
         self.root = root
@@ -87,6 +92,8 @@ public struct LibraryLoader: Sendable {
         var walkProblems: [LibraryWalk.Problem] = []
         /// The files the caller named (a pre-commit hook's changed files), for reading only their usage.
         var namedFiles = Set<String>()
+        /// Whether every path named is a reply file (see `checksOnlyNamedFiles`).
+        var namesOnlyReplyFiles = !extraPaths.isEmpty
         var seen = Set<String>()
         for folder in configuration.replyPaths {
             // Files named on the command line (run from outside the library, say) are linted even without it.
@@ -109,11 +116,15 @@ public struct LibraryLoader: Sendable {
                 throw Self.missingPath(path)
             }
             // replylint.yml itself, as a hook passes it when only the config changed: already read.
-            if absolutePath == configPath { continue }
+            if absolutePath == configPath {
+                namesOnlyReplyFiles = false
+                continue
+            }
             try refuseOutside(path, absolutePath, realRoot: realRoot)
             if !isDirectory.boolValue, let refusal = refusal(ofNamedFile: absolutePath, as: path) { throw refusal }
             var files = [absolutePath]
             if isDirectory.boolValue {
+                namesOnlyReplyFiles = false
                 let walk = LibraryWalk.walk(absolutePath, inside: realRoot, limit: configuration.limits.files)
                 walkProblems += walk.problems
                 files = walk.files
@@ -139,13 +150,22 @@ public struct LibraryLoader: Sendable {
         }
         // Reading and parsing files is independent work: each chunk fills a library of its own,
         // and the chunks are merged in order so the result does not depend on the thread count.
+        if namesOnlyReplyFiles {
+            let replyFiles = Set(jobs.compactMap { job -> String? in
+                guard case .reply(let file, let root) = job, Self.isReplyFile(Self.relative(file, to: root)) else { return nil }
+                return file
+            })
+            namesOnlyReplyFiles = namedFiles.isSubset(of: replyFiles)
+        }
         let loader = self
+        let parsedBodies = checksOnlyNamedFiles && namesOnlyReplyFiles ? namedFiles : nil
         var parts = Parallel.mapChunks(jobs, minimumChunk: 128) { chunk -> Library in
             var part = Library(configuration: loader.configuration)
             for job in chunk {
                 if let deadline = loader.deadline, ContinuousClock.now > deadline { break }
                 switch job {
-                case .reply(let file, let root): loader.loadReplyFile(file, replyRoot: root, into: &part)
+                case .reply(let file, let root):
+                    loader.loadReplyFile(file, replyRoot: root, parsingBody: parsedBodies?.contains(file) ?? true, into: &part)
                 case .policy(let file): loader.loadPolicyFile(file, into: &part)
                 }
             }
@@ -357,7 +377,7 @@ public struct LibraryLoader: Sendable {
     private func read(_ file: String, into library: inout Library) -> (String, String)? {
         let shown = Self.display(file, base: displayBase)
         guard let data = readBytes(file, shown: shown, into: &library) else { return nil }
-        if data.withUnsafeBytes({ $0.prefix(8192).contains(0) }) {
+        if data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0, min(bytes.count, 8192)) != nil } ?? false }) {
             library.fileProblems.append(FileProblem(
                 kind: .unreadable, file: shown,
                 message: "this is a binary file, not a text reply or policy; move it out of the library or into a media folder"))
@@ -374,7 +394,7 @@ public struct LibraryLoader: Sendable {
         return (shown, Lines.normalizingEndings(text))
     }
 
-    private func loadReplyFile(_ file: String, replyRoot: String, into library: inout Library) {
+    private func loadReplyFile(_ file: String, replyRoot: String, parsingBody: Bool = true, into library: inout Library) {
         let relative = Self.relative(file, to: replyRoot)
         let lower = file.lowercased()
         let isPartial = relative.hasPrefix("_partials/")
@@ -404,7 +424,8 @@ public struct LibraryLoader: Sendable {
             library.partials[name] = Partial(name: name, file: shown, text: String(partialText))
         } else if isReply {
             library.replies.append(ReplyParser.parse(
-                text, file: shown, defaultID: stem, knownRules: knownRules, mediaExists: mediaExists, limits: configuration.limits))
+                text, file: shown, defaultID: stem, knownRules: knownRules, mediaExists: mediaExists, limits: configuration.limits,
+                parsingBody: parsingBody))
         } else {
             switch ReplyParser.parseCollection(text, file: shown, idPrefix: stem, knownRules: knownRules, mediaExists: mediaExists, limits: configuration.limits) {
             case .success(let replies):
@@ -500,6 +521,11 @@ public struct LibraryLoader: Sendable {
         return nil
     }
 
+    /// A reply file, by its path below the replies folder: not a partial, and of a reply's kind.
+    static func isReplyFile(_ relative: String) -> Bool {
+        !relative.hasPrefix("_partials/") && replyExtensions.contains(where: relative.lowercased().hasSuffix)
+    }
+
     static func isTextSnippet(_ lowerFile: String) -> Bool {
         [".mustache", ".md", ".txt", ".markdown"].contains { lowerFile.hasSuffix($0) }
     }
@@ -524,11 +550,30 @@ public struct LibraryLoader: Sendable {
     /// `/var/automount`, which Foundation shortens when the shorter path exists): the base of every path
     /// shown is, and building URLs for it twice a file was 7 % of a pre-commit run.
     static func standardized(_ path: String) -> String {
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        let standard = parts.count > 1 && parts[0].isEmpty && parts.dropFirst().allSatisfy { part in
-            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
-        } && !parts[1].elementsEqual("private".utf8) && !(parts[1].elementsEqual("var".utf8) && parts.count > 2 && parts[2].elementsEqual("automount".utf8))
-        return standard ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+        isStandard(path) ? path : URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Whether `standardized` leaves `path` as it is, read in one pass over its bytes (splitting it into
+    /// parts was 1 % of a pre-commit run, which shows a path for every file).
+    static func isStandard(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard path.utf8.first == slash, path.utf8.count > 1,
+              !(path == "/private" || path.hasPrefix("/private/") || path == "/var/automount" || path.hasPrefix("/var/automount/"))
+        else { return false }
+        // Each part after a slash: not empty, not `.` nor `..`.
+        var length = 0
+        var onlyDots = true
+        for byte in path.utf8.dropFirst() {
+            if byte == slash {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                if byte != dot { onlyDots = false }
+            }
+        }
+        return length > 0 && !(onlyDots && length <= 2)
     }
 
     static func withoutExtension(_ path: String) -> String {

@@ -6,14 +6,19 @@ public enum ReplyParser {
 
     /// Parses one reply file. `defaultID` is the path below `replies/` without extension;
     /// `mediaExists` answers whether a media path, relative to the reply's folder, exists.
+    /// Without `parsingBody`, the body is kept as text and not parsed as a template (see `Reply.isBodyParsed`).
     public static func parse(
         _ text: String, file: String, defaultID: String, knownRules: Set<String>,
-        mediaExists: (String) -> Bool, limits: Limits = Limits()
+        mediaExists: (String) -> Bool, limits: Limits = Limits(), parsingBody: Bool = true
     ) -> Reply {
         let split = FrontMatterSplit.split(text)
         let bodyStart = TextPosition(line: split.bodyFirstLine, column: 1)
         let tooLong = overExpansion(split.body, limits: limits, at: bodyStart)
-        var reply = Reply(id: defaultID, file: file, body: tooLong == nil ? split.body : "", bodyStart: bodyStart)
+        let body = tooLong == nil ? split.body : ""
+        var reply = parsingBody
+            ? Reply(id: defaultID, file: file, body: body, bodyStart: bodyStart)
+            : Reply(id: defaultID, file: file, body: body, template: ParsedTemplate(nodes: []), prose: "", bodyStart: bodyStart)
+        reply.isBodyParsed = parsingBody
         if let tooLong { reply.problems.append(tooLong) }
         if split.unclosed {
             reply.problems.append(FrontMatterProblem(

@@ -116,6 +116,9 @@ public struct Reply: Sendable {
     /// Where the reply is declared: the file's first line, or its item in a YAML collection.
     public var position: TextPosition
     public var problems: [FrontMatterProblem]
+    /// False when loading kept the body as text only (`template` empty, `prose` ""): a reply outside a
+    /// pre-commit run's files, read for the library-wide checks (ids, duplicates), which read the body.
+    public internal(set) var isBodyParsed = true
 
     /// Its front matter could not be read (YAML that does not parse, or is over the limits): none of its
     /// settings can be trusted, so only that problem is reported and render refuses it.

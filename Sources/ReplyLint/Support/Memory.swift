@@ -22,4 +22,15 @@ enum Memory {
         _ = mallocTrim?(0)
         #endif
     }
+
+    /// Leaves `value` allocated until the process exits, on purpose: freeing many small objects just before
+    /// exit is time the user waits for, and the system takes back the whole address space at once.
+    static func keepUntilExit<Value>(_ value: Value) {
+        _ = Unmanaged.passRetained(Kept(value))
+    }
+
+    private final class Kept<Value> {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
 }
