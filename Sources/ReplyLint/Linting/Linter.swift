@@ -108,17 +108,22 @@ public struct Linter: Sendable {
         }
         libraryWork.run(with: context.forWorker())
         _ = libraryWide.value()
-        let libraryResults = libraryWork.results
-        findings += libraryResults.prefix(policyPieces.count).joined()
-        let libraryFindings = Array(libraryResults.dropFirst(policyPieces.count).joined())
+        // Each piece's findings let go once copied, as the replies' are.
+        var libraryResults = libraryWork.takeResults()
+        var libraryFindings: [Finding] = []
+        for index in libraryResults.indices {
+            if index < policyPieces.count { findings += libraryResults[index] } else { libraryFindings += libraryResults[index] }
+            libraryResults[index] = []
+        }
         // Library-wide findings about a reply honour that reply's suppressions too. Only the replies those
         // findings name are looked up (a key for every reply cost ~10 MB at 100,000).
         var replySuppressions: [String: Suppressions] = [:]
         var repliesByKey: [String: Int] = [:]
         let named = Set(libraryFindings.compactMap { finding in finding.replyID.map { finding.file + "\u{0}" + $0 } })
         if !named.isEmpty {
-            for (index, reply) in replies.enumerated() {
-                let key = reply.file + "\u{0}" + reply.id
+            // By index: a copy of each reply cost a retain and a release of each of its fields.
+            for index in replies.indices {
+                let key = replies[index].file + "\u{0}" + replies[index].id
                 if named.contains(key), repliesByKey[key] == nil { repliesByKey[key] = index }
             }
         }

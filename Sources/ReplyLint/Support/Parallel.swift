@@ -99,10 +99,13 @@ final class SharedWork<Input, Output: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Every piece's result, in the pieces' order.
-    var results: [Output] {
+    /// Every piece's result, in the pieces' order, moved out: the work keeps none of them (findings held here as
+    /// well as in the report cost 30 MB at 100,000 replies).
+    func takeResults() -> [Output] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0! }
+        let results = slots.map { $0! }
+        slots = []
+        return results
     }
 }

@@ -42,17 +42,18 @@ public struct ReplyDuplicateRule: Rule {
         var first: [String: Int] = [:]
         let id = Self.description.id
         for index in replies {
-            let reply = all[index]
-            guard let faq = reply.faq?.value.slug, !faq.isEmpty else { continue }
-            let locale = (reply.locale ?? context.configuration.locale).lowercased()
-            for channel in reply.channels {
+            // Read in place: a copy of each reply cost a retain and a release of each of its fields.
+            guard let faq = all[index].faq?.value.slug, !faq.isEmpty else { continue }
+            let locale = (all[index].locale ?? context.configuration.locale).lowercased()
+            for channel in all[index].channels {
                 let key = faq + "\u{0}" + channel.value + "\u{0}" + locale
                 guard let originalIndex = first[key] else {
                     first[key] = index
                     continue
                 }
                 // A finding left out of this run (a hook's few files) is not worth its message.
-                guard context.reports(reply.file, rule: id) else { continue }
+                guard context.reports(all[index].file, rule: id) else { continue }
+                let reply = all[index]
                 let original = all[originalIndex]
                 findings.append(Self.finding(
                     "another reply answers FAQ '\(faq)' on \(channel.value) in \(locale): '\(original.id)' (\(original.file)); keep one, or give them different channels or locales",

@@ -25,12 +25,13 @@ public struct ReplyIDDuplicateRule: Rule {
     public init() {}
 
     public func checkLibrary(in context: LintContext) -> [Finding] {
-        // Ids counted first, and only the replies of a shared id gathered: grouping every reply copied them all.
+        // Ids counted first, by index, and only the replies of a shared id gathered: grouping the replies copied
+        // every one of them.
         let all = context.library.replies
         var counts: [String: Int] = [:]
-        for reply in all { counts[reply.id, default: 0] += 1 }
+        for index in all.indices { counts[all[index].id, default: 0] += 1 }
         var groups: [String: [Reply]] = [:]
-        for reply in all where counts[reply.id]! > 1 { groups[reply.id, default: []].append(reply) }
+        for index in all.indices where counts[all[index].id]! > 1 { groups[all[index].id, default: []].append(all[index]) }
         var findings: [Finding] = []
         for (id, replies) in groups {
             for reply in replies where context.reports(reply.file, rule: Self.description.id) {

@@ -62,7 +62,8 @@ public struct ToneClicheRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let tone = context.language(of: reply).tone
         let extra = context.strings("phrases", of: Self.description)
-        let phrases = tone.cliches + extra.map { ($0, "") }
+        // The built-in list itself unless the config adds phrases: joining them made a copy of every phrase per reply.
+        let phrases = extra.isEmpty ? tone.cliches : tone.cliches + extra.map { ($0, "") }
         let matcher = extra.isEmpty ? tone.clicheMatcher : PhraseMatcher(phrases.map(\.phrase))
         let text = ToneText.prose(reply, context)
         let scalars = FastText.scalars(text)
