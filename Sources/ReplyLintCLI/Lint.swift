@@ -78,6 +78,7 @@ extension ReplyLintCommand {
             var run = LintRun(
                 format: format.format,
                 reportOptions: .init(color: output == nil && standardOutputWantsColor(), toolVersion: ReplyLintCommand.version))
+            run.endsProcess = true
             run.onlyFiles = paths.isEmpty ? nil : try library.displayPaths(of: paths, loader: loader)
             run.fix = !fix ? .none : dryRun ? .preview : .apply
             run.quiet = quiet

@@ -26,7 +26,7 @@ import Testing
         for _ in 0..<2_000 {
             texts.append(String((0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }))
         }
-        // ASCII only (read byte by byte), with every kind of byte beside apostrophes and letters.
+        // ASCII only (read byte by byte): letters, digits, apostrophes, '#', punctuation, spaces and control bytes.
         let ascii = Array("aZq09 '''##.,!?-_@/`~[]{}\u{7F}\u{01}\n\t\r")
         for _ in 0..<2_000 {
             texts.append(String((0..<Int(generator.next() % 40)).map { _ in ascii[Int(generator.next() % UInt64(ascii.count))] }))

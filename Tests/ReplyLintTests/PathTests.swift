@@ -16,6 +16,15 @@ import Testing
         #expect(LibraryLoader.standardized(path) == URL(fileURLWithPath: path).standardizedFileURL.path)
     }
 
+    /// Foundation may shorten these (macOS), so they are left to it, even when a combining mark joins the slash
+    /// before it into one Character.
+    @Test func privateFoldersAreLeftToFoundation() {
+        for path in ["/private", "/private/tmp", "/private/\u{301}", "/private/\u{301}/a", "/var/automount", "/var/automount/\u{301}"] {
+            #expect(!LibraryLoader.isStandard(path), "\(path.debugDescription)")
+        }
+        #expect(LibraryLoader.isStandard("/privateer/\u{301}"))
+    }
+
     @Test func shownRelativeToTheWorkingDirectory() {
         #expect(LibraryLoader.display("/srv/lib/replies/a.md", base: "/srv/lib") == "replies/a.md")
         #expect(LibraryLoader.display("/srv/lib/replies/a.md", base: "/srv/x/../lib/") == "replies/a.md")

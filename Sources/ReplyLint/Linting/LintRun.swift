@@ -54,6 +54,10 @@ public struct LintRun: Sendable {
     public var format: ReportFormat
     public var reportOptions: ReportFormat.Options
     public var rules: [any Rule] = RuleRegistry.all
+    /// The process ends once this run has written its report (the CLI): a library smaller than
+    /// `freedLibrarySize` is then left for the system to take back (see `lint(with:load:)`). A caller
+    /// that goes on (an editor plugin, a server) leaves it false, and every library is freed.
+    public var endsProcess = false
 
     public init(format: ReportFormat, reportOptions: ReportFormat.Options) {
         self.format = format
@@ -133,15 +137,15 @@ public struct LintRun: Sendable {
     /// Libraries smaller than this are not freed once linted (see `lint(with:load:)`).
     static let freedLibrarySize = 20_000
 
-    /// Loads and lints the library. A library of fewer than `freedLibrarySize` replies is left allocated: the
-    /// run ends soon after, and freeing 2,000 replies one object at a time, then handing the pages back, was
-    /// 2–3 ms of a 60 ms pre-commit run that the system does at exit in one go. A larger one is freed, and its
-    /// pages handed back, before the report is written, which would otherwise come on top of it.
+    /// Loads and lints the library. With `endsProcess`, a library of fewer than `freedLibrarySize` replies is left
+    /// allocated: freeing 2,000 replies one object at a time, then handing the pages back, was 2–3 ms of a 60 ms
+    /// pre-commit run, and the system takes the whole process back at exit in one go. Otherwise the library is
+    /// freed, and its pages handed back, before the report is written, which would otherwise come on top of it.
     private func lint(with linter: Linter, load: () throws -> Library) throws -> LintResult {
         let (result, freed) = try { () throws -> (LintResult, Bool) in
             let library = try load()
             let result = linter.lint(library, onlyFiles: onlyFiles, explain: explain)
-            guard library.replies.count >= Self.freedLibrarySize else {
+            guard !endsProcess || library.replies.count >= Self.freedLibrarySize else {
                 Memory.keepUntilExit(library)
                 return (result, false)
             }

@@ -62,20 +62,22 @@ public struct Linter: Sendable {
         // hold indices, not copies of the replies (a copy of every reply cost 30 MB at 100,000).
         let replies = library.replies
         let selected = replies.indices.filter { scope.checks(replies[$0].file) }
-        // The policies and the library-wide checks (duplicates across all replies), one piece of work per policy
-        // and per rule, start on a thread of their own while the replies are checked, and this thread joins in
-        // once the replies are done: in order after the replies they were a sixth of a 10,000-reply lint on two
-        // cores, and on a thread of their own they were most of a pre-commit run, which checks five replies.
-        let policyPieces: [@Sendable (LintContext) -> [Finding]] = library.policies.filter { scope.checks($0.file) }.map { policy in
-            { context in active.flatMap { entry in entry.rule.check(policy: policy, in: context) } }
-        }
-        let rulePieces: [@Sendable (LintContext) -> [Finding]] = active.map { entry in
+        // The policies, then the library-wide checks (duplicates across all replies), run on a thread of their own
+        // while the replies are checked, and this thread joins in the library-wide checks, one rule at a time, once
+        // the replies are done: in order after the replies they were a sixth of a 10,000-reply lint on two cores,
+        // and on a thread of their own they were most of a pre-commit run, which checks five replies. The policies
+        // stay on that thread, whose stack is sized for their nesting (see Background).
+        let libraryWork = SharedWork(active.map { entry -> @Sendable (LintContext) -> [Finding] in
             { context in entry.rule.checkLibrary(in: context).filter(scope.keeps) }
-        }
-        let libraryWork = SharedWork(policyPieces + rulePieces)
-        let libraryWide = Background { () -> Bool in
-            libraryWork.run(with: context.forWorker())
-            return true
+        })
+        let libraryWide = Background { () -> [Finding] in
+            let context = context.forWorker()
+            var policyFindings: [Finding] = []
+            for policy in library.policies where scope.checks(policy.file) {
+                for (rule, _) in active { policyFindings += rule.check(policy: policy, in: context) }
+            }
+            libraryWork.run(with: context)
+            return policyFindings
         }
         var perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
             let context = context.forWorker()
@@ -83,7 +85,7 @@ public struct Linter: Sendable {
             for index in chunk {
                 let reply = replies[index]
                 // Loading leaves unparsed only the bodies of replies outside the files a run names.
-                assert(reply.isBodyParsed, "\(reply.file) was loaded without its template but is checked")
+                precondition(reply.isBodyParsed, "\(reply.file) was loaded without its template but is checked")
                 let unreadable = reply.isUnreadable
                 var replyFindings: [Finding] = []
                 for (rule, _) in active {
@@ -107,12 +109,12 @@ public struct Linter: Sendable {
             perChunk[index] = []
         }
         libraryWork.run(with: context.forWorker())
-        _ = libraryWide.value()
-        // Each piece's findings let go once copied, as the replies' are.
+        findings += libraryWide.value()
+        // Each rule's findings let go once copied, as the replies' are.
         var libraryResults = libraryWork.takeResults()
         var libraryFindings: [Finding] = []
         for index in libraryResults.indices {
-            if index < policyPieces.count { findings += libraryResults[index] } else { libraryFindings += libraryResults[index] }
+            libraryFindings += libraryResults[index]
             libraryResults[index] = []
         }
         // Library-wide findings about a reply honour that reply's suppressions too. Only the replies those

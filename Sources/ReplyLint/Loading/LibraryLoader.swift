@@ -31,8 +31,9 @@ public struct LibraryLoader: Sendable {
     /// (`serve` and `mcp`: rendering matters more than counting, and they report the log themselves).
     public var stopsOnUnreadableUsageLog = true
     /// Whether the caller checks only the files `load(extraPaths:)` names (`lint` with paths, as a pre-commit
-    /// hook runs it). When they are all reply files, the other replies' bodies are kept as text, not parsed as
-    /// templates: the library-wide checks that read them (ids, duplicates) do not need it, and parsing them
+    /// hook runs it). When they are all reply files, the bodies of the other reply files (.md; a YAML collection is
+    /// parsed whole) are kept as text, not parsed as templates: the library-wide checks that read them (ids,
+    /// duplicates) do not need it, and parsing them
     /// was a tenth of a pre-commit run's work. A named partial, policy or config is read by others: all are parsed.
     public var checksOnlyNamedFiles = false
 
@@ -557,13 +558,16 @@ public struct LibraryLoader: Sendable {
     /// parts was 1 % of a pre-commit run, which shows a path for every file).
     static func isStandard(_ path: String) -> Bool {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        guard path.utf8.first == slash, path.utf8.count > 1,
-              !(path == "/private" || path.hasPrefix("/private/") || path == "/var/automount" || path.hasPrefix("/var/automount/"))
+        // Compared as bytes: as Characters, "/private/" and a combining mark after it would not match.
+        let bytes = path.utf8
+        guard bytes.first == slash, bytes.count > 1,
+              !(bytes.elementsEqual("/private".utf8) || bytes.starts(with: "/private/".utf8)
+                  || bytes.elementsEqual("/var/automount".utf8) || bytes.starts(with: "/var/automount/".utf8))
         else { return false }
         // Each part after a slash: not empty, not `.` nor `..`.
         var length = 0
         var onlyDots = true
-        for byte in path.utf8.dropFirst() {
+        for byte in bytes.dropFirst() {
             if byte == slash {
                 if length == 0 || (onlyDots && length <= 2) { return false }
                 length = 0

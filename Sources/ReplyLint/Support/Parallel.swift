@@ -84,7 +84,7 @@ final class SharedWork<Input, Output: Sendable>: @unchecked Sendable {
     }
 
     /// Takes pieces until none is left. Returns when no piece is waiting, though another thread may
-    /// still be doing one: read `results` only once every thread that runs pieces has returned.
+    /// still be doing one: take the results only once every thread that runs pieces has returned.
     func run(with input: Input) {
         while true {
             lock.lock()
