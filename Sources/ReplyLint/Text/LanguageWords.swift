@@ -196,9 +196,10 @@ public struct LanguageWords: Sendable {
         embedded(LanguageGuess.code(ofLocale: locale))
     }
 
-    /// One section of every language's file, read without the rest of each file (fill-in markers are
-    /// looked for in every language, and must not cost a library the reading of every language).
+    /// Some sections of every language's file, read without the rest of each file (fill-in markers are
+    /// looked for in every language, and must not cost a library the reading of every language) — except
+    /// English's, which every command that reads words reads whole: its sections are taken from that.
     static func everyLanguage(_ sections: Set<String>) -> [LanguageWords] {
-        codes.compactMap { code in resource(code).map { LanguageWords(code: code, text: $0, only: sections) } }
+        codes.compactMap { code in code == "en" ? english : resource(code).map { LanguageWords(code: code, text: $0, only: sections) } }
     }
 }
