@@ -100,19 +100,8 @@ def amazonin_pool(raw):
                 for r in csv.DictReader(f) if r["author_id"] == AMAZONIN_USER_ID]
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--raw", default="/work/data/heldout-f/raw", type=Path)
-    p.add_argument("--a-raw", default="/work/data/heldout/raw", type=Path)
-    p.add_argument("--tuning", default="/work/shared/corpus/twcs-sample.csv", type=Path)
-    p.add_argument("--prev", nargs="+", type=Path, default=[
-        Path(f"/work/data/{d}/replies.csv")
-        for d in ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")])
-    p.add_argument("--out", default="/work/data/heldout-f/replies.csv", type=Path)
-    p.add_argument("--rounds", type=int, default=len(ROUNDS))
-    p.add_argument("--stats-only", action="store_true", help="print the exclusion counts, write nothing")
-    args = p.parse_args()
-
+def build_pools(args):
+    """F's two pools of eligible replies, in pool order, and the exclusion counts."""
     bh = load("build_heldout")
     bc = load("build_heldout_c")
     bd = load("build_heldout_d")
@@ -152,20 +141,17 @@ def main():
                 stats[src, "eligible"] += 1
                 pools[pool_no].append(r)
 
-    for what in sorted({w for _, w in stats}):
-        cells = "".join(f"{stats[s, what]:>13}" for s in POOL1 + POOL2)
-        print(f"{what:36}{cells}", file=sys.stderr)
-    print(f"{'':36}" + "".join(f"{s:>13}" for s in POOL1 + POOL2), file=sys.stderr)
-    print(f"pool 1 eligible {len(pools[1])}, pool 2 eligible {len(pools[2])}", file=sys.stderr)
-    if args.stats_only:
-        return
+    return pools, stats, bh
 
-    drawn, rows = set(), []
-    for name, seed, pool_no in ROUNDS[: args.rounds]:
+
+def draw_rounds(pools, rounds, drawn, prog="build_heldout_f"):
+    """Draw each round from the remaining eligible replies of its pool; `drawn` (a set of ids) is updated."""
+    rows = []
+    for name, seed, pool_no in rounds:
         rng = random.Random(seed)
         remaining = [r for r in pools[pool_no] if r["id"] not in drawn]
         if not remaining:
-            sys.exit(f"build_heldout_f: {name} draws from pool {pool_no}, which is used up")
+            sys.exit(f"{prog}: {name} draws from pool {pool_no}, which is used up")
         picked = rng.sample(remaining, min(ROUND_SIZE, len(remaining)))
         rng.shuffle(picked)
         for r in picked:
@@ -175,6 +161,32 @@ def main():
         print(f"{name}: pool {pool_no}, {len(picked)} rows, file rows {len(rows) - len(picked) + 1}-{len(rows)}, "
               f"{dict(sorted(mix.items()))}; pool {pool_no} left {len(remaining) - len(picked)}", file=sys.stderr)
 
+    return rows
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--raw", default="/work/data/heldout-f/raw", type=Path)
+    p.add_argument("--a-raw", default="/work/data/heldout/raw", type=Path)
+    p.add_argument("--tuning", default="/work/shared/corpus/twcs-sample.csv", type=Path)
+    p.add_argument("--prev", nargs="+", type=Path, default=[
+        Path(f"/work/data/{d}/replies.csv")
+        for d in ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")])
+    p.add_argument("--out", default="/work/data/heldout-f/replies.csv", type=Path)
+    p.add_argument("--rounds", type=int, default=len(ROUNDS))
+    p.add_argument("--stats-only", action="store_true", help="print the exclusion counts, write nothing")
+    args = p.parse_args()
+
+    pools, stats, bh = build_pools(args)
+    for what in sorted({w for _, w in stats}):
+        cells = "".join(f"{stats[s, what]:>13}" for s in POOL1 + POOL2)
+        print(f"{what:36}{cells}", file=sys.stderr)
+    print(f"{'':36}" + "".join(f"{s:>13}" for s in POOL1 + POOL2), file=sys.stderr)
+    print(f"pool 1 eligible {len(pools[1])}, pool 2 eligible {len(pools[2])}", file=sys.stderr)
+    if args.stats_only:
+        return
+
+    rows = draw_rounds(pools, ROUNDS[: args.rounds], set())
     bh.write_replies(args.out, rows)
     print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)
 

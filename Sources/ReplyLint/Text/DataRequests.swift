@@ -251,6 +251,13 @@ final class RequestReader {
         case "order-number" where words == ["confirmation"] || words == ["tracking"]:
             // On their own these are data only as "your confirmation #" and the like, matched as a whole.
             return true
+        case "order-number" where words == ["booking"] || words == ["bookings"]:
+            // "please provide us the booking", "may we have the correct bookings": its reference, as the object of a
+            // giving verb; not "manage your booking", "confirm your booking", "your booking is confirmed".
+            var verb = index - 1
+            while verb >= 0, tokens[verb].clause == tokens[index].clause,
+                  grammar.determiners.contains(tokens[verb].text) || grammar.verbObjects.contains(tokens[verb].text) { verb -= 1 }
+            if !(verb >= 0 && tokens[verb].clause == tokens[index].clause && grammar.givingVerbs.contains(tokens[verb].text)) { return true }
         default:
             break
         }
@@ -462,6 +469,10 @@ final class RequestReader {
                following.dropFirst(leader + 1).prefix(4).contains(where: grammar.selfServicePlaces.contains) { return false }
         }
 
+        // "Just enter your email address so we can notify you": typed into a form or app, not sent to the team,
+        // unless it says "here" or "below".
+        if let verb = clauseBefore.last(where: grammar.requestVerbs.contains), grammar.typedInVerbs.contains(verb), !saysHere(after: end) { return false }
+
         // The first words of a part that carries on a sentence: "…email address and phone number. 2/2".
         // What follows must not make it the customer's own use ("…reference no. so you can keep track").
         if isContinuation && sentence == tokens[0].sentence && index - sentenceStart <= 12
@@ -503,9 +514,12 @@ final class RequestReader {
         // "do you have a tracking number?", "did they give you a reference number?"
         // Only determiners and a word or two ("a trouble ticket number") between: not "did you get a chance to check your…".
         // "are there any reference numbers…?": whether it exists, unless it is printed on a document ("on the confirmation").
+        // Whether the customer has, knows or received a secret ("were you able to get that verification code?", "do you
+        // know the passcode for the iPhone?") asks whether, not for the secret itself.
+        let secret = mentions.first { $0.start <= index && index < $0.end }?.item.kind == .secret
         let afterItem = wordsAfter(end, count: 2)
         let onDocument = tokens.indices.contains(end) && tokens[end].sentence == sentence && grammar.documentLeaders.contains { afterItem.starts(with: $0) }
-        for (phrase, existence) in grammar.haveQuestions.map({ ($0, false) }) + (onDocument ? [] : grammar.existenceQuestions.map({ ($0, true) })) {
+        for (phrase, existence) in grammar.haveQuestions.map({ ($0, false) }) + (onDocument ? [] : grammar.existenceQuestions.map({ ($0, true) })) where !secret {
             guard let at = Routes.occurrences(of: phrase, in: clauseBefore).last else { continue }
             let others = clauseBefore[(at + phrase.count)...].filter { !grammar.determiners.contains($0) && !grammar.listWords.contains($0) }
             // "is there a (good) case number?" — not "is there a reason your number changed?", which asks no number.
@@ -514,6 +528,9 @@ final class RequestReader {
                 return isQuestion(sentence)
             }
         }
+        // "Any booking number to check?", "is there any tracking number to provide here?"
+        if isQuestion(sentence), let last = clauseBefore.last, grammar.anyWords.contains(last),
+           end < tokens.count, tokens[end].sentence == sentence, grammar.anyQuestionPurposes.contains(tokens[end].text) { return true }
         // "we'll need your postcode", "we need the bottom row of digits on your receipt"; not "you'll need your booking reference".
         for need in grammar.needVerbs where clauseBefore.contains(need) {
             guard let position = clauseBefore.lastIndex(of: need) else { continue }
@@ -854,6 +871,7 @@ final class RequestGrammar: Sendable {
     let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
     let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
+    let givingVerbs, anyWords, anyQuestionPurposes, typedInVerbs: Set<String>
     let privacyReasons: [[String]]
     /// "w/o" → "without": first word → second word → the word they stand for.
     let slashAbbreviations: [String: [String: String]]
@@ -944,6 +962,10 @@ final class RequestGrammar: Sendable {
         anotherWords = words("another-words")
         yesNoLeaders = words("yes-no-leaders")
         abilityModals = words("ability-modals")
+        givingVerbs = words("giving-verbs")
+        anyWords = words("any-words")
+        anyQuestionPurposes = words("any-question-purposes")
+        typedInVerbs = words("typed-in-verbs")
         privacyReasons = language.phrases("privacy-reasons")
         var abbreviations: [String: [String: String]] = [:]
         for (phrase, meaning) in language.pairs("slash-abbreviations") {

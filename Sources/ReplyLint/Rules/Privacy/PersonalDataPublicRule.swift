@@ -21,7 +21,7 @@ public struct PersonalDataPublicRule: Rule {
             "A brand's own customer number is recognised as \"your\" and one or two capitalised words before \"number\" (\"your Idea number\"); written in lower case (\"your idea number\") it is missed.",
             "A pronoun (\"send it to us\", \"share the correct one\") stands for the last item named in its sentence or the one before, when that item was not itself asked for.",
             "A part of a reply split in two that starts in the middle of a sentence (in lower case) and opens with items (\"email address and phone number. 2/2\") is read as the rest of a request made in the part before; so is a numbered later part (\"… 2/3\") that opens with a list of items and has no verb of its own (\"Your full name & address, the store you visited… 2/3\").",
-            "Confirming a value the team quotes (\"is the affected number 0723***082?\", \"Under the surname Smith?\") and needs worded in other ways (\"provide us the new booking\", \"some details\") are missed; an item followed by its value (\"reply to ticket #10267422\") is the team's quote, never a request.",
+            "Confirming a value the team quotes (\"is the affected number 0723***082?\", \"Under the surname Smith?\") and needs worded in other ways (\"some details\", \"send the booking over\") are missed; a bare \"booking\" is read as its reference only right after a verb of giving (\"provide us the booking\", \"may we have the correct bookings?\"); an item followed by its value (\"reply to ticket #10267422\") is the team's quote, never a request.",
             "An item cut in two by a split reply (\"…the date of >>\" then \">> birth\", \"...number, last top up\") is missed. A sentence that only names items (\"Your confirmation number.\") is read as asking for them, unless the next one is about them (\"It's in the email.\") or the customer's use (\"You'll need it at the desk.\").",
             "A condition without a comma (\"If the issue persists write us back with your number\") hides the request after it; \"if you're willing to share…\" and \"if you'd like to give…\" are read.",
             "Data typed into a self-service tool is not a request (\"enter your order number on our tracking page\", \"add your number to your profile\") when the tool is named right after the item; \"verify your email address to finish signing up\" is still reported.",
@@ -29,6 +29,8 @@ public struct PersonalDataPublicRule: Rule {
             "A link offered as a troubleshooting step (\"let's reinstall the game: https://…\", \"power cycle: https://…\") is no route, nor is \"below\" after \"the\" (\"DM your card number using the below…\") an invitation to answer in public.",
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
             "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
+            "Whether the customer has, knows or received a secret is not a request for it (\"were you able to get that verification code?\", \"do you know the passcode for the iPhone?\"); asked outright (\"what's the passcode?\") it is. Data typed in (\"just enter your email so we can notify you\") is not a request unless \"here\" or \"below\" follows.",
+            "A value the customer would like set is read as their identifier (\"let us know the display name you'd like on your account\" is reported). A loyalty ID is known by its programme's name only for AirAsia's BIG (\"guest big id\"); other programmes need \"member\", \"loyalty\" or \"rewards\" (or `extra-items`). Malay, Japanese and other languages without a words file are not read.",
             "Not reported, by design: a request negated with \"w/o\" or \"w/out\"; \"may I know if/whether…\" (whether something happened); \"you can add/enter…\" (an option in the customer's own settings); \"an alternate number\" just after a flight, seat or model is named with its number; \"birthday\" other than \"your birthday\"; the closest or nearest address to something; a part that starts mid-sentence and then says the data is private or the page public. A link sent earlier (\"the link we shared earlier\") counts as a route.",
         ],
         triggering: [
@@ -67,6 +69,10 @@ public struct PersonalDataPublicRule: Rule {
             Example("What's your ↓gamertag? Also, let's reinstall the game: https://help.example.com/reinstall"),
             // A plea just before the verb makes it an imperative, even in a run-on sentence.
             Example("sorry that happened kindly share the ↓order number for a check."),
+            // A question for any item the team can use; a bare "booking" after a verb of giving; a polite "appreciate if".
+            Example("Hi Mary, how may we assist you today? Any ↓booking number to check?"),
+            Example("Sorry for the wait. Please provide us the ↓booking and we'll look into it."),
+            Example("Appreciate if could provide the ↓complaint case. We'll look into it."),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
             // Spanish, read with words-es.txt.
@@ -111,6 +117,11 @@ public struct PersonalDataPublicRule: Rule {
             Example("We couldn't find flight 88 on that date. Can you send an alternate number?"),
             Example("If you share the closest street address, we can check the playground's hours."),
             Example("You can add your phone number under Settings whenever you like."),
+            // Whether a code arrived; typed into a form; a booking made, not its reference; a field of the team's form.
+            Example("Were you able to get that verification code? If not, where are you trying to receive it?"),
+            Example("The site is open in your country now. Just enter your email address so we can notify you when we launch."),
+            Example("Can you confirm your booking was made in the app?"),
+            Example("At the feedback column please state clearly your bank details."),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 
