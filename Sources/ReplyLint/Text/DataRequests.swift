@@ -562,6 +562,8 @@ final class RequestReader {
             while verb < clauseBefore.count - 1 && grammar.softeners.contains(clauseBefore[verb]) && !grammar.modalVerbs.contains(clauseBefore[verb]) { verb += 1 }
             // "may I know whether our email reached your registered address?": whether, not the item.
             if grammar.modalVerbs.contains(clauseBefore[verb]) && !clauseBefore[(verb + 1)...].contains(where: grammar.yesNoLeaders.contains) { return true }
+            // "Can we the booking number for further assistance": the verb left out, only determiners before the item.
+            if isQuestion(sentence) || position == 0, clauseBefore[(position + 2)...].allSatisfy(grammar.determiners.contains) { return true }
         }
         // Imperatives aimed at the customer: "send us your…", "please share the…", "could you confirm your…".
         if isImperativeHead(clauseBefore[...]) { return true }
@@ -840,8 +842,19 @@ public struct Routes: Sendable {
         if ranges.isEmpty { return written }
         return ranges.contains { range in
             let before = String(String.UnicodeScalarView(scalars[max(0, range.lowerBound - 40)..<range.lowerBound]))
+            // "…see what we can suggest 🔍 /DB https://t.co/…": after the agent's initials the link is the reply's own
+            // (a DM link), not one offered as reading by the words before them.
+            if Self.endsWithInitials(before) { return true }
             return !PersonalDataText.words(before).suffix(4).contains(where: articleCues.contains)
         }
+    }
+
+    /// Whether `text` ends with an agent's initials after "/" or "^" ("… /DB ", "… ^JD"), then only spaces.
+    static func endsWithInitials(_ text: String) -> Bool {
+        let trimmed = text.unicodeScalars.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        let initials = trimmed.prefix { $0.properties.isUppercase }
+        guard (1...4).contains(initials.count), let mark = trimmed.dropFirst(initials.count).first else { return false }
+        return mark == "/" || mark == "^"
     }
 
     /// A link of any kind: `https://…`, `www.…`, or a short link such as `t.co/abc`.

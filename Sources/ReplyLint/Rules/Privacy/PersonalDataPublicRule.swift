@@ -26,6 +26,7 @@ public struct PersonalDataPublicRule: Rule {
             "A condition without a comma (\"If the issue persists write us back with your number\") hides the request after it; \"if you're willing to share…\" and \"if you'd like to give…\" are read.",
             "Data typed into a self-service tool is not a request (\"enter your order number on our tracking page\", \"add your number to your profile\") when the tool is named right after the item; \"verify your email address to finish signing up\" is still reported.",
             "\"Is there / are there\" asks for an item (\"are there any reference numbers attached to your emails?\"), except one printed on a document named right after it (\"is there a phone number on the confirmation?\" is left alone, whoever's number it is).",
+            "A link right after the agent's initials (\"… /DB https://t.co/…\", \"^JD https://…\") is the reply's own route, whatever the words before the initials. A DM referred to (\"as referring to the DM\", \"as per the DM\") is no route.",
             "A link offered as a troubleshooting step (\"let's reinstall the game: https://…\", \"power cycle: https://…\") is no route, nor is \"below\" after \"the\" (\"DM your card number using the below…\") an invitation to answer in public.",
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
             "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
@@ -73,6 +74,9 @@ public struct PersonalDataPublicRule: Rule {
             Example("Hi Mary, how may we assist you today? Any ↓booking number to check?"),
             Example("Sorry for the wait. Please provide us the ↓booking and we'll look into it."),
             Example("Appreciate if could provide the ↓complaint case. We'll look into it."),
+            // A modal request with its verb left out; a DM referred to, not offered.
+            Example("Hi, Can we the ↓booking number for further assistance. Thanks"),
+            Example("Sincere apologies, may we have the ↓booking number as referring to the DM >>"),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
             // Spanish, read with words-es.txt.
@@ -122,6 +126,9 @@ public struct PersonalDataPublicRule: Rule {
             Example("The site is open in your country now. Just enter your email address so we can notify you when we launch."),
             Example("Can you confirm your booking was made in the app?"),
             Example("At the feedback column please state clearly your bank details."),
+            // The team's form; a link after the agent's initials is the reply's own route.
+            Example("If you are referring to that booking, do submit the form with the correct booking number."),
+            Example("Could you send us your account's username? We'll see what we can suggest /DB https://t.co/ldFdZRiNAt"),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 

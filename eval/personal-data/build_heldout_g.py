@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Rebuild held-out set G (replies.csv) for `personal-data-public` from F's local raw copies.
+
+Set G is a further random sample from F's pool 2 ("twcs-sophie": the seven per-brand TWCS files of
+Sophie-X31/JSC270-Assignment4 -- AirAsiaSupport, AppleSupport, AskRBC, McDonalds, NikeSupport,
+SpotifyCares, Walmart), of the eligible replies F's eight rounds left undrawn. The pools, the
+exclusions (id or normalised text in the tuning corpus, in sets A-E, or an earlier reply of the
+pool) and the round sampler are F's own (build_heldout_f.build_pools / draw_rounds), so nothing of
+F or of earlier sets is in G. Downloads nothing; standard library only.
+
+    python3 eval/personal-data/build_heldout_g.py                  # all rounds -> replies.csv
+    python3 eval/personal-data/build_heldout_g.py --rounds 1 --out /tmp/g1.csv
+    python3 eval/personal-data/build_heldout_g.py --set h          # set H -> /work/data/heldout-h/replies.csv
+
+Set H is drawn the same way from what F and G left (ROUNDS_H), for a second first look after G's
+misses and false reports were read and fixed.
+
+Sampling (ROUNDS): rounds of 500, random.Random(seed).sample over the remaining eligible replies of
+pool 2, then shuffled with the same seed (F's sampler). Rounds 1-6 were fixed up front (PLAN.txt);
+more are added one at a time only while the labelled pdp=yes total is under 45.
+"""
+
+import argparse
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+EVAL = Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location("build_heldout_f", EVAL / "build_heldout_f.py")
+bf = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bf)
+
+ROUNDS = [
+    # (name, seed, pool); rounds 1-6 fixed before any row was drawn. Labelled pdp=yes total after
+    # round 6: 48, so no more rounds.
+    ("round1", 2001, 2),
+    ("round2", 2002, 2),
+    ("round3", 2003, 2),
+    ("round4", 2004, 2),
+    ("round5", 2005, 2),
+    ("round6", 2006, 2),
+]
+# Set H: drawn after G (fixed before any row of H was drawn, with H's plan), from what F and G left.
+# Rounds 1-6 gave 35 pdp=yes, so rounds 7, 8, ... were added one at a time (PLAN.txt).
+ROUNDS_H = [(f"round{n}", 2100 + n, 2) for n in range(1, 8)]
+# Set I: drawn after H, from what F, G and H left; rounds 1-7 fixed up front (PLAN.txt).
+# Rounds 1-7 gave 40 pdp=yes, so round 8 was added (PLAN.txt).
+ROUNDS_I = [(f"round{n}", 2200 + n, 2) for n in range(1, 9)]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--raw", default="/work/data/heldout-f/raw", type=Path)
+    p.add_argument("--a-raw", default="/work/data/heldout/raw", type=Path)
+    p.add_argument("--tuning", default="/work/shared/corpus/twcs-sample.csv", type=Path)
+    p.add_argument("--prev", nargs="+", type=Path, default=[
+        Path(f"/work/data/{d}/replies.csv")
+        for d in ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")])
+    p.add_argument("--set", choices=("g", "h", "i"), default="g",
+                   help="g; h (drawn from what F and G left); i (from what F, G and H left)")
+    p.add_argument("--out", type=Path, help="default: /work/data/heldout-<set>/replies.csv")
+    p.add_argument("--rounds", type=int, default=None, help="the first N rounds (default: all)")
+    args = p.parse_args()
+
+    pools, _, bh = bf.build_pools(args)
+    drawn = set()
+    f_rows = bf.draw_rounds(pools, bf.ROUNDS, drawn)
+    print(f"F: {len(f_rows)} rows drawn (its rounds, as build_heldout_f.py); G draws from what is left",
+          file=sys.stderr)
+    sets = {"g": ROUNDS, "h": ROUNDS_H, "i": ROUNDS_I}
+    order = list(sets)
+    for earlier in order[: order.index(args.set)]:
+        earlier_rows = bf.draw_rounds(pools, sets[earlier], drawn, prog="build_heldout_g")
+        print(f"{earlier.upper()}: {len(earlier_rows)} rows drawn; the next set draws from what is left", file=sys.stderr)
+    rounds = sets[args.set]
+    rows = bf.draw_rounds(pools, rounds[: args.rounds or len(rounds)], drawn, prog="build_heldout_g")
+    args.out = args.out or Path(f"/work/data/heldout-{args.set}/replies.csv")
+    brands = Counter(r["author"] for r in rows)
+    print(f"{args.set.upper()} by account: {dict(sorted(brands.items()))}", file=sys.stderr)
+    bh.write_replies(args.out, rows)
+    print(f"wrote {len(rows)} rows to {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
