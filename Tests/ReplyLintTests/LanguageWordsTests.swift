@@ -39,7 +39,8 @@ import Testing
                // India's postal PIN code (set E): an English-language class.
                "postal-pin-leaders", "payment-words", "reported-askers", "asking-things",
                // English sets F and G's classes, not yet written for Spanish.
-               "giving-verbs", "any-words", "any-question-purposes", "typed-in-verbs"],
+               "giving-verbs", "any-words", "any-question-purposes", "typed-in-verbs",
+               "reading-link-leaders", "reading-link-topics"],
     ]
 
     @Test(arguments: LanguageWords.codes)

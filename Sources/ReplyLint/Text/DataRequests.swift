@@ -669,7 +669,11 @@ final class RequestReader {
             let pleadedVerb = offset > base && grammar.pleas.contains(words[offset - 1])
             if back >= base && (grammar.teamSubjects.contains(words[back]) || !pleadedVerb && grammar.pastSuffixes.contains(where: { words[back].hasSuffix($0) })) { continue }
             // "we'll check and send your tracking number": the verb after "and" keeps the team as subject.
-            let sharesTeamSubject = back >= base && words[base..<back].contains(where: grammar.teamSubjects.contains)
+            // A pronoun right after a verb or a preposition is its object: "please confirm on it and provide your email".
+            let sharesTeamSubject = back >= base && words[base..<back].indices.contains { at in
+                grammar.teamSubjects.contains(words[at])
+                    && !(at > base && (grammar.requestVerbs.contains(words[at - 1]) || grammar.breakers.contains(words[at - 1])))
+            }
             if softened || startsClause && !sharesTeamSubject { return true }
         }
         return false
@@ -753,6 +757,7 @@ public struct Routes: Sendable {
     let teamSubjects: Set<String>
     /// Words just before a link that offer it as something to read, not a way to reach the team.
     let articleCues: Set<String>
+    let readingLinkLeaders, readingLinkTopics: Set<String>
     let pastLeaders: [[String]]
     /// The language's team mailboxes, team-number cues and calling verbs: a team contact written out is a route.
     let contacts: ContactWords
@@ -768,6 +773,8 @@ public struct Routes: Sendable {
         verbLeaders = language.words("softeners").union(language.words("clause-starters")).union(language.words("pleas"))
         teamSubjects = language.words("route-team-subjects")
         articleCues = language.words("article-link-cues")
+        readingLinkLeaders = language.words("reading-link-leaders")
+        readingLinkTopics = language.words("reading-link-topics")
         pastLeaders = language.phrases("route-past-leaders")
         contacts = ContactWords(language)
     }
@@ -845,6 +852,10 @@ public struct Routes: Sendable {
             // "…see what we can suggest 🔍 /DB https://t.co/…": after the agent's initials the link is the reply's own
             // (a DM link), not one offered as reading by the words before them.
             if Self.endsWithInitials(before) { return true }
+            // "Click here https://… for cabin baggage policy", "Do refer at https://… for your guidance": reading.
+            let after = String(String.UnicodeScalarView(scalars[range.upperBound..<min(scalars.count, range.upperBound + 40)]))
+            let tail = PersonalDataText.words(after).prefix(5)
+            if let first = tail.first, readingLinkLeaders.contains(first), tail.dropFirst().contains(where: readingLinkTopics.contains) { return false }
             return !PersonalDataText.words(before).suffix(4).contains(where: articleCues.contains)
         }
     }

@@ -26,6 +26,7 @@ public struct PersonalDataPublicRule: Rule {
             "A condition without a comma (\"If the issue persists write us back with your number\") hides the request after it; \"if you're willing to share…\" and \"if you'd like to give…\" are read.",
             "Data typed into a self-service tool is not a request (\"enter your order number on our tracking page\", \"add your number to your profile\") when the tool is named right after the item; \"verify your email address to finish signing up\" is still reported.",
             "\"Is there / are there\" asks for an item (\"are there any reference numbers attached to your emails?\"), except one printed on a document named right after it (\"is there a phone number on the confirmation?\" is left alone, whoever's number it is).",
+            "A link followed by \"for\" and a topic (\"… https://… for cabin baggage policy\", \"for your guidance\") is offered as reading and is no route; \"send it via https://… for a quick check\" is one. A website where something is available (\"available on our website\") is no route. Giving data in person (\"provide your BIG ID at the train counter\") and resubmitting a case are read as public requests.",
             "A link right after the agent's initials (\"… /DB https://t.co/…\", \"^JD https://…\") is the reply's own route, whatever the words before the initials. A DM referred to (\"as referring to the DM\", \"as per the DM\") is no route.",
             "A link offered as a troubleshooting step (\"let's reinstall the game: https://…\", \"power cycle: https://…\") is no route, nor is \"below\" after \"the\" (\"DM your card number using the below…\") an invitation to answer in public.",
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
@@ -77,6 +78,11 @@ public struct PersonalDataPublicRule: Rule {
             // A modal request with its verb left out; a DM referred to, not offered.
             Example("Hi, Can we the ↓booking number for further assistance. Thanks"),
             Example("Sincere apologies, may we have the ↓booking number as referring to the DM >>"),
+            // "it" after a verb is its object, not a new subject; a link offered as reading by the words after it;
+            // a website where something is available is no route.
+            Example("It's valid for 90 days. So please confirm on it and provide your ↓email."),
+            Example("Hi there, may we have the ↓booking number for a check? Click here https://t.co/W1yteVU76j for cabin baggage policy."),
+            Example(">> utilize the credit for any flight available on our website. Do provide us the ↓BIG ID and we will get this sorted."),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
             // Spanish, read with words-es.txt.
