@@ -437,6 +437,11 @@ final class RequestReader {
         return false
     }
 
+    /// Whether the item mentioned at `index` is one never to be asked for (a password, PIN, code…).
+    func isSecret(at index: Int) -> Bool {
+        mentions.first { $0.start <= index && index < $0.end }?.item.kind == .secret
+    }
+
     /// Whether the mention at `index` is asked of the customer in its clause.
     func isRequested(at index: Int, end: Int, depth: Int = 0) -> Bool {
         let sentence = tokens[index].sentence
@@ -477,7 +482,9 @@ final class RequestReader {
         // What follows must not make it the customer's own use ("…reference no. so you can keep track").
         if isContinuation && sentence == tokens[0].sentence && index - sentenceStart <= 12
             && tokens[sentenceStart..<index].allSatisfy({ grammar.listWords.contains($0.text) || grammar.verbObjects.contains($0.text) || grammar.determiners.contains($0.text) })
-            && (depth > 0 || !customerSubjectFollows(end)) { return true }
+            && (depth > 0 || !customerSubjectFollows(end))
+            // "date of birth is stated as 29 Apr 1991.": the item as the subject of a statement.
+            && (end >= tokens.count || tokens[end].sentence != sentence || !grammar.verbsAfterSubject.contains(tokens[end].text)) { return true }
         // "Your full name & address, the store you visited… 2/3": a later part that opens with a list of items,
         // the item ending its clause or followed by "and", in a sentence with no verb of its own ("Your order number
         // and PIN are in the email. 2/2" is a statement).
@@ -507,7 +514,9 @@ final class RequestReader {
         }
 
         // "what's your order number?", "which email is on the account?": the item follows closely.
-        if let what = clauseBefore.lastIndex(where: grammar.questionWords.contains) {
+        // "let us know which password": which kind of secret, not the secret itself.
+        if let what = clauseBefore.lastIndex(where: grammar.questionWords.contains),
+           !(isSecret(at: index) && grammar.kindQuestionWords.contains(clauseBefore[what]) && what == clauseBefore.count - 1) {
             let between = clauseBefore[(what + 1)...]
             if between.count <= 4 && !between.contains(where: { grammar.breakers.contains($0) && !grammar.questionCopulas.contains($0) || grammar.requestVerbs.contains($0) }) { return true }
         }
@@ -516,7 +525,7 @@ final class RequestReader {
         // "are there any reference numbers…?": whether it exists, unless it is printed on a document ("on the confirmation").
         // Whether the customer has, knows or received a secret ("were you able to get that verification code?", "do you
         // know the passcode for the iPhone?") asks whether, not for the secret itself.
-        let secret = mentions.first { $0.start <= index && index < $0.end }?.item.kind == .secret
+        let secret = isSecret(at: index)
         let afterItem = wordsAfter(end, count: 2)
         let onDocument = tokens.indices.contains(end) && tokens[end].sentence == sentence && grammar.documentLeaders.contains { afterItem.starts(with: $0) }
         for (phrase, existence) in grammar.haveQuestions.map({ ($0, false) }) + (onDocument ? [] : grammar.existenceQuestions.map({ ($0, true) })) where !secret {
@@ -895,7 +904,7 @@ final class RequestGrammar: Sendable {
     let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
     let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
-    let givingVerbs, anyWords, anyQuestionPurposes, typedInVerbs: Set<String>
+    let givingVerbs, anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords: Set<String>
     let privacyReasons: [[String]]
     /// "w/o" → "without": first word → second word → the word they stand for.
     let slashAbbreviations: [String: [String: String]]
@@ -990,6 +999,7 @@ final class RequestGrammar: Sendable {
         anyWords = words("any-words")
         anyQuestionPurposes = words("any-question-purposes")
         typedInVerbs = words("typed-in-verbs")
+        kindQuestionWords = words("kind-question-words")
         privacyReasons = language.phrases("privacy-reasons")
         var abbreviations: [String: [String: String]] = [:]
         for (phrase, meaning) in language.pairs("slash-abbreviations") {
