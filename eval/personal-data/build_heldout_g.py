@@ -1,23 +1,21 @@
 #!/usr/bin/env python3
-"""Rebuild held-out set G (replies.csv) for `personal-data-public` from F's local raw copies.
+"""Rebuild held-out sets G, H, I, J and K (replies.csv) for `personal-data-public` from F's local raw copies.
 
-Set G is a further random sample from F's pool 2 ("twcs-sophie": the seven per-brand TWCS files of
+Each set is a further random sample from F's pool 2 ("twcs-sophie": the seven per-brand TWCS files of
 Sophie-X31/JSC270-Assignment4 -- AirAsiaSupport, AppleSupport, AskRBC, McDonalds, NikeSupport,
-SpotifyCares, Walmart), of the eligible replies F's eight rounds left undrawn. The pools, the
+SpotifyCares, Walmart), of the eligible replies F and the sets before it left undrawn. The pools, the
 exclusions (id or normalised text in the tuning corpus, in sets A-E, or an earlier reply of the
 pool) and the round sampler are F's own (build_heldout_f.build_pools / draw_rounds), so nothing of
-F or of earlier sets is in G. Downloads nothing; standard library only.
+F or of an earlier set is in a later one. Downloads nothing; standard library only. See HELDOUT-G.md.
 
-    python3 eval/personal-data/build_heldout_g.py                  # all rounds -> replies.csv
+    python3 eval/personal-data/build_heldout_g.py                  # set G -> /work/data/heldout-g/replies.csv
+    python3 eval/personal-data/build_heldout_g.py --set k          # set K -> /work/data/heldout-k/replies.csv
     python3 eval/personal-data/build_heldout_g.py --rounds 1 --out /tmp/g1.csv
-    python3 eval/personal-data/build_heldout_g.py --set h          # set H -> /work/data/heldout-h/replies.csv
 
-Set H is drawn the same way from what F and G left (ROUNDS_H), for a second first look after G's
-misses and false reports were read and fixed.
-
-Sampling (ROUNDS): rounds of 500, random.Random(seed).sample over the remaining eligible replies of
-pool 2, then shuffled with the same seed (F's sampler). Rounds 1-6 were fixed up front (PLAN.txt);
-more are added one at a time only while the labelled pdp=yes total is under 45.
+A set is drawn after the sets before it (F's 8 rounds, then G's, H's, ...), so each is rebuilt byte for
+byte. Sampling: rounds of 500, random.Random(seed).sample over the remaining eligible replies of pool 2,
+then shuffled with the same seed (F's sampler). Each set's first rounds were fixed up front (its
+PLAN.txt); more were added one at a time only while the labelled pdp=yes total was under 45.
 """
 
 import argparse
