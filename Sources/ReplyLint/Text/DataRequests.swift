@@ -258,6 +258,12 @@ final class RequestReader {
             while verb >= 0, tokens[verb].clause == tokens[index].clause,
                   grammar.determiners.contains(tokens[verb].text) || grammar.verbObjects.contains(tokens[verb].text) { verb -= 1 }
             if !(verb >= 0 && tokens[verb].clause == tokens[index].clause && grammar.givingVerbs.contains(tokens[verb].text)) { return true }
+            // "You can share the booking with friends": an option the customer has, not a request.
+            if verb >= 2, grammar.abilityModals.contains(tokens[verb - 1].text), grammar.customerSubjects.contains(tokens[verb - 2].text) { return true }
+            // "send your booking confirmation to your agent": a word of its own, not its reference.
+            if end < tokens.count, tokens[end].clause == tokens[index].clause,
+               !(grammar.breakers.contains(next) || grammar.clauseStarters.contains(next) || grammar.pleas.contains(next)
+                 || grammar.anyQuestionPurposes.contains(next) || grammar.hereWords.contains(next)) { return true }
         default:
             break
         }
