@@ -252,18 +252,20 @@ final class RequestReader {
             // On their own these are data only as "your confirmation #" and the like, matched as a whole.
             return true
         case "order-number" where words == ["booking"] || words == ["bookings"]:
-            // "please provide us the booking", "may we have the correct bookings": its reference, as the object of a
-            // giving verb; not "manage your booking", "confirm your booking", "your booking is confirmed".
+            // "please provide us the booking", "may we have the correct bookings": its reference, given to the team —
+            // a giving verb with "us" or "me" after it, or "have" after "may we" / "can I"; not "do you have a booking?",
+            // "you can share the booking with friends", "manage your booking", "your booking is confirmed".
             var verb = index - 1
-            while verb >= 0, tokens[verb].clause == tokens[index].clause,
-                  grammar.determiners.contains(tokens[verb].text) || grammar.verbObjects.contains(tokens[verb].text) { verb -= 1 }
-            if !(verb >= 0 && tokens[verb].clause == tokens[index].clause && grammar.givingVerbs.contains(tokens[verb].text)) { return true }
-            // "You can share the booking with friends": an option the customer has, not a request.
-            if verb >= 2, grammar.abilityModals.contains(tokens[verb - 1].text), grammar.customerSubjects.contains(tokens[verb - 2].text) { return true }
-            // "send your booking confirmation to your agent": a word of its own, not its reference.
-            if end < tokens.count, tokens[end].clause == tokens[index].clause,
-               !(grammar.breakers.contains(next) || grammar.clauseStarters.contains(next) || grammar.pleas.contains(next)
-                 || grammar.anyQuestionPurposes.contains(next) || grammar.hereWords.contains(next)) { return true }
+            while verb >= 0, tokens[verb].clause == tokens[index].clause, grammar.determiners.contains(tokens[verb].text) { verb -= 1 }
+            let toTeam = verb >= 1 && tokens[verb].clause == tokens[index].clause && grammar.givingObjects.contains(tokens[verb].text)
+                && grammar.givingVerbs.contains(tokens[verb - 1].text)
+            let modalHave = verb >= 2 && tokens[verb].clause == tokens[index].clause && grammar.modalPronounVerbs.contains(tokens[verb].text)
+                && grammar.modalSubjects.contains(tokens[verb - 1].text) && grammar.modals.contains(tokens[verb - 2].text)
+            if !(toTeam || modalHave) || !isBareDocumentEnd(end, clause: tokens[index].clause) { return true }
+        case "government-id" where words == ["passport"] || words == ["passports"]:
+            // "DM us the passenger passport and…", "your passport / ID": the document, asked to be sent; not "passport
+            // validity rules", "your passport must be valid", "provide your passport at the counter".
+            if !isBareDocumentEnd(end, clause: tokens[index].clause) { return true }
         default:
             break
         }
@@ -303,6 +305,14 @@ final class RequestReader {
             if grammar.cameFrom.contains(where: { DataRequests.containsPhrase(Array(after.prefix(6)), $0) }) { return true }
         }
         return false
+    }
+
+    /// Whether a bare "booking" or "passport" ends where it is named: its clause or sentence ends, or a word that cannot
+    /// continue a noun follows ("and", "for", "to", "please", "here"), not a noun or verb ("booking confirmation",
+    /// "passport must be valid").
+    func isBareDocumentEnd(_ end: Int, clause: Int) -> Bool {
+        guard end < tokens.count, tokens[end].clause == clause else { return true }
+        return grammar.bareDocumentNext.contains(tokens[end].text)
     }
 
     /// "your location along with pin code", "the store with PIN code", "the pin code of your area": a place word joined
@@ -482,7 +492,8 @@ final class RequestReader {
 
         // "Just enter your email address so we can notify you": typed into a form or app, not sent to the team,
         // unless it says "here" or "below".
-        if let verb = clauseBefore.last(where: grammar.requestVerbs.contains), grammar.typedInVerbs.contains(verb), !saysHere(after: end) { return false }
+        if let verb = clauseBefore.last(where: grammar.requestVerbs.contains), grammar.typedInVerbs.contains(verb), !saysHere(after: end),
+           tokens.contains(where: { grammar.selfServicePlaces.contains($0.text) }) { return false }
 
         // The first words of a part that carries on a sentence: "…email address and phone number. 2/2".
         // What follows must not make it the customer's own use ("…reference no. so you can keep track").
@@ -522,7 +533,8 @@ final class RequestReader {
         // "what's your order number?", "which email is on the account?": the item follows closely.
         // "let us know which password": which kind of secret, not the secret itself.
         if let what = clauseBefore.lastIndex(where: grammar.questionWords.contains),
-           !(isSecret(at: index) && grammar.kindQuestionWords.contains(clauseBefore[what]) && what == clauseBefore.count - 1) {
+           !(isSecret(at: index) && grammar.kindQuestionWords.contains(clauseBefore[what]) && what == clauseBefore.count - 1
+             && !(end < tokens.count && tokens[end].sentence == sentence && grammar.customerSubjects.contains(tokens[end].text))) {
             let between = clauseBefore[(what + 1)...]
             if between.count <= 4 && !between.contains(where: { grammar.breakers.contains($0) && !grammar.questionCopulas.contains($0) || grammar.requestVerbs.contains($0) }) { return true }
         }
@@ -544,7 +556,7 @@ final class RequestReader {
             }
         }
         // "Any booking number to check?", "is there any tracking number to provide here?"
-        if isQuestion(sentence), let last = clauseBefore.last, grammar.anyWords.contains(last),
+        if isQuestion(sentence), !isSecret(at: index), let last = clauseBefore.last, grammar.anyWords.contains(last),
            end < tokens.count, tokens[end].sentence == sentence, grammar.anyQuestionPurposes.contains(tokens[end].text) { return true }
         // "we'll need your postcode", "we need the bottom row of digits on your receipt"; not "you'll need your booking reference".
         for need in grammar.needVerbs where clauseBefore.contains(need) {
@@ -578,7 +590,7 @@ final class RequestReader {
             // "may I know whether our email reached your registered address?": whether, not the item.
             if grammar.modalVerbs.contains(clauseBefore[verb]) && !clauseBefore[(verb + 1)...].contains(where: grammar.yesNoLeaders.contains) { return true }
             // "Can we the booking number for further assistance": the verb left out, only determiners before the item.
-            if isQuestion(sentence) || position == 0, clauseBefore[(position + 2)...].allSatisfy(grammar.determiners.contains) { return true }
+            if isQuestion(sentence) || position == 0, clauseBefore[(position + 2)...].allSatisfy(grammar.articles.contains) { return true }
         }
         // Imperatives aimed at the customer: "send us your…", "please share the…", "could you confirm your…".
         if isImperativeHead(clauseBefore[...]) { return true }
@@ -687,7 +699,8 @@ final class RequestReader {
             // A pronoun right after a verb or a preposition is its object: "please confirm on it and provide your email".
             let sharesTeamSubject = back >= base && words[base..<back].indices.contains { at in
                 grammar.teamSubjects.contains(words[at])
-                    && !(at > base && (grammar.requestVerbs.contains(words[at - 1]) || grammar.breakers.contains(words[at - 1])))
+                    && !(at > base && grammar.objectPronouns.contains(words[at])
+                         && (grammar.requestVerbs.contains(words[at - 1]) || grammar.breakers.contains(words[at - 1])))
             }
             if softened || startsClause && !sharesTeamSubject { return true }
         }
@@ -772,7 +785,7 @@ public struct Routes: Sendable {
     let teamSubjects: Set<String>
     /// Words just before a link that offer it as something to read, not a way to reach the team.
     let articleCues: Set<String>
-    let readingLinkLeaders, readingLinkTopics: Set<String>
+    let readingLinkLeaders, readingLinkTopics, routeLinkLeaders: Set<String>
     let pastLeaders: [[String]]
     /// The language's team mailboxes, team-number cues and calling verbs: a team contact written out is a route.
     let contacts: ContactWords
@@ -790,6 +803,7 @@ public struct Routes: Sendable {
         articleCues = language.words("article-link-cues")
         readingLinkLeaders = language.words("reading-link-leaders")
         readingLinkTopics = language.words("reading-link-topics")
+        routeLinkLeaders = language.words("route-link-leaders")
         pastLeaders = language.phrases("route-past-leaders")
         contacts = ContactWords(language)
     }
@@ -870,7 +884,8 @@ public struct Routes: Sendable {
             // "Click here https://… for cabin baggage policy", "Do refer at https://… for your guidance": reading.
             let after = String(String.UnicodeScalarView(scalars[range.upperBound..<min(scalars.count, range.upperBound + 40)]))
             let tail = PersonalDataText.words(after).prefix(5)
-            if let first = tail.first, readingLinkLeaders.contains(first), tail.dropFirst().contains(where: readingLinkTopics.contains) { return false }
+            let sentAlong = PersonalDataText.words(before).last.map(routeLinkLeaders.contains) ?? false
+            if !sentAlong, let first = tail.first, readingLinkLeaders.contains(first), tail.dropFirst().contains(where: readingLinkTopics.contains) { return false }
             return !PersonalDataText.words(before).suffix(4).contains(where: articleCues.contains)
         }
     }
@@ -879,8 +894,11 @@ public struct Routes: Sendable {
     static func endsWithInitials(_ text: String) -> Bool {
         let trimmed = text.unicodeScalars.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
         let initials = trimmed.prefix { $0.properties.isUppercase }
-        guard (1...4).contains(initials.count), let mark = trimmed.dropFirst(initials.count).first else { return false }
-        return mark == "/" || mark == "^"
+        let rest = trimmed.dropFirst(initials.count)
+        guard (1...4).contains(initials.count), let mark = rest.first, mark == "/" || mark == "^" else { return false }
+        // "… /DB", "^JD" at the start; not "FAQ/TV", "Mac/PC", "T/C", "N/A".
+        guard let before = rest.dropFirst().first else { return true }
+        return before == " " || before == "\n" || before == "\t"
     }
 
     /// A link of any kind: `https://…`, `www.…`, or a short link such as `t.co/abc`.
@@ -910,7 +928,8 @@ final class RequestGrammar: Sendable {
     let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
     let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
-    let givingVerbs, anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords: Set<String>
+    let givingVerbs, givingObjects, bareDocumentNext, articles, objectPronouns: Set<String>
+    let anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords: Set<String>
     let privacyReasons: [[String]]
     /// "w/o" → "without": first word → second word → the word they stand for.
     let slashAbbreviations: [String: [String: String]]
@@ -1002,6 +1021,10 @@ final class RequestGrammar: Sendable {
         yesNoLeaders = words("yes-no-leaders")
         abilityModals = words("ability-modals")
         givingVerbs = words("giving-verbs")
+        givingObjects = words("giving-objects")
+        bareDocumentNext = words("bare-document-next")
+        articles = words("articles")
+        objectPronouns = words("object-pronouns")
         anyWords = words("any-words")
         anyQuestionPurposes = words("any-question-purposes")
         typedInVerbs = words("typed-in-verbs")
