@@ -49,6 +49,8 @@ ROUNDS_I = [(f"round{n}", 2200 + n, 2) for n in range(1, 9)]
 ROUNDS_J = [(f"round{n}", 2300 + n, 2) for n in range(1, 9)]
 # Set K: drawn after J, from what F-J left, to repeat J's first look on the same rule; rounds 1-8 fixed up front.
 ROUNDS_K = [(f"round{n}", 2400 + n, 2) for n in range(1, 9)]
+# Set L: drawn after K, a first look on the final rule after every set's classes and the review; rounds 1-8 fixed up front.
+ROUNDS_L = [(f"round{n}", 2500 + n, 2) for n in range(1, 9)]
 
 
 def main():
@@ -59,8 +61,8 @@ def main():
     p.add_argument("--prev", nargs="+", type=Path, default=[
         Path(f"/work/data/{d}/replies.csv")
         for d in ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")])
-    p.add_argument("--set", choices=("g", "h", "i", "j", "k"), default="g",
-                   help="g; h (drawn from what F and G left); i (from what F, G and H left); j (after I); k (after J)")
+    p.add_argument("--set", choices=("g", "h", "i", "j", "k", "l"), default="g",
+                   help="g; h (drawn from what F and G left); i (from what F, G and H left); j (after I); k (after J); l (after K)")
     p.add_argument("--out", type=Path, help="default: /work/data/heldout-<set>/replies.csv")
     p.add_argument("--rounds", type=int, default=None, help="the first N rounds (default: all)")
     args = p.parse_args()
@@ -70,7 +72,7 @@ def main():
     f_rows = bf.draw_rounds(pools, bf.ROUNDS, drawn)
     print(f"F: {len(f_rows)} rows drawn (its rounds, as build_heldout_f.py); G draws from what is left",
           file=sys.stderr)
-    sets = {"g": ROUNDS, "h": ROUNDS_H, "i": ROUNDS_I, "j": ROUNDS_J, "k": ROUNDS_K}
+    sets = {"g": ROUNDS, "h": ROUNDS_H, "i": ROUNDS_I, "j": ROUNDS_J, "k": ROUNDS_K, "l": ROUNDS_L}
     order = list(sets)
     for earlier in order[: order.index(args.set)]:
         earlier_rows = bf.draw_rounds(pools, sets[earlier], drawn, prog="build_heldout_g")
