@@ -41,7 +41,7 @@ import Testing
                // English sets F and G's classes, not yet written for Spanish.
                "giving-verbs", "any-words", "any-question-purposes", "typed-in-verbs",
                "reading-link-leaders", "reading-link-topics", "kind-question-words",
-               "route-link-leaders", "giving-objects", "bare-document-next", "articles", "object-pronouns"],
+               "route-link-leaders", "giving-objects", "bare-document-next", "articles", "object-pronouns", "destination-words"],
     ]
 
     @Test(arguments: LanguageWords.codes)

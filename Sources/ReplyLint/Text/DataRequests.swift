@@ -237,6 +237,8 @@ final class RequestReader {
             if grammar.messageDeterminers.contains(previous) && grammar.messageVerbs.contains(beforePrevious) { return true }
             // "forward us the email you received": the message itself.
             if grammar.messageDeterminers.contains(previous) && clauseWords(before: index).contains(where: grammar.messageHandlingVerbs.contains) { return true }
+            // "…booking details will be sent to your email": where something goes, not a request for the address.
+            if grammar.emailOwners.contains(previous) && grammar.destinationWords.contains(beforePrevious) { return true }
             if grammar.emailDataDeterminers.contains(previous) && grammar.emailDataNext.contains(next) { return false }
             if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous) || afterItem) { return true }
         case "address" where words.count == 1 && grammar.bareAddressWords.contains(words[0]):
@@ -552,7 +554,8 @@ final class RequestReader {
             // "is there a (good) case number?" — not "is there a reason your number changed?", which asks no number.
             let ownedLater = existence && clauseBefore[min(clauseBefore.count, at + phrase.count + 1)...].contains(where: grammar.possessives.contains)
             if others.count <= (existence ? 1 : 2) && !ownedLater && !others.contains(where: { grammar.requestVerbs.contains($0) || grammar.breakers.contains($0) || grammar.needFillers.contains($0) }) {
-                return isQuestion(sentence)
+                // "Do you have the case number for us to check." opens its sentence as a question, whatever ends it.
+                return isQuestion(sentence) || at == 0 && clauseIndices.first == sentenceStart
             }
         }
         // "Any booking number to check?", "is there any tracking number to provide here?"
@@ -928,7 +931,7 @@ final class RequestGrammar: Sendable {
     let willingness, conditionalLeaders, verbsAfterSubject, placeBackReferences: Set<String>
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
     let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
-    let givingVerbs, givingObjects, bareDocumentNext, articles, objectPronouns: Set<String>
+    let givingVerbs, givingObjects, bareDocumentNext, articles, objectPronouns, destinationWords: Set<String>
     let anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords: Set<String>
     let privacyReasons: [[String]]
     /// "w/o" → "without": first word → second word → the word they stand for.
@@ -1025,6 +1028,7 @@ final class RequestGrammar: Sendable {
         bareDocumentNext = words("bare-document-next")
         articles = words("articles")
         objectPronouns = words("object-pronouns")
+        destinationWords = words("destination-words")
         anyWords = words("any-words")
         anyQuestionPurposes = words("any-question-purposes")
         typedInVerbs = words("typed-in-verbs")

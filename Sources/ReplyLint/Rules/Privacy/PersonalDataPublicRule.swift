@@ -33,7 +33,7 @@ public struct PersonalDataPublicRule: Rule {
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
             "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
             "Whether the customer has, knows or received a secret is not a request for it (\"were you able to get that verification code?\", \"do you know the passcode for the iPhone?\"); asked outright (\"what's the passcode?\") it is. Data typed in (\"just enter your email so we can notify you\", when the reply names a site, app, page or form) is not a request unless \"here\" or \"below\" follows; \"please enter your card number and we'll refund you\" is one.",
-            "A value the customer would like set is read as their identifier (\"let us know the display name you'd like on your account\" is reported). A loyalty ID is known by its programme's name only for AirAsia's BIG (\"guest big id\"); other programmes need \"member\", \"loyalty\" or \"rewards\" (or `extra-items`). Malay, Japanese and other languages without a words file are not read.",
+            "A value the customer would like set is read as their identifier (\"let us know the display name you'd like on your account\" is reported). A loyalty ID is known by its programme's name only for AirAsia's BIG (\"guest big id\"); other programmes need \"member\", \"loyalty\" or \"rewards\" (or `extra-items`). Malay and Indonesian (a third to a half of the misses on sets H–L), Japanese and other languages without a words file are not read.",
             "Not reported, by design: a request negated with \"w/o\" or \"w/out\"; \"may I know if/whether…\" (whether something happened); \"you can add/enter…\" (an option in the customer's own settings); \"an alternate number\" just after a flight, seat or model is named with its number; \"birthday\" other than \"your birthday\"; the closest or nearest address to something; a part that starts mid-sentence and then says the data is private or the page public. A link sent earlier (\"the link we shared earlier\") counts as a route.",
         ],
         triggering: [
@@ -82,6 +82,7 @@ public struct PersonalDataPublicRule: Rule {
             // "it" after a verb is its object, not a new subject; a link offered as reading by the words after it;
             // a website where something is available is no route.
             Example("It's valid for 90 days. So please confirm on it and provide your ↓email."),
+            Example("Do you have the ↓case number for us to check on your case."),
             Example("Hi there, may we have the ↓booking number for a check? Click here https://t.co/W1yteVU76j for cabin baggage policy."),
             Example(">> utilize the credit for any flight available on our website. Do provide us the ↓BIG ID and we will get this sorted."),
             // An agent's note filled into a public reply is checked as sent.
