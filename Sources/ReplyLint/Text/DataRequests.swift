@@ -592,7 +592,7 @@ final class RequestReader {
             while verb < clauseBefore.count - 1 && grammar.softeners.contains(clauseBefore[verb]) && !grammar.modalVerbs.contains(clauseBefore[verb]) { verb += 1 }
             // "may I know whether our email reached your registered address?": whether, not the item.
             if grammar.modalVerbs.contains(clauseBefore[verb]) && !clauseBefore[(verb + 1)...].contains(where: grammar.yesNoLeaders.contains) { return true }
-            // "Can we the booking number for further assistance": the verb left out, only determiners before the item.
+            // "Can we the booking number for further assistance": the verb left out, only an article before the item.
             if isQuestion(sentence) || position == 0, clauseBefore[(position + 2)...].allSatisfy(grammar.articles.contains) { return true }
         }
         // Imperatives aimed at the customer: "send us your…", "please share the…", "could you confirm your…".
