@@ -73,18 +73,18 @@ public struct PersonalDataPublicRule: Rule {
             // A plea just before the verb makes it an imperative, even in a run-on sentence.
             Example("sorry that happened kindly share the ↓order number for a check."),
             // A question for any item the team can use; a bare "booking" after a verb of giving; a polite "appreciate if".
-            Example("Hi Mary, how may we assist you today? Any ↓booking number to check?"),
+            Example("Happy to help. Any ↓order number to look up?"),
             Example("Sorry for the wait. Please provide us the ↓booking and we'll look into it."),
-            Example("Appreciate if could provide the ↓complaint case. We'll look into it."),
+            Example("Appreciate if could share the ↓support case so we can follow up."),
             // A modal request with its verb left out; a DM referred to, not offered.
-            Example("Hi, Can we the ↓booking number for further assistance. Thanks"),
-            Example("Sincere apologies, may we have the ↓booking number as referring to the DM >>"),
+            Example("Hello, may we the ↓order number to trace the parcel."),
+            Example("Thanks for waiting. Could we have your ↓order number, as per the DM earlier?"),
             // "it" after a verb is its object, not a new subject; a link offered as reading by the words after it;
             // a website where something is available is no route.
-            Example("It's valid for 90 days. So please confirm on it and provide your ↓email."),
-            Example("Do you have the ↓case number for us to check on your case."),
-            Example("Hi there, may we have the ↓booking number for a check? Click here https://t.co/W1yteVU76j for cabin baggage policy."),
-            Example(">> utilize the credit for any flight available on our website. Do provide us the ↓BIG ID and we will get this sorted."),
+            Example("The voucher lasts a year. Please check on it and send your ↓email so we can extend it."),
+            Example("Do you have the ↓ticket number so we can look into this."),
+            Example("Could we have your ↓order number? Tap https://example.com/returns for our returns policy."),
+            Example("The credit works on any route available on our website. Please send us your ↓BIG ID and we'll add it."),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
             // Spanish, read with words-es.txt.
@@ -130,14 +130,14 @@ public struct PersonalDataPublicRule: Rule {
             Example("If you share the closest street address, we can check the playground's hours."),
             Example("You can add your phone number under Settings whenever you like."),
             // Whether a code arrived; typed into a form; a booking made, not its reference; a field of the team's form.
-            Example("Were you able to get that verification code? If not, where are you trying to receive it?"),
-            Example("The site is open in your country now. Just enter your email address so we can notify you when we launch."),
+            Example("Were you able to get the sign-in code we texted? If not, we can resend it."),
+            Example("Sign-ups open on our website next week. Just enter your email address to hear when we launch."),
             Example("Can you confirm your booking was made in the app?"),
             Example("Do you have a booking with us? Please note your passport must be valid for six months."),
-            Example("At the feedback column please state clearly your bank details."),
+            Example("In the remarks field of the refund form, please state your bank details."),
             // The team's form; a link after the agent's initials is the reply's own route.
-            Example("If you are referring to that booking, do submit the form with the correct booking number."),
-            Example("Could you send us your account's username? We'll see what we can suggest /DB https://t.co/ldFdZRiNAt"),
+            Example("For a refund, please complete the form with your order number and we'll review it."),
+            Example("Can you send us the username on your account? We'll take a look /KM https://example.com/help"),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 
