@@ -164,14 +164,19 @@ def draw_rounds(pools, rounds, drawn, prog="build_heldout_f"):
     return rows
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def add_pool_arguments(p):
+    """The arguments build_pools reads: where the raw copies, set A's raw files, the tuning corpus and sets A-E are."""
     p.add_argument("--raw", default="/work/data/heldout-f/raw", type=Path)
     p.add_argument("--a-raw", default="/work/data/heldout/raw", type=Path)
     p.add_argument("--tuning", default="/work/shared/corpus/twcs-sample.csv", type=Path)
     p.add_argument("--prev", nargs="+", type=Path, default=[
         Path(f"/work/data/{d}/replies.csv")
         for d in ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")])
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_pool_arguments(p)
     p.add_argument("--out", default="/work/data/heldout-f/replies.csv", type=Path)
     p.add_argument("--rounds", type=int, default=len(ROUNDS))
     p.add_argument("--stats-only", action="store_true", help="print the exclusion counts, write nothing")

@@ -55,12 +55,7 @@ ROUNDS_L = [(f"round{n}", 2500 + n, 2) for n in range(1, 9)]
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--raw", default="/work/data/heldout-f/raw", type=Path)
-    p.add_argument("--a-raw", default="/work/data/heldout/raw", type=Path)
-    p.add_argument("--tuning", default="/work/shared/corpus/twcs-sample.csv", type=Path)
-    p.add_argument("--prev", nargs="+", type=Path, default=[
-        Path(f"/work/data/{d}/replies.csv")
-        for d in ("heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")])
+    bf.add_pool_arguments(p)
     p.add_argument("--set", choices=("g", "h", "i", "j", "k", "l"), default="g",
                    help="g; h (drawn from what F and G left); i (from what F, G and H left); j (after I); k (after J); l (after K)")
     p.add_argument("--out", type=Path, help="default: /work/data/heldout-<set>/replies.csv")
