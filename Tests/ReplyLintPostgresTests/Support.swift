@@ -207,9 +207,10 @@ final class ServeProcess: @unchecked Sendable {
         return (String(decoding: data, as: UTF8.self), object?["usageLog"] as? [String: Any] ?? [:])
     }
 
-    /// Waits until `/healthz` says `condition` of the usage log (for up to 20 s).
+    /// Waits until `/healthz` says `condition` of the usage log (for up to 60 s: in a full parallel test run on
+    /// two cores, one CI run saw the writer still "ok" with 10 renders buffered 20 s after PostgreSQL stopped).
     func waitForUsageLog(_ condition: ([String: Any]) -> Bool) async throws {
-        for _ in 0..<400 {
+        for _ in 0..<1200 {
             if condition(try await health().usageLog) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
