@@ -29,7 +29,7 @@ spec = importlib.util.spec_from_file_location("build_heldout_f", EVAL / "build_h
 bf = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bf)
 
-ROUNDS = [
+ROUNDS_G = [
     # (name, seed, pool); rounds 1-6 fixed before any row was drawn. Labelled pdp=yes total after
     # round 6: 48, so no more rounds.
     ("round1", 2001, 2),
@@ -67,7 +67,7 @@ def main():
     f_rows = bf.draw_rounds(pools, bf.ROUNDS, drawn)
     print(f"F: {len(f_rows)} rows drawn (its rounds, as build_heldout_f.py); G draws from what is left",
           file=sys.stderr)
-    sets = {"g": ROUNDS, "h": ROUNDS_H, "i": ROUNDS_I, "j": ROUNDS_J, "k": ROUNDS_K, "l": ROUNDS_L}
+    sets = {"g": ROUNDS_G, "h": ROUNDS_H, "i": ROUNDS_I, "j": ROUNDS_J, "k": ROUNDS_K, "l": ROUNDS_L}
     order = list(sets)
     for earlier in order[: order.index(args.set)]:
         earlier_rows = bf.draw_rounds(pools, sets[earlier], drawn, prog="build_heldout_g")

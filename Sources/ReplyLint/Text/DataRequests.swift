@@ -532,10 +532,12 @@ final class RequestReader {
             }
         }
 
+        // A password, PIN or code: the questions below that only ask whether or which do not ask for it.
+        let secret = isSecret(at: index)
         // "what's your order number?", "which email is on the account?": the item follows closely.
         // "let us know which password": which kind of secret, not the secret itself.
         if let what = clauseBefore.lastIndex(where: grammar.questionWords.contains),
-           !(isSecret(at: index) && grammar.kindQuestionWords.contains(clauseBefore[what]) && what == clauseBefore.count - 1
+           !(secret && grammar.kindQuestionWords.contains(clauseBefore[what]) && what == clauseBefore.count - 1
              && !(end < tokens.count && tokens[end].sentence == sentence && grammar.customerSubjects.contains(tokens[end].text))) {
             let between = clauseBefore[(what + 1)...]
             if between.count <= 4 && !between.contains(where: { grammar.breakers.contains($0) && !grammar.questionCopulas.contains($0) || grammar.requestVerbs.contains($0) }) { return true }
@@ -545,7 +547,6 @@ final class RequestReader {
         // "are there any reference numbers…?": whether it exists, unless it is printed on a document ("on the confirmation").
         // Whether the customer has, knows or received a secret ("were you able to get that verification code?", "do you
         // know the passcode for the iPhone?") asks whether, not for the secret itself.
-        let secret = isSecret(at: index)
         let afterItem = wordsAfter(end, count: 2)
         let onDocument = tokens.indices.contains(end) && tokens[end].sentence == sentence && grammar.documentLeaders.contains { afterItem.starts(with: $0) }
         for (phrase, existence) in grammar.haveQuestions.map({ ($0, false) }) + (onDocument ? [] : grammar.existenceQuestions.map({ ($0, true) })) where !secret {
@@ -559,7 +560,7 @@ final class RequestReader {
             }
         }
         // "Any booking number to check?", "is there any tracking number to provide here?"
-        if isQuestion(sentence), !isSecret(at: index), let last = clauseBefore.last, grammar.anyWords.contains(last),
+        if isQuestion(sentence), !secret, let last = clauseBefore.last, grammar.anyWords.contains(last),
            end < tokens.count, tokens[end].sentence == sentence, grammar.anyQuestionPurposes.contains(tokens[end].text) { return true }
         // "we'll need your postcode", "we need the bottom row of digits on your receipt"; not "you'll need your booking reference".
         for need in grammar.needVerbs where clauseBefore.contains(need) {
@@ -881,15 +882,16 @@ public struct Routes: Sendable {
         if ranges.isEmpty { return written }
         return ranges.contains { range in
             let before = String(String.UnicodeScalarView(scalars[max(0, range.lowerBound - 40)..<range.lowerBound]))
+            let wordsBefore = PersonalDataText.words(before)
             // "…see what we can suggest 🔍 /DB https://t.co/…": after the agent's initials the link is the reply's own
             // (a DM link), not one offered as reading by the words before them.
             if Self.endsWithInitials(before) { return true }
             // "Click here https://… for cabin baggage policy", "Do refer at https://… for your guidance": reading.
             let after = String(String.UnicodeScalarView(scalars[range.upperBound..<min(scalars.count, range.upperBound + 40)]))
             let tail = PersonalDataText.words(after).prefix(5)
-            let sentAlong = PersonalDataText.words(before).last.map(routeLinkLeaders.contains) ?? false
+            let sentAlong = wordsBefore.last.map(routeLinkLeaders.contains) ?? false
             if !sentAlong, let first = tail.first, readingLinkLeaders.contains(first), tail.dropFirst().contains(where: readingLinkTopics.contains) { return false }
-            return !PersonalDataText.words(before).suffix(4).contains(where: articleCues.contains)
+            return !wordsBefore.suffix(4).contains(where: articleCues.contains)
         }
     }
 
