@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild held-out sets G, H, I, J and K (replies.csv) for `personal-data-public` from F's local raw copies.
+"""Rebuild held-out sets G to M (replies.csv) for `personal-data-public` from F's local raw copies.
 
 Each set is a further random sample from F's pool 2 ("twcs-sophie": the seven per-brand TWCS files of
 Sophie-X31/JSC270-Assignment4 -- AirAsiaSupport, AppleSupport, AskRBC, McDonalds, NikeSupport,
@@ -51,13 +51,15 @@ ROUNDS_J = [(f"round{n}", 2300 + n, 2) for n in range(1, 9)]
 ROUNDS_K = [(f"round{n}", 2400 + n, 2) for n in range(1, 9)]
 # Set L: drawn after K, a first look on the final rule after every set's classes and the review; rounds 1-8 fixed up front.
 ROUNDS_L = [(f"round{n}", 2500 + n, 2) for n in range(1, 9)]
+# Set M: drawn after L, the last 3,070 replies of the pool; rounds 1-7 fixed up front (round 7 takes the last 70).
+ROUNDS_M = [(f"round{n}", 2600 + n, 2) for n in range(1, 8)]
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     bf.add_pool_arguments(p)
-    p.add_argument("--set", choices=("g", "h", "i", "j", "k", "l"), default="g",
-                   help="g; h (drawn from what F and G left); i (from what F, G and H left); j (after I); k (after J); l (after K)")
+    p.add_argument("--set", choices=("g", "h", "i", "j", "k", "l", "m"), default="g",
+                   help="g; h (drawn from what F and G left); i (from what F, G and H left); j (after I); k (after J); l (after K); m (after L, the rest of the pool)")
     p.add_argument("--out", type=Path, help="default: /work/data/heldout-<set>/replies.csv")
     p.add_argument("--rounds", type=int, default=None, help="the first N rounds (default: all)")
     args = p.parse_args()
@@ -67,7 +69,7 @@ def main():
     f_rows = bf.draw_rounds(pools, bf.ROUNDS, drawn)
     print(f"F: {len(f_rows)} rows drawn (its rounds, as build_heldout_f.py); G draws from what is left",
           file=sys.stderr)
-    sets = {"g": ROUNDS_G, "h": ROUNDS_H, "i": ROUNDS_I, "j": ROUNDS_J, "k": ROUNDS_K, "l": ROUNDS_L}
+    sets = {"g": ROUNDS_G, "h": ROUNDS_H, "i": ROUNDS_I, "j": ROUNDS_J, "k": ROUNDS_K, "l": ROUNDS_L, "m": ROUNDS_M}
     order = list(sets)
     for earlier in order[: order.index(args.set)]:
         earlier_rows = bf.draw_rounds(pools, sets[earlier], drawn, prog="build_heldout_g")
