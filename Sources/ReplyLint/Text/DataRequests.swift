@@ -199,6 +199,14 @@ final class RequestReader {
         return start
     }
 
+    /// The word before the item and the determiners just before it, in the item's clause ("to" in "to the address",
+    /// "amend" in "amend the passenger name"), as its token index; nil when the clause starts there.
+    private func wordBeforeDeterminers(_ index: Int) -> Int? {
+        var at = index - 1
+        while at >= 0, tokens[at].clause == tokens[index].clause, grammar.determiners.contains(tokens[at].text) { at -= 1 }
+        return at >= 0 && tokens[at].clause == tokens[index].clause ? at : nil
+    }
+
     /// "your Idea number", "your Virgin Media no.": an operator's or brand's own customer number — one
     /// or two capitalised words the vocabulary does not know between "your" and a number word.
     /// Returns the end of the mention (after the number word); the mention starts after "your".
@@ -230,6 +238,12 @@ final class RequestReader {
         // "reply back to ticket #10267422", "booking ref ABC123": the item with its value, which the team already has.
         if end < tokens.count, tokens[end].clause == tokens[end - 1].clause, tokens[end].text.unicodeScalars.count >= 4,
            tokens[end].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return true }
+        // "forward it to the address in this article", "send the form to the email address below": where something goes.
+        // "amend the passenger name", "update your email address": what is to be changed, not the data handed over.
+        if let governing = wordBeforeDeterminers(index) {
+            if grammar.changeVerbs.contains(tokens[governing].text) { return true }
+            if item.id == "address" || item.id == "email", governing < index - 1, grammar.destinationWords.contains(tokens[governing].text) { return true }
+        }
         switch item.id {
         case "email" where !words.contains(where: grammar.emailExplicitWords.contains):
             if grammar.emailNotDataNext.contains(next) { return true }
@@ -687,7 +701,11 @@ final class RequestReader {
             let startsClause = back < base || grammar.clauseStarters.contains(words[back]) || afterPurpose
             // "the screen asking you to enter the password": what something else asks of the customer.
             if back > base && grammar.reportedAskers.contains(words[back]) && grammar.askingThings.contains(words[back - 1]) { continue }
-            let softened = chain.contains(where: grammar.softenersThatAsk.contains)
+            // "Would be great if can provide us…", "appreciate if could send…": a condition whose subject, the reader, is
+            // left out asks as "if you can" does.
+            let droppedSubject = offset >= base + 2 && grammar.abilityModals.contains(words[offset - 1])
+                && grammar.conditionalLeaders.contains(words[offset - 2])
+            let softened = droppedSubject || chain.contains(where: grammar.softenersThatAsk.contains)
             // "If you're willing to provide your ZIP code": a condition on the customer, then willingness, then the verb.
             if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
             // Willingness alone is no request: "happy to send your tracking number once it ships" is the team's.
@@ -934,7 +952,7 @@ final class RequestGrammar: Sendable {
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
     let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
     let givingVerbs, givingObjects, bareDocumentNext, articles, objectPronouns, destinationWords: Set<String>
-    let anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords: Set<String>
+    let anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords, changeVerbs: Set<String>
     let privacyReasons: [[String]]
     /// "w/o" → "without": first word → second word → the word they stand for.
     let slashAbbreviations: [String: [String: String]]
@@ -1035,6 +1053,7 @@ final class RequestGrammar: Sendable {
         anyQuestionPurposes = words("any-question-purposes")
         typedInVerbs = words("typed-in-verbs")
         kindQuestionWords = words("kind-question-words")
+        changeVerbs = words("change-verbs")
         privacyReasons = language.phrases("privacy-reasons")
         var abbreviations: [String: [String: String]] = [:]
         for (phrase, meaning) in language.pairs("slash-abbreviations") {

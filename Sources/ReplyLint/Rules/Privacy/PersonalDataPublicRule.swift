@@ -33,7 +33,8 @@ public struct PersonalDataPublicRule: Rule {
             "The address, postcode or phone of a place is not the customer's when the place is named next to it (\"the store's postcode\", \"the ZIP of the branch\", \"a postcode of this area\"); \"the postcode where you were\" is still read as theirs.",
             "Asking only whether the customer has an item counts when it is a question (\"Do you have a tracking number?\", \"Did they give you a reference number?\", and by pronoun: \"Receipt numbers start with 006. Do you have that?\"), unless the team has just sent it (\"We've emailed your tracking number. Do you have it?\").",
             "Whether the customer has, knows or received a secret is not a request for it (\"were you able to get that verification code?\", \"do you know the passcode for the iPhone?\"); asked outright (\"what's the passcode?\") it is. Data typed in (\"just enter your email so we can notify you\", when the reply names a site, app, page or form) is not a request unless \"here\" or \"below\" follows; \"please enter your card number and we'll refund you\" is one.",
-            "A value the customer would like set is read as their identifier (\"let us know the display name you'd like on your account\" is reported). A loyalty ID is known by its programme's name only for AirAsia's BIG (\"guest big id\"); other programmes need \"member\", \"loyalty\" or \"rewards\" (or `extra-items`). Malay and Indonesian (8 of the 29 misses left on sets G–L), Japanese and other languages without a words file are not read.",
+            "A value the customer would like set is read as their identifier (\"let us know the display name you'd like on your account\" is reported). A loyalty ID is known by its programme's name only for AirAsia's BIG (\"guest big id\"); other programmes need \"member\", \"loyalty\" or \"rewards\" (or `extra-items`). Malay and Indonesian (8 of the 29 misses left on sets G–L, 1 of 5 on M), Japanese and other languages without a words file are not read.",
+            "An item after \"to the\" is where something goes (\"forward it to the address in this article\"), and an item right after \"amend\", \"change\", \"update\" and the like is what is to be changed (\"are you referring to amend the passenger name?\"), not data asked for: \"please update your email address here\" is not reported. A route in a question about what the customer did (\"did you ask via our web form? If yes, please provide the case number\") still counts as offered.",
             "Not reported, by design: a request negated with \"w/o\" or \"w/out\"; \"may I know if/whether…\" (whether something happened); \"you can add/enter…\" (an option in the customer's own settings); \"an alternate number\" just after a flight, seat or model is named with its number; \"birthday\" other than \"your birthday\"; the closest or nearest address to something; a part that starts mid-sentence and then says the data is private or the page public. A link sent earlier (\"the link we shared earlier\") counts as a route.",
         ],
         triggering: [
@@ -85,6 +86,8 @@ public struct PersonalDataPublicRule: Rule {
             Example("Do you have the ↓ticket number so we can look into this."),
             Example("Could we have your ↓order number? Tap https://example.com/returns for our returns policy."),
             Example("The credit works on any route available on our website. Please send us your ↓BIG ID and we'll add it."),
+            // A condition whose subject, the reader, is left out asks as "if you can" does.
+            Example("Would be great if can share your ↓order number with a few more details."),
             // An agent's note filled into a public reply is checked as sent.
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "can you reply with your account number?"]),
             // Spanish, read with words-es.txt.
@@ -138,6 +141,9 @@ public struct PersonalDataPublicRule: Rule {
             // The team's form; a link after the agent's initials is the reply's own route.
             Example("For a refund, please complete the form with your order number and we'll review it."),
             Example("Can you send us the username on your account? We'll take a look /KM https://example.com/help"),
+            // Where something is to be sent, and what is to be changed, are not data handed over.
+            Example("Not from us, so we'd like to see it. Please pass it on to the address in this help page: https://example.com/help"),
+            Example("May we know if you mean to amend the passenger name or swap the passenger?"),
             Example(rendered: "Hi {{customer.first_name}}, {{agent.note}}", values: ["customer.first_name": "Ana", "agent.note": "we've booked a pickup for Friday."]),
         ])
 
