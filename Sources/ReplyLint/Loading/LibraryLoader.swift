@@ -160,7 +160,9 @@ public struct LibraryLoader: Sendable {
         }
         let loader = self
         let parsedBodies = checksOnlyNamedFiles && namesOnlyReplyFiles ? namedFiles : nil
-        var parts = Parallel.mapChunks(jobs, minimumChunk: 128) { chunk -> Library in
+        // Policies come last and are the slowest files to parse (a long Markdown policy took 14 ms): their chunk is
+        // taken first, not left to finish alone.
+        var parts = Parallel.mapChunks(jobs, minimumChunk: 128, lastFirst: true) { chunk -> Library in
             var part = Library(configuration: loader.configuration)
             for job in chunk {
                 if let deadline = loader.deadline, ContinuousClock.now > deadline { break }
@@ -177,6 +179,8 @@ public struct LibraryLoader: Sendable {
         }
         var library = Library(configuration: configuration)
         library.replies.reserveCapacity(jobs.count)
+        // Room for every file's text up front: merged part by part, the table was rehashed as it grew.
+        library.sources.reserveCapacity(parts.reduce(0) { $0 + $1.sources.count })
         // Each part is released as soon as it is merged, so the library is not held twice at the peak.
         parts.reverse()
         while let part = parts.popLast() {

@@ -5,16 +5,21 @@ import Foundation
 
 enum Parallel {
     /// `transform` applied to each chunk of `items`, in order; small inputs stay on one thread.
+    /// With `lastFirst`, the cores take the last chunks first (the results keep their order): for work whose
+    /// slowest items come last, so that they do not finish alone.
     static func mapChunks<Item: Sendable, Output: Sendable>(
-        _ items: [Item], minimumChunk: Int = 64, _ transform: @Sendable (ArraySlice<Item>) -> Output
+        _ items: [Item], minimumChunk: Int = 64, lastFirst: Bool = false, _ transform: @Sendable (ArraySlice<Item>) -> Output
     ) -> [Output] {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         guard cores > 1, items.count >= minimumChunk * 2 else { return [transform(items[...])] }
-        // A few chunks per core, so one slow chunk does not leave a core idle.
-        let chunkCount = min(cores * 4, max(1, items.count / minimumChunk))
+        // Many chunks per core, taken as the cores come free, so the last chunk to finish is short: with four
+        // chunks per core a 10,000-reply lint ended with one core checking its last 1,250 replies alone (35 ms
+        // of 650 on two cores).
+        let chunkCount = min(cores * 16, max(1, items.count / minimumChunk))
         let size = (items.count + chunkCount - 1) / chunkCount
         let results = Results<Output>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { iteration in
+            let chunk = lastFirst ? chunkCount - 1 - iteration : iteration
             let start = chunk * size
             let end = min(items.count, start + size)
             results.set(chunk, start < end ? transform(items[start..<end]) : nil)
