@@ -58,6 +58,24 @@ enum Golden {
     @Test func junitReport() throws { try Golden.check(JUnitReporter.report(Golden.result), "report.junit.xml") }
     @Test func githubReport() throws { try Golden.check(GitHubReporter.report(Golden.result), "report.github.txt") }
 
+    /// A large report's findings are written in parallel batches: the text must be what writing the whole value gives,
+    /// compact and indented, across a batch's edge and with text that needs escaping.
+    @Test func aLargeStreamedReportIsTheWholeValueWritten() {
+        for count in [511, 512, 4095, 4096, 4097, 9000] {
+            let item: @Sendable (Int) -> JSONValue = { index in
+                .object([("rule", .string("r\(index % 7)")), ("message", .string(index % 5 == 0 ? "say \"hi\"\n\u{2028}" : "plain")),
+                         ("line", .int(index)), ("tags", .array(index % 3 == 0 ? [] : [.bool(true), .null]))])
+            }
+            let pairs: [(String, JSONValue)] = [("version", .int(1)), ("diagnostics", .null), ("after", .string("end"))]
+            let whole: [(String, JSONValue)] = [("version", .int(1)), ("diagnostics", .array((0..<count).map(item))), ("after", .string("end"))]
+            for pretty in [false, true] {
+                let streamed = JSONValue.serializedObject(pairs, streaming: "diagnostics", as: JSONValue.Streamed(count: count, item: item),
+                                                          pretty: pretty, suffix: "\n")
+                #expect(streamed == JSONValue.object(whole).serialized(pretty: pretty) + "\n", "count \(count), pretty \(pretty)")
+            }
+        }
+    }
+
     @Test func sarifHasWhatGitHubCodeScanningNeeds() throws {
         let data = Data(SARIFReporter.report(Golden.result, rules: rules, version: "0.1.0").utf8)
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
