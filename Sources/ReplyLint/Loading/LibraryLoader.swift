@@ -160,8 +160,8 @@ public struct LibraryLoader: Sendable {
         }
         let loader = self
         let parsedBodies = checksOnlyNamedFiles && namesOnlyReplyFiles ? namedFiles : nil
-        // Policies come last and are the slowest files to parse (a long Markdown policy took 14 ms): their chunk is
-        // taken first, not left to finish alone.
+        // The configured policies come after the configured replies and are the slowest files to parse (a long
+        // Markdown policy took 14 ms): the last chunks are taken first, so that they do not finish alone.
         var parts = Parallel.mapChunks(jobs, minimumChunk: 128, lastFirst: true) { chunk -> Library in
             var part = Library(configuration: loader.configuration)
             for job in chunk {

@@ -106,6 +106,8 @@ public enum JSONValue: Sendable, Hashable {
 
     /// A value that is written as `.array` of `count` items would be, each item made by `item` only when it is
     /// written and dropped after: a report of 100,000 findings held every one as a value before writing any.
+    /// `item` may be called from several threads at once and in any order (a long array is written in parallel
+    /// batches): it must depend on nothing but its index.
     public struct Streamed: Sendable {
         let count: Int
         let item: @Sendable (Int) -> JSONValue

@@ -199,6 +199,21 @@ final class RequestReader {
         return start
     }
 
+    /// "forward it to the address in this article": where something goes; "are you referring to amend the passenger
+    /// name?", "changing your email address": what is to be changed. Neither is asked for where it stands, but each stays
+    /// a mention, so that a pronoun after it may still ask for it ("…to a new address? If so, please send it to us").
+    /// Not "please confirm or update your phone number": a change verb counts only after "to" or as a gerund.
+    private func isNotAskedWhereItStands(_ mention: Mention) -> Bool {
+        guard let governing = wordBeforeDeterminers(mention.start) else { return false }
+        let word = tokens[governing].text
+        if grammar.changingVerbs.contains(word) { return true }
+        if grammar.changeVerbs.contains(word), governing > 0, tokens[governing - 1].clause == tokens[governing].clause,
+           grammar.changeVerbLeaders.contains(tokens[governing - 1].text) { return true }
+        // An address or email after "to" and a determiner: "to the address below", "to your new email"; not "to address".
+        return (mention.item.id == "address" || mention.item.id == "email") && governing < mention.start - 1
+            && grammar.destinationWords.contains(word)
+    }
+
     /// The word before the item and the determiners just before it, in the item's clause ("to" in "to the address",
     /// "amend" in "amend the passenger name"), as its token index; nil when the clause starts there.
     private func wordBeforeDeterminers(_ index: Int) -> Int? {
@@ -238,12 +253,6 @@ final class RequestReader {
         // "reply back to ticket #10267422", "booking ref ABC123": the item with its value, which the team already has.
         if end < tokens.count, tokens[end].clause == tokens[end - 1].clause, tokens[end].text.unicodeScalars.count >= 4,
            tokens[end].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return true }
-        // "forward it to the address in this article", "send the form to the email address below": where something goes.
-        // "amend the passenger name", "update your email address": what is to be changed, not the data handed over.
-        if let governing = wordBeforeDeterminers(index) {
-            if grammar.changeVerbs.contains(tokens[governing].text) { return true }
-            if item.id == "address" || item.id == "email", governing < index - 1, grammar.destinationWords.contains(tokens[governing].text) { return true }
-        }
         switch item.id {
         case "email" where !words.contains(where: grammar.emailExplicitWords.contains):
             if grammar.emailNotDataNext.contains(next) { return true }
@@ -414,7 +423,7 @@ final class RequestReader {
         guard !mentions.isEmpty else { return [] }
         var result: [DataRequest] = []
         var requested = Set<Int>()
-        for (number, mention) in mentions.enumerated() where isRequested(at: mention.start, end: mention.end) {
+        for (number, mention) in mentions.enumerated() where !isNotAskedWhereItStands(mention) && isRequested(at: mention.start, end: mention.end) {
             requested.insert(number)
             result.append(request(for: mention.item, at: mention.start, end: mention.end))
         }
@@ -701,10 +710,11 @@ final class RequestReader {
             let startsClause = back < base || grammar.clauseStarters.contains(words[back]) || afterPurpose
             // "the screen asking you to enter the password": what something else asks of the customer.
             if back > base && grammar.reportedAskers.contains(words[back]) && grammar.askingThings.contains(words[back - 1]) { continue }
-            // "Would be great if can provide us…", "appreciate if could send…": a condition whose subject, the reader, is
-            // left out asks as "if you can" does.
-            let droppedSubject = offset >= base + 2 && grammar.abilityModals.contains(words[offset - 1])
+            // "Would be great if can provide us…", "If can send us…": a condition whose subject, the reader, is left out asks
+            // as "if you can" does, when it opens the clause or follows thanks or hope; not "we'll check if can resend…".
+            let droppedSubject = offset >= base + 2 && grammar.droppedSubjectModals.contains(words[offset - 1])
                 && grammar.conditionalLeaders.contains(words[offset - 2])
+                && (offset - 2 == base || grammar.droppedSubjectLeaders.contains(words[offset - 3]))
             let softened = droppedSubject || chain.contains(where: grammar.softenersThatAsk.contains)
             // "If you're willing to provide your ZIP code": a condition on the customer, then willingness, then the verb.
             if back > base && grammar.customerSubjects.contains(words[back]) && grammar.conditionalLeaders.contains(words[back - 1]) { return true }
@@ -952,7 +962,8 @@ final class RequestGrammar: Sendable {
     let selfServiceVerbs, selfServiceLeaders, selfServicePlaces, topicPronouns: Set<String>
     let proximityWords, birthdayOwners, anotherWords, yesNoLeaders, abilityModals: Set<String>
     let givingVerbs, givingObjects, bareDocumentNext, articles, objectPronouns, destinationWords: Set<String>
-    let anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords, changeVerbs: Set<String>
+    let anyWords, anyQuestionPurposes, typedInVerbs, kindQuestionWords: Set<String>
+    let changeVerbs, changingVerbs, changeVerbLeaders, droppedSubjectModals, droppedSubjectLeaders: Set<String>
     let privacyReasons: [[String]]
     /// "w/o" → "without": first word → second word → the word they stand for.
     let slashAbbreviations: [String: [String: String]]
@@ -1054,6 +1065,10 @@ final class RequestGrammar: Sendable {
         typedInVerbs = words("typed-in-verbs")
         kindQuestionWords = words("kind-question-words")
         changeVerbs = words("change-verbs")
+        changingVerbs = words("changing-verbs")
+        changeVerbLeaders = words("change-verb-leaders")
+        droppedSubjectModals = words("dropped-subject-modals")
+        droppedSubjectLeaders = words("dropped-subject-leaders")
         privacyReasons = language.phrases("privacy-reasons")
         var abbreviations: [String: [String: String]] = [:]
         for (phrase, meaning) in language.pairs("slash-abbreviations") {
