@@ -182,65 +182,82 @@ public enum Syllables {
     }
 
     static func count<Scalars: Collection>(scalars raw: Scalars) -> Int where Scalars.Element == Unicode.Scalar {
-        // Lower-case ASCII letters only; apostrophes and a possessive "'s" dropped.
-        var collected: [UInt8] = []
-        collected.reserveCapacity(raw.count)
-        var nonASCII = 0
-        for scalar in raw {
-            if scalar.value < 0x80 {
-                let byte = UInt8(scalar.value)
-                if byte >= 0x41 && byte <= 0x5A { collected.append(byte | 0x20) } else if byte >= 0x61 && byte <= 0x7A { collected.append(byte) } else if byte == 0x27 { collected.append(byte) }
-            } else if scalar == "\u{2019}" {
-                collected.append(0x27)
-            } else if scalar.isLetterLike {
-                nonASCII += 1
-            }
-        }
-        if collected.count >= 2 && collected[collected.count - 2] == 0x27 && collected[collected.count - 1] == 0x73 { collected.removeLast(2) }
-        collected.removeAll { $0 == 0x27 }
-        // Read-only from here: the helpers below then read it without exclusivity checks.
-        let letters = collected
-        if letters.isEmpty { return nonASCII > 0 ? max(1, nonASCII / 3) : (raw.contains { $0.isDigitLike } ? 1 : 0) }
-        let word = String(decoding: letters, as: UTF8.self)
-        if let known = exceptions[word] { return known }
-        if letters.count <= 3 { return 1 }
-        func isVowel(_ byte: UInt8) -> Bool { byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79 }
-        func ends(_ suffix: String) -> Bool { letters.count >= suffix.utf8.count && letters.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
-        func has(_ part: String) -> Bool {
-            let p = part.utf8
-            let length = p.count
-            guard letters.count >= length else { return false }
-            for start in 0...(letters.count - length) {
-                var offset = start
-                var matched = true
-                for byte in p {
-                    if letters[offset] != byte { matched = false; break }
-                    offset += 1
+        // The letters in a buffer on the stack, read by byte: a word's array, the string for the exceptions and the
+        // suffix lists made for every word were most of tone-readability's time. SyllablesTests compares this with
+        // the former reading on every word of the corpus and on random words.
+        let capacity = Swift.max(1, raw.count)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> Int in
+            // Lower-case ASCII letters only; apostrophes and a possessive "'s" dropped.
+            var n = 0
+            var nonASCII = 0
+            var apostrophes = 0
+            for scalar in raw {
+                if scalar.value < 0x80 {
+                    let byte = UInt8(scalar.value)
+                    if byte >= 0x41 && byte <= 0x5A { buffer[n] = byte | 0x20; n += 1 } else if byte >= 0x61 && byte <= 0x7A { buffer[n] = byte; n += 1 } else if byte == 0x27 { buffer[n] = byte; n += 1; apostrophes += 1 }
+                } else if scalar == "\u{2019}" {
+                    buffer[n] = 0x27; n += 1; apostrophes += 1
+                } else if scalar.isLetterLike {
+                    nonASCII += 1
                 }
-                if matched { return true }
             }
-            return false
+            if n >= 2 && buffer[n - 2] == 0x27 && buffer[n - 1] == 0x73 { n -= 2; apostrophes -= 1 }
+            if apostrophes > 0 {
+                var kept = 0
+                for index in 0..<n where buffer[index] != 0x27 { buffer[kept] = buffer[index]; kept += 1 }
+                n = kept
+            }
+            if n == 0 { return nonASCII > 0 ? Swift.max(1, nonASCII / 3) : (raw.contains { $0.isDigitLike } ? 1 : 0) }
+            let letters = UnsafeBufferPointer(rebasing: buffer[0..<n])
+            if n <= longestException, let known = exceptions[String(decoding: letters, as: UTF8.self)] { return known }
+            if n <= 3 { return 1 }
+            func isVowel(_ byte: UInt8) -> Bool { byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75 || byte == 0x79 }
+            func ends(_ suffix: StaticString) -> Bool {
+                let length = suffix.utf8CodeUnitCount
+                guard n >= length else { return false }
+                let bytes = suffix.utf8Start
+                for offset in 0..<length where letters[n - length + offset] != bytes[offset] { return false }
+                return true
+            }
+            func has(_ part: StaticString) -> Bool {
+                let length = part.utf8CodeUnitCount
+                guard n >= length else { return false }
+                let bytes = part.utf8Start
+                outer: for start in 0...(n - length) {
+                    for offset in 0..<length where letters[start + offset] != bytes[offset] { continue outer }
+                    return true
+                }
+                return false
+            }
+            var count = 0
+            var previousVowel = false
+            for byte in letters {
+                let vowel = isVowel(byte)
+                if vowel && !previousVowel { count += 1 }
+                previousVowel = vowel
+            }
+            // Silent final e ("make"), but not "-le" after a consonant ("table") nor "-ee" ("free").
+            if ends("e"), !ends("le") || isVowel(letters[n - 3]), !ends("ee"), !ends("ie") { count -= 1 }
+            // "-ed" is silent except after t or d ("booked" 1, "wanted" 2).
+            if ends("ed"), n >= 3, letters[n - 3] != 0x74, letters[n - 3] != 0x64, !isVowel(letters[n - 3]) { count -= 1 }
+            // "-es" is silent except after s, x, z, ch, sh, ge, ce ("makes" 1, "boxes" 2).
+            if ends("es"), n >= 3, !(ends("ses") || ends("xes") || ends("zes") || ends("ches") || ends("shes") || ends("ges") || ends("ces")),
+               !isVowel(letters[n - 3]) { count -= 1 }
+            // Vowel pairs that are two syllables: "ia" (media), "io" (radio), "eo" (video), "ua" (actual).
+            if !ends("tion") && !ends("sion") && !has("tio") && !has("cia") && !has("cio") {
+                if has("ia") { count += 1 }
+                if has("io") { count += 1 }
+                if has("eo") { count += 1 }
+                if has("ua") { count += 1 }
+                if has("uo") { count += 1 }
+                if has("iu") { count += 1 }
+            }
+            return Swift.max(1, count + nonASCII / 3)
         }
-        var count = 0
-        var previousVowel = false
-        for byte in letters {
-            let vowel = isVowel(byte)
-            if vowel && !previousVowel { count += 1 }
-            previousVowel = vowel
-        }
-        let n = letters.count
-        // Silent final e ("make"), but not "-le" after a consonant ("table") nor "-ee" ("free").
-        if ends("e"), !ends("le") || isVowel(letters[n - 3]), !ends("ee"), !ends("ie") { count -= 1 }
-        // "-ed" is silent except after t or d ("booked" 1, "wanted" 2).
-        if ends("ed"), n >= 3, letters[n - 3] != 0x74, letters[n - 3] != 0x64, !isVowel(letters[n - 3]) { count -= 1 }
-        // "-es" is silent except after s, x, z, ch, sh, ge, ce ("makes" 1, "boxes" 2).
-        if ends("es"), n >= 3, !["ses", "xes", "zes", "ches", "shes", "ges", "ces"].contains(where: ends), !isVowel(letters[n - 3]) { count -= 1 }
-        // Vowel pairs that are two syllables: "ia" (media), "io" (radio), "eo" (video), "ua" (actual).
-        if !ends("tion") && !ends("sion") && !has("tio") && !has("cia") && !has("cio") {
-            for pair in ["ia", "io", "eo", "ua", "uo", "iu"] where has(pair) { count += 1 }
-        }
-        return max(1, count + nonASCII / 3)
     }
+
+    /// The longest exception, in letters: a longer word is not looked up.
+    static let longestException = exceptions.keys.map(\.utf8.count).max() ?? 0
 }
 
 /// Spanish syllables: each vowel starts one, except a weak vowel (i, u, ü; y at the end of a word) next
