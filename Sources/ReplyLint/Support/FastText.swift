@@ -76,6 +76,20 @@ enum FastText {
 
     /// The scalars of `text` in one pass: `Array(text.unicodeScalars)` counts them first, a second pass.
     static func scalars(_ text: String) -> [Unicode.Scalar] {
+        // ASCII text, most replies: a scalar per byte, copied without decoding one by one.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            var isASCII = true
+            let copied = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    if byte >= 0x80 { isASCII = false; count = 0; return }
+                    buffer[index] = Unicode.Scalar(byte)
+                }
+                count = bytes.count
+            }
+            return isASCII ? copied : nil
+        }
+        if let ascii = ascii ?? nil { return ascii }
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { result.append(scalar) }

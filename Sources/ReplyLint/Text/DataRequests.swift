@@ -114,8 +114,11 @@ final class RequestReader {
 
     /// ">> birth to proceed", "...number, last top up": the text opens with a mark of a part carried on.
     static func opensWithContinuationMark(_ scalars: [Unicode.Scalar]) -> Bool {
-        let opening = String(String.UnicodeScalarView(scalars.prefix(8))).trimmingWhitespace
-        return opening.hasPrefix(">>") || opening.hasPrefix("...") || opening.hasPrefix("\u{2026}")
+        // Read in place: a string of the first scalars, trimmed, for every reply was 2 % of a lint.
+        var start = 0
+        while start < min(8, scalars.count) && (scalars[start] == " " || scalars[start] == "\t" || scalars[start] == "\n" || scalars[start] == "\r") { start += 1 }
+        let opening = scalars[start..<min(8, scalars.count)]
+        return opening.starts(with: [">", ">"]) || opening.starts(with: [".", ".", "."]) || opening.first == "\u{2026}"
     }
 
     /// "2/3", "3/3" (a part after the first) among the first two or the last four words.

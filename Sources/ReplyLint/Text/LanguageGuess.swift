@@ -166,7 +166,9 @@ public enum LanguageGuess {
 
     /// The language code ("en", "es") of `locale` ("en-US", "es_MX").
     public static func code(ofLocale locale: String) -> String {
-        locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        // "en", "es": already a code. Every rule asks for every reply, and lower-casing and splitting made two strings.
+        if locale.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return locale }
+        return locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
     }
 
     /// The language a reply is read in: its declared locale, else what its text looks like, else `fallback`

@@ -229,8 +229,10 @@ public enum PersonalDataLiterals {
             guard scalars[index].isLetterOrDigit, index == 0 || !scalars[index - 1].isLetterOrDigit else { index += 1; continue }
             var end = index
             while end < scalars.count && scalars[end].isLetterOrDigit { end += 1 }
-            let word = Array(scalars[index..<end])
             defer { index = end }
+            // Only a word of 18 (a CURP) or 9 (a DNI, an NIE) can be one: no other word is copied.
+            guard end - index == 18 || end - index == 9 else { continue }
+            let word = Array(scalars[index..<end])
             let text = String(String.UnicodeScalarView(word))
             if word.count == 18, word[0..<4].allSatisfy(isUpper), word[4..<10].allSatisfy(isDigit), word[10] == "H" || word[10] == "M",
                word[11..<16].allSatisfy(isUpper), isUpper(word[16]) || isDigit(word[16]), isDigit(word[17]) {
