@@ -189,7 +189,8 @@ public enum DMLink {
     public static func link(for channel: Channel, configuration: Configuration) -> String? {
         let target = channel.dmLinkTemplate != nil ? channel : channel.privateRoute.flatMap { configuration.channels[$0] }
         guard let target, let template = target.dmLinkTemplate else { return nil }
-        guard template.contains("{account}") else { return template }
+        // By bytes: Foundation's `contains` on Linux went through CFString for every reply with a link.
+        guard template.containsBytes("{account}") else { return template }
         guard let key = target.accountKey, let account = configuration.accounts[key] else { return nil }
         // Foundation's replacement is costly on Linux and this runs for every reply with a link:
         // an ASCII template is replaced byte by byte, with the same result.

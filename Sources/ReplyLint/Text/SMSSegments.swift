@@ -15,15 +15,28 @@ public enum SMSSegments {
     /// The GSM 03.38 extension table: each costs an escape plus the character.
     static let extended: Set<Unicode.Scalar> = Set("^{}\\[~]|€\u{000C}".unicodeScalars)
 
+    /// Septets each ASCII scalar takes: 0 (not GSM-7), 1 (basic) or 2 (extension), looked up by value; the sets were
+    /// hashed for every scalar of every SMS reply.
+    static let asciiSeptets: [UInt8] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return basic.contains(scalar) ? 1 : extended.contains(scalar) ? 2 : 0
+    }
+
+    /// Septets `scalar` takes in GSM-7, or 0 when it is not in it.
+    @inline(__always) static func septets(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.value < 128 { return Int(asciiSeptets[Int(scalar.value)]) }
+        return basic.contains(scalar) ? 1 : extended.contains(scalar) ? 2 : 0
+    }
+
     public static func encoding(of text: String) -> Encoding {
-        text.unicodeScalars.allSatisfy { basic.contains($0) || extended.contains($0) } ? .gsm7 : .ucs2
+        text.unicodeScalars.allSatisfy { septets($0) != 0 } ? .gsm7 : .ucs2
     }
 
     /// Septets (GSM-7) or UTF-16 code units (UCS-2) the text takes.
     public static func units(_ text: String) -> (encoding: Encoding, units: Int) {
         switch encoding(of: text) {
         case .gsm7:
-            return (.gsm7, text.unicodeScalars.reduce(0) { $0 + (extended.contains($1) ? 2 : 1) })
+            return (.gsm7, text.unicodeScalars.reduce(0) { $0 + septets($1) })
         case .ucs2:
             return (.ucs2, text.utf16.count)
         }

@@ -24,9 +24,10 @@ public struct PlaceholderUnknownRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let known = Placeholders.knownNames(in: reply, configuration: context.configuration)
-        return Placeholders.uses(in: reply.template).compactMap { use in
+        Placeholders.uses(in: reply.template).compactMap { use in
             guard !Placeholders.resolves(use.name, enclosing: use.enclosing, in: reply, configuration: context.configuration) else { return nil }
+            // The names to suggest from, only for a reply that has an unknown one.
+            let known = Placeholders.knownNames(in: reply, configuration: context.configuration)
             return Self.finding(
                 "unknown placeholder '\(use.name)'\(Suggestion.hint(for: use.name, in: known)); declare it under `placeholders:` with a max and an example, or fix the name",
                 in: reply, at: reply.filePosition(ofBody: use.tag.start), end: reply.filePosition(ofBody: use.tag.end))
