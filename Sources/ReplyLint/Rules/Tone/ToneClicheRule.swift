@@ -65,8 +65,7 @@ public struct ToneClicheRule: Rule {
         // The built-in list itself unless the config adds phrases: joining them made a copy of every phrase per reply.
         let phrases = extra.isEmpty ? tone.cliches : tone.cliches + extra.map { ($0, "") }
         let matcher = extra.isEmpty ? tone.clicheMatcher : PhraseMatcher(phrases.map(\.phrase))
-        let text = ToneText.prose(reply, context)
-        let scalars = FastText.scalars(text)
+        let scalars = ToneText.scalars(reply, context)
         let items = matcher.matches(in: ToneText.tokens(reply, context)).map { match -> ToneText.Rewrite in
             let written = FastText.string(scalars[match.range])
             let phrase = phrases[match.phrase].phrase

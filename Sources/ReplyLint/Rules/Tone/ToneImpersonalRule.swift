@@ -36,7 +36,7 @@ public struct ToneImpersonalRule: Rule {
         if reply.body.allSatisfy(\.isWhitespace) { return [] }  // front-matter reports an empty reply
         // A name placeholder in the first sentence. Sentences are found in the prose (tags blanked,
         // since "customer.first_name" has a dot) and the same stretch of the body is read.
-        let prose = FastText.scalars(ToneText.prose(reply, context))
+        let prose = ToneText.scalars(reply, context)
         var start = 0
         while start < prose.count && (prose[start] == " " || prose[start] == "\n") { start += 1 }
         var end = start

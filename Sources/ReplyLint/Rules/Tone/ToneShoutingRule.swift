@@ -43,11 +43,11 @@ public struct ToneShoutingRule: Rule {
         let minimum = context.int("min-length", of: Self.description) ?? 3
         let text = ToneText.prose(reply, context)
         let tone = context.language(of: reply).tone
-        var shouted = Self.shoutedWords(in: text, minimum: minimum, allowed: extra, tone: tone)
+        var shouted = Self.shoutedWords(in: ToneText.scalars(reply, context), minimum: minimum, allowed: extra, tone: tone)
         guard !shouted.isEmpty else { return [] }
         // Initials (^JD) are tone-signoff's finding, not shouting; a fill-in marker in capitals
         // ([INSERT GENERATED PASSWORD], <PROJECT NAME>) is fill-in-marker's: one finding per problem.
-        if let signoff = ToneSignoffRule.initials(in: text, tone: tone) {
+        if let signoff = ToneSignoffRule.initials(in: ToneText.scalars(reply, context), tone: tone) {
             shouted.removeAll { signoff.overlaps($0.range) }
         }
         let markers = FillInMarkers.find(in: text).map(\.range)
@@ -61,9 +61,8 @@ public struct ToneShoutingRule: Rule {
 
     /// Capitalised words that shout: an emphasis word on its own ("NOT"), or a run of two or more
     /// capitalised words ("PLEASE CALL US"); a lone unknown one is a name or acronym.
-    static func shoutedWords(in text: String, minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
-        let candidates = capitalised(in: text, minimum: minimum, allowed: allowed, tone: tone)
-        let scalars = FastText.scalars(text)
+    static func shoutedWords(in scalars: [Unicode.Scalar], minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
+        let candidates = capitalised(in: scalars, minimum: minimum, allowed: allowed, tone: tone)
         var result: [(word: String, range: Range<Int>)] = []
         for (index, candidate) in candidates.enumerated() {
             func adjacent(_ other: (word: String, range: Range<Int>)?) -> Bool {
@@ -84,9 +83,8 @@ public struct ToneShoutingRule: Rule {
         return result
     }
 
-    static func capitalised(in text: String, minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
+    static func capitalised(in scalars: [Unicode.Scalar], minimum: Int, allowed: Set<String>, tone: TonePhrases) -> [(word: String, range: Range<Int>)] {
         var result: [(String, Range<Int>)] = []
-        let scalars = FastText.scalars(text)
         var index = 0
         while index < scalars.count {
             guard scalars[index].isLetterLike else { index += 1; continue }

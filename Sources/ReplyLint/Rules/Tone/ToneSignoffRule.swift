@@ -29,7 +29,7 @@ public struct ToneSignoffRule: Rule {
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let text = ToneText.prose(reply, context)
-        guard let range = Self.initials(in: text, tone: context.language(of: reply).tone) else { return [] }
+        guard let range = Self.initials(in: ToneText.scalars(reply, context), tone: context.language(of: reply).tone) else { return [] }
         // "Your reference is XXX-XXXX": a blank left in, fill-in-marker's finding, not a signature.
         if FillInMarkers.find(in: text).contains(where: { $0.range.overlaps(range) }) { return [] }
         return ToneText.findings(Self.self, [("signed with initials; sign with the agent's full name ({{agent.full_name}})", range)], in: reply)
@@ -38,8 +38,8 @@ public struct ToneSignoffRule: Rule {
     /// The range of a trailing initials sign-off: a sigil (^ - * ~ – — = /) and 1–4 letters that are
     /// all capitals (or 2–3 lower-case letters), at the end, before any "2/2" or link; or 2–4 capitals
     /// right after one of the language's closing words ("Atte. JLM").
-    static func initials(in text: String, tone: TonePhrases) -> Range<Int>? {
-        var scalars = FastText.scalars(text)
+    static func initials(in text: [Unicode.Scalar], tone: TonePhrases) -> Range<Int>? {
+        var scalars = text
         // Drop what may follow a sign-off: spaces, a thread counter "2/2", a link, trailing dots.
         func trimEnd() {
             while let last = scalars.last, last == " " || last == "\n" || last == "." || last == "\t" { scalars.removeLast() }

@@ -11,6 +11,11 @@ enum ToneText {
         return context.shared("tone.prose", for: reply) { TemplateMasking.blankTags(in: reply.body, keepingDMLink: false) }
     }
 
+    /// The scalars of the tone prose, made once for the rules that read it scalar by scalar (each made its own).
+    static func scalars(_ reply: Reply, _ context: LintContext) -> [Unicode.Scalar] {
+        context.shared("tone.scalars", for: reply) { FastText.scalars(prose(reply, context)) }
+    }
+
     /// The words of the tone prose, split once for the rules that match phrases.
     static func tokens(_ reply: Reply, _ context: LintContext) -> [PersonalDataText.Token] {
         context.shared("tone.tokens", for: reply) { PersonalDataText(prose(reply, context)).tokens }
