@@ -8,6 +8,13 @@ extension Array {
         guard count > 1 else { return }
         var order = Array<Int>(indices)
         order.sort { areInIncreasingOrder(self[$0], self[$1]) }
+        permute(to: order)
+    }
+
+    /// Puts element `sorted[i]` at `i`, moving each element once: for an order sorted outside, by keys read once
+    /// per element rather than once per comparison.
+    mutating func permute(to sorted: [Int]) {
+        var order = sorted
         // Element `start` of the sorted array is `order[start]` of this one: follow each cycle of the permutation.
         for start in indices where order[start] != start {
             let first = self[start]
