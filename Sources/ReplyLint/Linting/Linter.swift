@@ -123,7 +123,7 @@ public struct Linter: Sendable {
         var repliesByKey: [String: Int] = [:]
         let named = Set(libraryFindings.compactMap { finding in finding.replyID.map { finding.file + "\u{0}" + $0 } })
         if !named.isEmpty {
-            // Only the replies of the files named get a key made: a key for each of 10,000 replies was most of this.
+            // Only the replies of the files named get a key made, not each of 10,000 replies.
             let namedFiles = Set(libraryFindings.lazy.filter { $0.replyID != nil }.map(\.file))
             // By index: a copy of each reply cost a retain and a release of each of its fields.
             for index in replies.indices where namedFiles.contains(replies[index].file) {
@@ -145,8 +145,8 @@ public struct Linter: Sendable {
         for index in findings.indices {
             if let severity = overrides[findings[index].ruleID] { findings[index].severity = severity }
         }
-        // By each file's place among the files, found once per finding: comparing the files' names in every
-        // comparison was most of the sort.
+        // By each file's place among the files, found once per finding, rather than by comparing the files' names
+        // in every comparison; the same order as sorting the findings themselves.
         let fileRanks = Dictionary(uniqueKeysWithValues: Set(findings.map(\.file)).sorted().enumerated().map { ($1, $0) })
         let ranks = findings.map { fileRanks[$0.file]! }
         var order = Array(findings.indices)

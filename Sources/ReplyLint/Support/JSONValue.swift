@@ -76,7 +76,8 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// `writeArray` of the streamed items, the items written in parallel in batches and joined in order: the same
-    /// text, in a third of the time on two cores. A batch at a time, so that only one batch's text is held twice.
+    /// text, written by every core (the report was written on one while the others waited). A batch at a time, so
+    /// that only one batch's text is held twice.
     private static func writeStreamedArray(_ streamed: Streamed, to output: inout String, pretty: Bool, indent: Int) {
         guard streamed.count >= 512 else {
             writeArray(count: streamed.count, streamed.item, to: &output, pretty: pretty, indent: indent)
