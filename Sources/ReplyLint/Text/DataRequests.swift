@@ -263,8 +263,6 @@ final class RequestReader {
             if grammar.messageDeterminers.contains(previous) && grammar.messageVerbs.contains(beforePrevious) { return true }
             // "forward us the email you received": the message itself.
             if grammar.messageDeterminers.contains(previous) && clauseWords(before: index).contains(where: grammar.messageHandlingVerbs.contains) { return true }
-            // "…booking details will be sent to your email": where something goes, not a request for the address.
-            if grammar.emailOwners.contains(previous) && grammar.destinationWords.contains(beforePrevious) { return true }
             if grammar.emailDataDeterminers.contains(previous) && grammar.emailDataNext.contains(next) { return false }
             if !(grammar.emailOwners.contains(previous) || grammar.questionWords.contains(previous) || afterItem) { return true }
         case "address" where words.count == 1 && grammar.bareAddressWords.contains(words[0]):
