@@ -15,18 +15,19 @@ public enum ReplyParser {
         let bodyStart = TextPosition(line: split.bodyFirstLine, column: 1)
         let tooLong = overExpansion(split.body, limits: limits, at: bodyStart)
         let body = tooLong == nil ? split.body : ""
+        // Built as plain fields and boxed once (see Reply.Fields).
         var reply = parsingBody
-            ? Reply(id: defaultID, file: file, body: body, bodyStart: bodyStart)
-            : Reply(id: defaultID, file: file, body: body, template: ParsedTemplate(nodes: []), prose: "", bodyStart: bodyStart)
+            ? Reply.Fields(id: defaultID, file: file, body: body, bodyStart: bodyStart)
+            : Reply.Fields(id: defaultID, file: file, body: body, template: ParsedTemplate(nodes: []), prose: "", bodyStart: bodyStart)
         reply.isBodyParsed = parsingBody
         if let tooLong { reply.problems.append(tooLong) }
         if split.unclosed {
             reply.problems.append(FrontMatterProblem(
                 kind: .syntax, message: "front matter opened with '---' on line 1 is never closed; add a '---' line after it",
                 position: TextPosition(line: 1, column: 1)))
-            return reply
+            return Reply(fields: reply)
         }
-        guard let yaml = split.yaml else { return reply }
+        guard let yaml = split.yaml else { return Reply(fields: reply) }
         let root: YAMLValue?
         do {
             root = try YAMLDocument.parse(yaml, lineOffset: split.yamlFirstLine - 1, maxExpandedSize: limits.fileSize)
@@ -34,17 +35,17 @@ public enum ReplyParser {
             reply.problems.append(error.isLimit
                 ? FrontMatterProblem(kind: .limit, message: "the front matter is not read: " + error.message, position: error.position)
                 : FrontMatterProblem(kind: .syntax, message: error.message + "; fix the YAML between the '---' lines", position: error.position))
-            return reply
+            return Reply(fields: reply)
         }
-        guard let root, !root.isNull else { return reply }
+        guard let root, !root.isNull else { return Reply(fields: reply) }
         guard let entries = root.mapping else {
             reply.problems.append(FrontMatterProblem(
                 kind: .syntax, message: "front matter must be a mapping of keys (title, faq, channels, …), found \(root.typeName)",
                 position: root.position))
-            return reply
+            return Reply(fields: reply)
         }
         apply(entries, to: &reply, allowedKeys: keys, knownRules: knownRules, mediaExists: mediaExists, limits: limits)
-        return reply
+        return Reply(fields: reply)
     }
 
     /// A body longer than `limits.expansion` can never be rendered (its text alone is past the limit), and
@@ -91,12 +92,12 @@ public enum ReplyParser {
                 return .failure(FrontMatterProblem(kind: .syntax, message: "'replies' must be a list of replies", position: value.position))
             }
             for (index, item) in items.enumerated() {
-                var reply = Reply(id: "\(idPrefix)#\(index + 1)", file: file, body: "", bodyStart: item.position, position: item.position)
+                var reply = Reply.Fields(id: "\(idPrefix)#\(index + 1)", file: file, body: "", bodyStart: item.position, position: item.position)
                 guard let fields = item.mapping else {
                     reply.problems.append(FrontMatterProblem(
                         kind: .syntax, message: "each item of 'replies' must be a mapping with id, title, faq, channels and body",
                         position: item.position))
-                    replies.append(reply)
+                    replies.append(Reply(fields: reply))
                     continue
                 }
                 if !fields.contains(where: { $0.key == "id" }) {
@@ -108,7 +109,7 @@ public enum ReplyParser {
                 if !fields.contains(where: { $0.key == "body" }) {
                     reply.problems.append(FrontMatterProblem(kind: .schema, message: "this reply has no 'body'", position: item.position))
                 }
-                replies.append(reply)
+                replies.append(Reply(fields: reply))
             }
         }
         if !fileProblems.isEmpty {
@@ -121,7 +122,7 @@ public enum ReplyParser {
     }
 
     private static func apply(
-        _ entries: [(key: String, keyPosition: TextPosition, value: YAMLValue)], to reply: inout Reply,
+        _ entries: [(key: String, keyPosition: TextPosition, value: YAMLValue)], to reply: inout Reply.Fields,
         allowedKeys: [String], knownRules: Set<String>, mediaExists: (String) -> Bool, limits: Limits,
         sourceLines: [Substring] = []
     ) {
@@ -223,7 +224,7 @@ public enum ReplyParser {
     }
 
     /// A collection item's body: a block scalar's text starts on the next line, indented.
-    private static func setBody(_ body: String, from value: YAMLValue, on reply: inout Reply, sourceLines: [Substring]) {
+    private static func setBody(_ body: String, from value: YAMLValue, on reply: inout Reply.Fields, sourceLines: [Substring]) {
         let (trimmed, skipped) = Lines.trimmingBlankLines(Lines.split(body)[...])
         reply.setBody(trimmed)
         if value.scalarStyle == .literal || value.scalarStyle == .folded {
@@ -304,6 +305,23 @@ extension PlaceholderDeclaration {
 extension Reply {
     /// A reply with `body` parsed as a template and masked for the privacy and tone rules.
     public init(
+        id: String, file: String, title: String? = nil, faq: Located<String>? = nil,
+        channels: [Located<String>] = [], tags: [String] = [], locale: String? = nil,
+        placeholders: [String: PlaceholderDeclaration] = [:], media: [MediaAttachment] = [],
+        disabledRules: Set<String> = [], body: String, bodyStart: TextPosition = TextPosition(line: 1, column: 1),
+        bodyIndent: Int = 0, position: TextPosition = TextPosition(line: 1, column: 1),
+        problems: [FrontMatterProblem] = []
+    ) {
+        self.init(fields: Fields(
+            id: id, file: file, title: title, faq: faq, channels: channels, tags: tags, locale: locale,
+            placeholders: placeholders, media: media, disabledRules: disabledRules, body: body,
+            bodyStart: bodyStart, bodyIndent: bodyIndent, position: position, problems: problems))
+    }
+}
+
+extension Reply.Fields {
+    /// A reply's fields with `body` parsed as a template and masked for the privacy and tone rules.
+    init(
         id: String, file: String, title: String? = nil, faq: Located<String>? = nil,
         channels: [Located<String>] = [], tags: [String] = [], locale: String? = nil,
         placeholders: [String: PlaceholderDeclaration] = [:], media: [MediaAttachment] = [],
