@@ -65,8 +65,11 @@ final class RequestReader {
     /// Token indices inside a mention.
     private(set) var mentionTokens = Set<Int>()
 
-    init(_ text: String, vocabulary: PersonalDataVocabulary) {
-        let parsed = PersonalDataText(text)
+    convenience init(_ text: String, vocabulary: PersonalDataVocabulary) {
+        self.init(PersonalDataText(text), vocabulary: vocabulary)
+    }
+
+    init(_ parsed: PersonalDataText, vocabulary: PersonalDataVocabulary) {
         grammar = vocabulary.grammar
         tokens = Self.readingAbbreviations(parsed.tokens, scalars: parsed.scalars, grammar: vocabulary.grammar)
         scalars = parsed.scalars

@@ -84,24 +84,33 @@ public enum LanguageGuess {
         return true
     }
 
-    /// One pass over `text`: its words as PersonalDataText reads them (lower-cased, ’ as '), each scored
-    /// against every profile — a point for a function word, one for an ending (the word at least two
-    /// scalars longer than it), one for a letter group — and the marks and letters counted as they pass.
-    /// This was a quarter of a whole lint while it tokenized the text twice and looked each word up once
-    /// per language.
-    static func analyse(_ text: String) -> Analysis {
+    /// `text`'s words as PersonalDataText reads them (lower-cased, ’ as '), each scored against every
+    /// profile — a point for a function word, one for an ending (the word at least two scalars longer than
+    /// it), one for a letter group — and its marks and letters counted.
+    static func analyse(_ text: String) -> Analysis { analyse(PersonalDataText(text)) }
+
+    /// The same from a text already read: a reply's words are split once for the language guess, the
+    /// privacy rules and the tone rules (a pass of its own over each reply was 3 % of a lint).
+    static func analyse(_ text: PersonalDataText) -> Analysis {
         let tables = Self.tables
         var analysis = Analysis(points: Array(repeating: 0, count: profiles.count))
-        let scalars = FastText.scalars(text)
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
-        var currentHasLetter = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            defer { current.removeAll(keepingCapacity: true); currentHasLetter = false }
-            guard currentHasLetter else { return }
+        let scalars = text.scalars
+        // Letters are counted everywhere, marks ("¿") only outside words; "#" is a token but not a word.
+        var word = 0
+        let tokens = text.tokens
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar.isLetterLike {
+                if scalar.value < 0x250 { analysis.latinLetters += 1 } else { analysis.otherLetters += 1 }
+            }
+            while word < tokens.count && tokens[word].range.upperBound <= index { word += 1 }
+            if word < tokens.count && tokens[word].range.lowerBound <= index && tokens[word].text != "#" { continue }
+            for mark in tables.marks where mark.scalar == scalar { analysis.points[mark.profile] += 1 }
+        }
+        for token in tokens where token.text != "#" {
+            guard scalars[token.range].contains(where: \.isLetterLike) else { continue }
             analysis.wordsWithLetters += 1
-            var word = FastText.lowercased(current)
+            var word = token.text
             let functionWord = tables.functionWordProfiles[word] ?? 0
             var ending: UInt32 = 0
             var letter: UInt32 = 0
@@ -120,26 +129,12 @@ public enum LanguageGuess {
                     }
                 }
             }
-            guard functionWord | ending | letter != 0 else { return }
+            guard functionWord | ending | letter != 0 else { continue }
             for index in analysis.points.indices {
                 let bit: UInt32 = 1 << UInt32(index)
                 analysis.points[index] += Double((functionWord & bit).nonzeroBitCount + (ending & bit).nonzeroBitCount + (letter & bit).nonzeroBitCount)
             }
         }
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            if scalar.isLetterLike {
-                if scalar.value < 0x250 { analysis.latinLetters += 1 } else { analysis.otherLetters += 1 }
-            }
-            if PersonalDataText.isWordScalar(at: index, in: scalars, inWord: !current.isEmpty) {
-                if scalar.isLetterLike { currentHasLetter = true }
-                PersonalDataText.appendWordScalar(scalar, to: &current)
-                continue
-            }
-            flush()
-            for mark in tables.marks where mark.scalar == scalar { analysis.points[mark.profile] += 1 }
-        }
-        flush()
         return analysis
     }
 
@@ -182,6 +177,9 @@ public enum LanguageGuess {
     /// languages nearly tied).
     public static func language(of text: String) -> String? { language(analysis: analyse(text)) }
 
+    /// The same for a text already read.
+    static func language(of text: PersonalDataText) -> String? { language(analysis: analyse(text)) }
+
     /// `language(of:)` from a text's analysis.
     static func language(analysis: Analysis) -> String? {
         // Mostly letters of another script (Japanese, Arabic, Cyrillic…): not any language profiled here, and not English.
@@ -196,6 +194,11 @@ public enum LanguageGuess {
     /// twice any other language's — a short line, or a text that mixes two languages, gives nil. Text mostly
     /// in another script gives nil too: no language profiled here can be named for it.
     public static func clearLanguage(of text: String, minimumWords: Int) -> String? {
+        clearLanguage(of: PersonalDataText(text), minimumWords: minimumWords)
+    }
+
+    /// The same for a text already read.
+    static func clearLanguage(of text: PersonalDataText, minimumWords: Int) -> String? {
         let analysis = analyse(text)
         guard analysis.wordsWithLetters >= minimumWords else { return nil }
         guard let guessed = language(analysis: analysis), guessed != undetermined else { return nil }

@@ -40,8 +40,7 @@ public struct DMLinkMissingRule: Rule {
                 || channel.isPublic && channel.privateRoute.flatMap { context.channel($0)?.dmLinkTemplate } != nil
         }
         guard let channel = channels.first, !usesDMLink(reply, in: context) else { return [] }
-        let text = reply.prose
-        guard let cue = Self.firstCue(in: text, language: context.language(of: reply)) else { return [] }
+        guard let cue = Self.firstCue(in: PrivacyText.text(of: reply, context), language: context.language(of: reply)) else { return [] }
         let position = PrivacyText.positions(of: [cue], in: reply)[0]
         return [Self.finding(
             "sends the customer to a private message without a link; add {{dm_link}} so they can open the conversation in one tap",
@@ -64,10 +63,10 @@ public struct DMLinkMissingRule: Rule {
     /// The scalar range of the first cue that sends the customer to a private message ("DM us",
     /// "send us a private message"), leaving out "no need to DM us", "the number you sent by DM"
     /// and the customer's own email inbox.
-    static func firstCue(in text: String, language: Language = .english) -> Range<Int>? {
+    static func firstCue(in text: PersonalDataText, language: Language) -> Range<Int>? {
         let cues = language.dmCues
         guard !cues.isEmpty else { return nil }
-        let tokens = PersonalDataText(text).tokens
+        let tokens = text.tokens
         let words = tokens.map(\.text)
         let cueWords = language.dmCueWords
         for index in words.indices {

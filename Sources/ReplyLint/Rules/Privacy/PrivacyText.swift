@@ -4,7 +4,13 @@
 enum PrivacyText {
     /// Every request for personal data in the reply, found once for both privacy rules that need them.
     static func requests(in reply: Reply, context: LintContext) -> [DataRequest] {
-        context.shared("privacy.requests", for: reply) { DataRequests.find(in: reply.prose, vocabulary: context.personalData(of: reply)) }
+        context.shared("privacy.requests", for: reply) { RequestReader(text(of: reply, context), vocabulary: context.personalData(of: reply)).requests() }
+    }
+
+    /// The reply's prose read into words and sentences, once for every rule that reads it (the tone rules
+    /// too when the two texts are the same: see ToneText.text).
+    static func text(of reply: Reply, _ context: LintContext) -> PersonalDataText {
+        context.shared("prose.text", for: reply) { PersonalDataText(reply.prose) }
     }
 
     /// Every request for personal data in a rendered text, found once for the rules that check it.

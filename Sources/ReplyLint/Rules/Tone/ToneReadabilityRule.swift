@@ -64,7 +64,7 @@ public struct ToneReadabilityRule: Rule {
         let score = Readability.score(prose, formula: formula)
         guard score.words >= minWords, score.grade > maxGrade else { return [] }
         // A text clearly in another language is locale-mismatch's finding: its grade here would mean nothing.
-        if let guessed = LanguageGuess.language(of: prose), guessed != language.code { return [] }
+        if let guessed = LanguageGuess.language(of: ToneText.text(reply, context)), guessed != language.code { return [] }
         return [Self.finding(
             "reads at \(score.statement), above \(String(format: "%g", maxGrade)); use shorter sentences and everyday words",
             in: reply, at: reply.bodyStart)]

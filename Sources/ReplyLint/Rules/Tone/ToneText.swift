@@ -11,15 +11,19 @@ enum ToneText {
         return context.shared("tone.prose", for: reply) { TemplateMasking.blankTags(in: reply.body, keepingDMLink: false) }
     }
 
-    /// The scalars of the tone prose, made once for the rules that read it scalar by scalar (each made its own).
-    static func scalars(_ reply: Reply, _ context: LintContext) -> [Unicode.Scalar] {
-        context.shared("tone.scalars", for: reply) { FastText.scalars(prose(reply, context)) }
+    /// The tone prose read into words and sentences once, for every rule that reads it. Most replies have
+    /// no `{{dm_link}}`, and their tone prose is the privacy rules' text: both then share one reading
+    /// (PrivacyText.text), which is also what the language guess reads.
+    static func text(_ reply: Reply, _ context: LintContext) -> PersonalDataText {
+        guard reply.prose.containsBytes("{{") else { return PrivacyText.text(of: reply, context) }
+        return context.shared("tone.text", for: reply) { PersonalDataText(prose(reply, context)) }
     }
 
-    /// The words of the tone prose, split once for the rules that match phrases.
-    static func tokens(_ reply: Reply, _ context: LintContext) -> [PersonalDataText.Token] {
-        context.shared("tone.tokens", for: reply) { PersonalDataText(prose(reply, context)).tokens }
-    }
+    /// The scalars of the tone prose.
+    static func scalars(_ reply: Reply, _ context: LintContext) -> [Unicode.Scalar] { text(reply, context).scalars }
+
+    /// The words of the tone prose, for the rules that match phrases.
+    static func tokens(_ reply: Reply, _ context: LintContext) -> [PersonalDataText.Token] { text(reply, context).tokens }
 
     /// Findings for scalar ranges of `reply`'s body.
     static func findings<R: Rule>(_ rule: R.Type, _ items: [(message: String, range: Range<Int>)], in reply: Reply) -> [Finding] {
