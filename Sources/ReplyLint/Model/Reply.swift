@@ -105,7 +105,11 @@ public struct Reply: Sendable {
         var disabledRules: Set<String>
         var body: String
         var template: ParsedTemplate
-        var prose: String
+        var prose: String {
+            didSet { proseKeepsTags = prose.containsBytes("{{") }
+        }
+        /// Whether `prose` still holds a tag (`{{dm_link}}`), found once: the tone rules asked for every reply.
+        private(set) var proseKeepsTags: Bool
         var bodyStart: TextPosition
         var bodyIndent: Int
         var position: TextPosition
@@ -134,6 +138,7 @@ public struct Reply: Sendable {
             self.body = body
             self.template = template
             self.prose = prose
+            proseKeepsTags = prose.containsBytes("{{")
             self.bodyStart = bodyStart
             self.bodyIndent = bodyIndent
             self.position = position
@@ -247,6 +252,9 @@ public struct Reply: Sendable {
         get { box.fields.problems }
         set { update { $0.problems = newValue } }
     }
+    /// Whether `prose` still holds a tag: `{{dm_link}}`, which only the tone rules blank out.
+    var proseKeepsTags: Bool { box.fields.proseKeepsTags }
+
     /// False when loading kept the body as text only (`template` empty, `prose` ""): a reply outside a
     /// pre-commit run's files, read for the library-wide checks (ids, duplicates), which read the body.
     public internal(set) var isBodyParsed: Bool {

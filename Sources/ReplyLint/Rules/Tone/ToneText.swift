@@ -7,7 +7,7 @@ enum ToneText {
     /// Computed once per reply for all the tone rules, and not stored in the reply: most replies
     /// have no tag left after the privacy masking, and a second copy cost memory at 100,000 replies.
     static func prose(_ reply: Reply, _ context: LintContext) -> String {
-        guard reply.prose.containsBytes("{{") else { return reply.prose }
+        guard reply.proseKeepsTags else { return reply.prose }
         return context.shared("tone.prose", for: reply) { TemplateMasking.blankTags(in: reply.body, keepingDMLink: false) }
     }
 
@@ -15,7 +15,7 @@ enum ToneText {
     /// no `{{dm_link}}`, and their tone prose is the privacy rules' text: both then share one reading
     /// (PrivacyText.text), which is also what the language guess reads.
     static func text(_ reply: Reply, _ context: LintContext) -> PersonalDataText {
-        guard reply.prose.containsBytes("{{") else { return PrivacyText.text(of: reply, context) }
+        guard reply.proseKeepsTags else { return PrivacyText.text(of: reply, context) }
         return context.shared("tone.text", for: reply) { PersonalDataText(prose(reply, context)) }
     }
 
