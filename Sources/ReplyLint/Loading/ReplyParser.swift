@@ -51,6 +51,8 @@ public enum ReplyParser {
     /// A body longer than `limits.expansion` can never be rendered (its text alone is past the limit), and
     /// checking it would cost the rules time and memory in proportion: it is reported, and not checked.
     static func overExpansion(_ body: String, limits: Limits, at position: TextPosition) -> FrontMatterProblem? {
+        // A body has no more scalars than UTF-8 bytes: most are counted by their length alone.
+        guard body.utf8.count > limits.expansion else { return nil }
         let length = body.unicodeScalars.count
         guard length > limits.expansion else { return nil }
         return FrontMatterProblem(
