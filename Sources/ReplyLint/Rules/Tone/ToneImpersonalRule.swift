@@ -29,6 +29,8 @@ public struct ToneImpersonalRule: Rule {
         ])
 
     static let nameTags: Set<String> = ["customer.first_name", "customer.last_name", "customer.handle", "customer.name", "customer.full_name"]
+    /// How a name tag opens, written tight or with a space: made once, not for every reply.
+    static let nameTagOpenings = nameTags.flatMap { ["{{" + $0, "{{ " + $0] }
 
     public init() {}
 
@@ -41,9 +43,12 @@ public struct ToneImpersonalRule: Rule {
         while start < prose.count && (prose[start] == " " || prose[start] == "\n") { start += 1 }
         var end = start
         while end < prose.count && !".!?\n".unicodeScalars.contains(prose[end]) { end += 1 }
-        let body = FastText.scalars(reply.body)
-        let opening = FastText.string(body[start..<min(end, body.count)])
-        if Self.nameTags.contains(where: { opening.containsBytes("{{" + $0) || opening.containsBytes("{{ " + $0) }) { return [] }
+        // The same stretch of the body: the prose keeps the body's offsets, scalar for scalar.
+        let scalars = reply.body.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let to = scalars.index(from, offsetBy: end - start, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let opening = String(scalars[from..<to])
+        if Self.nameTagOpenings.contains(where: opening.containsBytes) { return [] }
         let greetings = context.language(of: reply).greetings
         if Self.greetsByName(opening, greetings) { return [] }
         // "Hola {nombre},", "Hi [NAME],": the writer meant a name; fill-in-marker reports the blank.
