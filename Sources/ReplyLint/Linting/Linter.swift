@@ -147,10 +147,18 @@ public struct Linter: Sendable {
         }
         // By each file's place among the files, found once per finding, rather than by comparing the files' names
         // in every comparison; the same order as sorting the findings themselves.
+        // Within a file, by the positions, taken out once: the comparison of two findings compared their files' names again
+        // and copied both findings; only findings at the same place are compared whole (rule id, then channel).
         let fileRanks = Dictionary(uniqueKeysWithValues: Set(findings.map(\.file)).sorted().enumerated().map { ($1, $0) })
-        let ranks = findings.map { fileRanks[$0.file]! }
+        let keys = findings.map { (rank: fileRanks[$0.file]!, start: $0.range?.start ?? TextPosition(line: 0, column: 0)) }
         var order = Array(findings.indices)
-        order.sort { left, right in ranks[left] != ranks[right] ? ranks[left] < ranks[right] : findings[left] < findings[right] }
+        findings.withUnsafeBufferPointer { findings in
+            order.sort { left, right in
+                if keys[left].rank != keys[right].rank { return keys[left].rank < keys[right].rank }
+                if keys[left].start != keys[right].start { return keys[left].start < keys[right].start }
+                return findings[left] < findings[right]
+            }
+        }
         findings.permute(to: order)
 
         let files = scope.files.map { reported in library.sources.keys.filter { reported.contains($0) }.count } ?? library.fileCount
