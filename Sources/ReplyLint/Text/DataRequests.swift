@@ -59,11 +59,13 @@ final class RequestReader {
     /// The text is a later part of a numbered reply ("… 2/3", "3/3 …") or opens with ">>" or "...": its first
     /// sentence may carry on a request made in the part before even when it opens with a capital.
     let isLaterPart: Bool
-    /// First token of each sentence.
-    let sentenceStarts: [Int: Int]
+    /// First token of each sentence, by sentence number; -1 for a sentence with no token (see `sentenceStart(_:)`).
+    /// An array: a dictionary cost a lookup per token of every reply read.
+    private let firstTokens: [Int]
     private(set) var mentions: [Mention] = []
     /// Token indices inside a mention.
-    private(set) var mentionTokens = Set<Int>()
+    /// Whether each token is inside a mention, by token index.
+    private(set) var mentionTokens: [Bool] = []
 
     convenience init(_ text: String, vocabulary: PersonalDataVocabulary) {
         self.init(PersonalDataText(text), vocabulary: vocabulary)
@@ -75,9 +77,9 @@ final class RequestReader {
         scalars = parsed.scalars
         questions = parsed.sentenceIsQuestion
         self.vocabulary = vocabulary
-        var starts: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() where starts[token.sentence] == nil { starts[token.sentence] = index }
-        sentenceStarts = starts
+        var starts = [Int](repeating: -1, count: (tokens.last?.sentence ?? -1) + 1)
+        for (index, token) in tokens.enumerated() where starts[token.sentence] < 0 { starts[token.sentence] = index }
+        firstTokens = starts
         // A part that opens in lower case, or with "and", "or", "us your…", carries on a sentence begun elsewhere.
         var first = 0
         while first < scalars.count && !scalars[first].isLetterOrDigit { first += 1 }
@@ -86,7 +88,13 @@ final class RequestReader {
         isContinuation = opensLower && !tokens.isEmpty
         isLaterPart = !tokens.isEmpty && (Self.opensWithContinuationMark(scalars) || Self.hasLaterPartNumber(tokens, scalars))
         mentions = findMentions()
-        mentionTokens = Set(mentions.flatMap { $0.start..<$0.end })
+        mentionTokens = [Bool](repeating: false, count: tokens.count)
+        for mention in mentions { for index in mention.start..<mention.end { mentionTokens[index] = true } }
+    }
+
+    /// The first token of `sentence`, if it has any.
+    func sentenceStart(_ sentence: Int) -> Int? {
+        sentence >= 0 && sentence < firstTokens.count && firstTokens[sentence] >= 0 ? firstTokens[sentence] : nil
     }
 
     func isQuestion(_ sentence: Int) -> Bool { questions.indices.contains(sentence) && questions[sentence] }
@@ -99,9 +107,10 @@ final class RequestReader {
         result.reserveCapacity(tokens.count)
         var index = 0
         while index < tokens.count {
-            if index + 1 < tokens.count, let seconds = grammar.slashAbbreviations[tokens[index].text],
-               let meaning = seconds[tokens[index + 1].text], tokens[index].sentence == tokens[index + 1].sentence,
-               scalars[tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound].elementsEqual(["/"]) {
+            // Only "/" between the two, checked before the words are looked up (a lookup per word of every reply).
+            if index + 1 < tokens.count, tokens[index + 1].range.lowerBound == tokens[index].range.upperBound + 1,
+               scalars[tokens[index].range.upperBound] == "/", tokens[index].sentence == tokens[index + 1].sentence,
+               let seconds = grammar.slashAbbreviations[tokens[index].text], let meaning = seconds[tokens[index + 1].text] {
                 var merged = tokens[index + 1]
                 merged.text = meaning
                 merged.range = tokens[index].range.lowerBound..<tokens[index + 1].range.upperBound
@@ -197,7 +206,7 @@ final class RequestReader {
     private func brandStart(before index: Int) -> Int {
         var start = index
         while start > 0, index - start < 2, tokens[start - 1].clause == tokens[index].clause, isCapitalised(start - 1),
-              let sentenceStart = sentenceStarts[tokens[index].sentence], start - 1 > sentenceStart,
+              let sentenceStart = sentenceStart(tokens[index].sentence), start - 1 > sentenceStart,
               !grammar.functionWords.contains(tokens[start - 1].text), vocabulary.index[tokens[start - 1].text] == nil,
               tokens[start - 1].text.unicodeScalars.allSatisfy(\.isLetterLike) {
             start -= 1
@@ -491,13 +500,13 @@ final class RequestReader {
     func isRequested(at index: Int, end: Int, depth: Int = 0) -> Bool {
         let sentence = tokens[index].sentence
         let clause = tokens[index].clause
-        let sentenceStart = sentenceStarts[sentence] ?? 0
+        let sentenceStart = sentenceStart(sentence) ?? 0
         var start = index
         while start > sentenceStart && index - (start - 1) <= 12 { start -= 1 }
         let clauseIndices = (start..<index).filter { tokens[$0].clause == clause }
         var clauseBefore = clauseIndices.map { tokens[$0].text }
         // The clause with the other items of a list left out: "your full name and postcode please".
-        let listView = clauseIndices.filter { !mentionTokens.contains($0) }.map { tokens[$0].text }
+        let listView = clauseIndices.filter { !mentionTokens[$0] }.map { tokens[$0].text }
         let sentenceWords = tokens[sentenceStart...].prefix { $0.sentence == sentence }.map(\.text)
 
         // "if not, what is your phone number": a condition, not a negation.
@@ -541,7 +550,7 @@ final class RequestReader {
             : tokens[end..<min(tokens.count, end + 4)].prefix { $0.clause == clause }.contains { grammar.customerSubjects.contains($0.text) })
         // Only items open it: when a list is followed back to the first words of a capitalised later part, a word
         // of the team's own sentence ("I'd suggest you try sending the parcel to another town/address. 2/2") is none.
-        if isLaterPart && !isContinuation && mentionTokens.contains(index) && sentence == tokens[0].sentence && index - sentenceStart <= 3
+        if isLaterPart && !isContinuation && mentionTokens[index] && sentence == tokens[0].sentence && index - sentenceStart <= 3
             && tokens[sentenceStart..<index].allSatisfy({ grammar.listWords.contains($0.text) || grammar.determiners.contains($0.text) })
             && (depth > 0 || (end >= tokens.count || tokens[end].sentence != sentence || tokens[end].clause != clause
                 || grammar.clauseStarters.contains(tokens[end].text)) && !sentenceWords.contains(where: grammar.verbsAfterSubject.contains) && !customerUseFollows) { return true }
@@ -646,7 +655,7 @@ final class RequestReader {
         // (not "Your booking reference. You'll need it at the desk.", "Your tracking number. It's in the email.").
         if !isQuestion(sentence), endsWithFullStop(sentence), !customerUseFollows,
            !(wordsAfter(end, count: 1).first.map(grammar.topicPronouns.contains) ?? false),
-           (sentenceStart..<(sentenceStart + sentenceWords.count)).allSatisfy({ mentionTokens.contains($0) || grammar.determiners.contains(tokens[$0].text) || grammar.listWords.contains(tokens[$0].text) }) { return true }
+           (sentenceStart..<(sentenceStart + sentenceWords.count)).allSatisfy({ mentionTokens[$0] || grammar.determiners.contains(tokens[$0].text) || grammar.listWords.contains(tokens[$0].text) }) { return true }
         // "Your date of birth, please." counts; "…account info, please tell us more" does not: there "please" starts a request of its own.
         if listView.allSatisfy({ grammar.determiners.contains($0) || grammar.listWords.contains($0) }), end < tokens.count,
            tokens[end].sentence == sentence, grammar.pleas.contains(tokens[end].text),
@@ -775,7 +784,7 @@ final class RequestReader {
             guard index >= 2, grammar.modalPronounVerbs.contains(tokens[index].text), grammar.modalSubjects.contains(tokens[index - 1].text),
                   grammar.modals.contains(tokens[index - 2].text),
                   tokens[(index - 2)...index].allSatisfy({ $0.clause == tokens[index].clause }) else { return false }
-            let sentenceStart = sentenceStarts[tokens[index].sentence] ?? 0
+            let sentenceStart = sentenceStart(tokens[index].sentence) ?? 0
             return !tokens[sentenceStart..<(index - 2)].contains { $0.clause == tokens[index].clause && grammar.modalQuestionWords.contains($0.text) }
         }
         for index in tokens.indices where grammar.pronounRequestVerbs.contains(tokens[index].text) || isModalRequest(index) {
@@ -791,7 +800,7 @@ final class RequestReader {
                 // "send it to you": the team sends.
                 let toCustomer = after + 1 < tokens.count && grammar.customerSubjects.contains(tokens[after + 1].text) && tokens[after].text == "to"
                 guard ends, !toCustomer else { continue }
-                let sentenceStart = sentenceStarts[tokens[index].sentence] ?? 0
+                let sentenceStart = sentenceStart(tokens[index].sentence) ?? 0
                 let head = tokens[max(sentenceStart, index - 8)...index].filter { $0.clause == tokens[index].clause }.map(\.text)
                 if (isModalRequest(index) || isImperativeHead(ArraySlice(head))) && !head.contains(where: grammar.negations.contains) {
                     result.append((index, object..<(object + pronoun.count), false))
