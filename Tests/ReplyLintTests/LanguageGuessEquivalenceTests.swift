@@ -92,6 +92,21 @@ import Testing
             #expect(LanguageGuess.language(of: text) == Reference.language(text), "\(text.debugDescription)")
         }
     }
+
+    /// A lint keeps each word's scores from reply to reply (LanguageGuess.WordScores): read with scores that are
+    /// already warm, every text scores as it does read on its own.
+    @Test func keptWordScoresScoreAsReadingAfresh() throws {
+        let texts = try Self.texts()
+        let kept = LanguageGuess.WordScores()
+        for pass in 0..<2 {
+            for text in texts {
+                let parsed = PersonalDataText(text)
+                let warm = LanguageGuess.analyse(parsed, scores: kept)
+                #expect(warm.scores == LanguageGuess.analyse(parsed).scores, "pass \(pass): \(text.debugDescription)")
+                #expect(warm.wordsWithLetters == Reference.wordsWithLetters(text), "pass \(pass): \(text.debugDescription)")
+            }
+        }
+    }
 }
 
 private extension String.UTF8View {

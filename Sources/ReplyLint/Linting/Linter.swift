@@ -79,8 +79,10 @@ public struct Linter: Sendable {
             libraryWork.run(with: context)
             return policyFindings
         }
-        var perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in
-            let context = context.forWorker()
+        // The language guess's word scores carry over from chunk to chunk: a chunk's own started cold, and most were misses.
+        let wordScores = Lending { LanguageGuess.WordScores() }
+        var perChunk = Parallel.mapChunks(selected) { chunk -> [Finding] in wordScores.borrow { wordScores in
+            let context = context.forWorker(wordScores: wordScores)
             var chunkFindings: [Finding] = []
             for index in chunk {
                 let reply = replies[index]
@@ -99,7 +101,7 @@ public struct Linter: Sendable {
                 chunkFindings += replyFindings.filter { !suppressions.suppresses($0) }
             }
             return chunkFindings
-        }
+        } }
         // Merged chunk by chunk, each let go once copied: `flatMap` held every finding twice, the largest
         // allocation of a 100,000-reply lint.
         var findings: [Finding] = []

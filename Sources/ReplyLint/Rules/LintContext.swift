@@ -40,6 +40,7 @@ public final class LintContext: Sendable {
         }
         self.vocabularies = vocabularies
         self.personalData = vocabularies[Language.forLocale(configuration.locale).code]!
+        wordScores = LanguageGuess.WordScores()
     }
 
     /// The personal-data vocabulary a reply is read with: its language's (see `language(of:)`).
@@ -51,14 +52,21 @@ public final class LintContext: Sendable {
     /// Each worker thread gets its own (see Linter), so no lock is needed.
     let scratch = ReplyScratch()
 
+    /// The language guess's scores of the words this worker has read (see LanguageGuess.WordScores).
+    let wordScores: LanguageGuess.WordScores
+
     /// Whether a run reports findings of a rule (its id) on a file (a pre-commit hook's few files); nil
     /// reports everything. Library-wide rules ask (`reports(_:rule:)`) before building findings left out.
     let scope: (@Sendable (_ file: String, _ rule: String) -> Bool)?
 
-    /// A copy of this context with a scratch area of its own, for one worker.
-    func forWorker() -> LintContext { LintContext(copying: self) }
+    /// A copy of this context with a scratch area of its own, for one worker; with `wordScores`, the word scores a
+    /// worker before it built (see Linter: the chunks of one lint pass them on).
+    func forWorker(wordScores: LanguageGuess.WordScores = LanguageGuess.WordScores()) -> LintContext {
+        LintContext(copying: self, wordScores: wordScores)
+    }
 
-    private init(copying other: LintContext) {
+    private init(copying other: LintContext, wordScores: LanguageGuess.WordScores) {
+        self.wordScores = wordScores
         library = other.library
         faq = other.faq
         personalData = other.personalData

@@ -47,6 +47,22 @@ enum Parallel {
     }
 }
 
+/// Values that workers borrow one at a time and give back, so that what one worker built (a cache) serves the chunks
+/// that follow, on whichever thread; there are never more values than workers at once.
+final class Lending<Value: AnyObject>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [Value] = []
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    func borrow<Result>(_ body: (Value) -> Result) -> Result {
+        let value = lock.withLock { free.popLast() } ?? make()
+        defer { lock.withLock { free.append(value) } }
+        return body(value)
+    }
+}
+
 /// Work that runs on a thread of its own while the caller goes on; `value()` waits for its result.
 /// A thread rather than a dispatch queue: the queue's workers may all be busy with the caller's
 /// `concurrentPerform`, and the work would then only start when they were done.

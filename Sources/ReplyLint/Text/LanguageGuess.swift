@@ -89,9 +89,17 @@ public enum LanguageGuess {
     /// it), one for a letter group — and its marks and letters counted.
     static func analyse(_ text: String) -> Analysis { analyse(PersonalDataText(text)) }
 
+    /// Which profiles a word scores for (its function words, endings and letters), kept by one worker of a lint
+    /// across the replies it reads: most words come back reply after reply, and matching every ending and letter
+    /// group again was most of the guess. Not shared between threads; bounded in size.
+    final class WordScores: @unchecked Sendable {
+        fileprivate var masks: [String: (functionWord: UInt32, ending: UInt32, letter: UInt32)] = [:]
+        static let capacity = 1 << 16
+    }
+
     /// The same from a text already read: a reply's words are split once for the language guess, the
     /// privacy rules and the tone rules (a pass of its own over each reply was 3 % of a lint).
-    static func analyse(_ text: PersonalDataText) -> Analysis {
+    static func analyse(_ text: PersonalDataText, scores: WordScores? = nil) -> Analysis {
         let tables = Self.tables
         var analysis = Analysis(points: Array(repeating: 0, count: profiles.count))
         let scalars = text.scalars
@@ -110,25 +118,7 @@ public enum LanguageGuess {
         for token in tokens where token.text != "#" {
             guard scalars[token.range].contains(where: \.isLetterLike) else { continue }
             analysis.wordsWithLetters += 1
-            var word = token.text
-            let functionWord = tables.functionWordProfiles[word] ?? 0
-            var ending: UInt32 = 0
-            var letter: UInt32 = 0
-            word.withUTF8 { bytes in
-                var scalarCount = 0
-                for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
-                guard let last = bytes.last else { return }
-                for index in tables.endingsByLastByte[Int(last)] {
-                    let entry = tables.endings[index]
-                    if scalarCount >= entry.scalars + 2, hasSuffix(bytes, entry.bytes) { ending |= 1 << UInt32(entry.profile) }
-                }
-                for start in bytes.indices {
-                    for index in tables.lettersByFirstByte[Int(bytes[start])] {
-                        let entry = tables.letters[index]
-                        if letter & (1 << UInt32(entry.profile)) == 0, hasPrefix(bytes, at: start, entry.bytes) { letter |= 1 << UInt32(entry.profile) }
-                    }
-                }
-            }
+            let (functionWord, ending, letter) = scores?.masks[token.text] ?? wordMasks(token.text, tables, scores)
             guard functionWord | ending | letter != 0 else { continue }
             for index in analysis.points.indices {
                 let bit: UInt32 = 1 << UInt32(index)
@@ -136,6 +126,32 @@ public enum LanguageGuess {
             }
         }
         return analysis
+    }
+
+    /// The profiles `word` scores for, as bit masks by profile: one of its function words, one of its endings (the
+    /// word at least two scalars longer), one of its letter groups. Kept in `scores` when there is room.
+    private static func wordMasks(_ word: String, _ tables: Tables, _ scores: WordScores?) -> (functionWord: UInt32, ending: UInt32, letter: UInt32) {
+        var word = word
+        let functionWord = tables.functionWordProfiles[word] ?? 0
+        var ending: UInt32 = 0
+        var letter: UInt32 = 0
+        word.withUTF8 { bytes in
+            var scalarCount = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+            guard let last = bytes.last else { return }
+            for index in tables.endingsByLastByte[Int(last)] {
+                let entry = tables.endings[index]
+                if scalarCount >= entry.scalars + 2, hasSuffix(bytes, entry.bytes) { ending |= 1 << UInt32(entry.profile) }
+            }
+            for start in bytes.indices {
+                for index in tables.lettersByFirstByte[Int(bytes[start])] {
+                    let entry = tables.letters[index]
+                    if letter & (1 << UInt32(entry.profile)) == 0, hasPrefix(bytes, at: start, entry.bytes) { letter |= 1 << UInt32(entry.profile) }
+                }
+            }
+        }
+        if let scores, scores.masks.count < WordScores.capacity { scores.masks[word] = (functionWord, ending, letter) }
+        return (functionWord, ending, letter)
     }
 
     static let profiles: [Profile] = {
@@ -198,8 +214,8 @@ public enum LanguageGuess {
     }
 
     /// The same for a text already read.
-    static func clearLanguage(of text: PersonalDataText, minimumWords: Int) -> String? {
-        let analysis = analyse(text)
+    static func clearLanguage(of text: PersonalDataText, minimumWords: Int, scores: WordScores? = nil) -> String? {
+        let analysis = analyse(text, scores: scores)
         guard analysis.wordsWithLetters >= minimumWords else { return nil }
         guard let guessed = language(analysis: analysis), guessed != undetermined else { return nil }
         let ranked = analysis.ranked

@@ -37,7 +37,7 @@ public struct LocaleMismatchRule: Rule {
         let minWords = context.int("min-words", of: Self.description) ?? 12
         let locale = context.locale(of: reply)
         let declared = LanguageGuess.code(ofLocale: locale)
-        guard let written = LanguageGuess.clearLanguage(of: ToneText.text(reply, context), minimumWords: minWords),
+        guard let written = LanguageGuess.clearLanguage(of: ToneText.text(reply, context), minimumWords: minWords, scores: context.wordScores),
               written != declared else { return [] }
         let name = Language.name(of: written)
         let own = reply.locale.map { !$0.trimmingWhitespace.isEmpty } ?? false
