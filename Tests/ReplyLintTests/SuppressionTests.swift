@@ -24,4 +24,25 @@ import Testing
         // Naming another rule switches nothing off.
         #expect(findings("---\nfaq: missed-collection\nchannels: [x-replly]\n---\n{{! replylint-disable faq-unknown }}\nHi {{customer.first_name}}.") == ["channel-unknown"])
     }
+
+    /// Findings of the checks across the library (a reply that repeats another) honour the reply's own switches too.
+    @Test func libraryWideFindingsHonourTheReplysSwitches() {
+        let body = "Hi {{customer.first_name}}, sorry the bin was missed. We have booked a return visit for tomorrow morning."
+        func lint(_ fronts: [String], _ comments: [String] = ["", ""]) -> [String] {
+            let replies = zip(["a", "b"], zip(fronts, comments)).map { name, parts in
+                ReplyParser.parse("---\nfaq: missed-collection\nchannels: [x-reply]\n\(parts.0)---\n\(parts.1)\(body)", file: "replies/\(name).md",
+                                  defaultID: name, knownRules: RuleRegistry.ids, mediaExists: { _ in false })
+            }
+            return Linter().lint(Library(replies: replies, policies: [ExampleHarness.faq])).findings
+                .filter { $0.ruleID == "reply-duplicate" }.map(\.file)
+        }
+        // The later of the two is the one reported.
+        let both = lint(["", ""])
+        #expect(!both.isEmpty && both.allSatisfy { $0 == "replies/b.md" })
+        #expect(lint(["", "disable: [reply-duplicate]\n"]).isEmpty)
+        #expect(lint(["", ""], ["", "{{! replylint-disable reply-duplicate }}\n"]).isEmpty)
+        // The other reply's switch leaves the findings, and so does a switch for another rule.
+        #expect(lint(["disable: [reply-duplicate]\n", ""]) == both)
+        #expect(lint(["", "disable: [tone-cliche]\n"]) == both)
+    }
 }
