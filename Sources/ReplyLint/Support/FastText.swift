@@ -2,6 +2,10 @@
 // on UTF-8 bytes. On Linux, Foundation's `String.contains(_:)` goes through CFString and was the
 // single largest cost in profiles of a 10,000-reply lint.
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Unicode.Scalar {
     /// A letter (any script), by table for ASCII.
     @inline(__always) var isLetterLike: Bool {
@@ -56,10 +60,27 @@ extension StringProtocol {
 }
 
 enum FastText {
+    #if canImport(Glibc)
+    /// glibc's `memmem`, which its Swift module map leaves out (a GNU extension): it skips through the text with
+    /// vector instructions, where the loop below stops at every byte that matches the pattern's first.
+    private static let memmem: (@convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memmem") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?).self)
+    }()
+    #endif
+
     /// Whether `pattern` occurs in `haystack`.
     static func find(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = pattern.first else { return true }
         guard haystack.count >= pattern.count else { return false }
+        #if canImport(Glibc)
+        if let memmem { return memmem(haystack.baseAddress, haystack.count, pattern.baseAddress, pattern.count) != nil }
+        #endif
+        return scan(pattern, first, in: haystack)
+    }
+
+    /// `find` byte by byte.
+    private static func scan(_ pattern: UnsafeBufferPointer<UInt8>, _ first: UInt8, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = pattern.count
         var index = 0
         let last = haystack.count - count
