@@ -106,6 +106,11 @@ public final class LintContext: Sendable {
 
     /// Each declared channel of `reply` that exists, with the reply's worst case on it: computed once per
     /// reply for the length rules and limit-exceeded.
+    /// The reply's tags in document order (see ParsedTemplate.tags), listed once for the rules that read them.
+    func tags(of reply: Reply) -> [(tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosingSections: [String])] {
+        shared("template.tags", for: reply) { reply.template.tags() }
+    }
+
     func worstCases(of reply: Reply) -> [(entry: Located<String>, channel: Channel, text: WorstCaseText)] {
         shared("worst-case.texts", for: reply) {
             guard reply.template.problems.isEmpty else { return [] }

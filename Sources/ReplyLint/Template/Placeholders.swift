@@ -61,7 +61,12 @@ public enum Placeholders {
     /// Every name a template can print, with its tag, resolving names used inside sections
     /// (`{{#order}}{{number}}{{/order}}` prints `order.number`).
     public static func uses(in template: ParsedTemplate) -> [(name: String, tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosing: [String])] {
-        template.tags().compactMap { entry in
+        uses(tags: template.tags())
+    }
+
+    /// The same from a template's tags, listed already.
+    static func uses(tags: [(tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosingSections: [String])]) -> [(name: String, tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosing: [String])] {
+        tags.compactMap { entry in
             switch entry.kind {
             case .comment, .partial: return nil
             case .variable, .section, .invertedSection:

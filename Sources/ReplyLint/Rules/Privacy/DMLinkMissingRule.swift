@@ -49,15 +49,15 @@ public struct DMLinkMissingRule: Rule {
 
     func usesDMLink(_ reply: Reply, in context: LintContext) -> Bool {
         var seen = Set<String>()
-        func uses(_ template: ParsedTemplate) -> Bool {
-            for entry in template.tags() {
+        func uses(_ tags: [(tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosingSections: [String])]) -> Bool {
+            for entry in tags {
                 if entry.kind == .variable && entry.tag.name == "dm_link" { return true }
                 if entry.kind == .partial, seen.insert(entry.tag.name).inserted, let partial = context.library.partials[entry.tag.name],
-                   uses(partial.template) { return true }
+                   uses(partial.template.tags()) { return true }
             }
             return false
         }
-        return uses(reply.template) || Self.fullLinks.contains { reply.body.containsBytes($0) }
+        return uses(context.tags(of: reply)) || Self.fullLinks.contains { reply.body.containsBytes($0) }
     }
 
     /// The scalar range of the first cue that sends the customer to a private message ("DM us",

@@ -24,7 +24,7 @@ public struct PersonalDataPlaceholderPublicRule: Rule {
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
         let publicChannels = context.channels(of: reply).filter(\.isPublic).map(\.id)
         guard !publicChannels.isEmpty else { return [] }
-        return reply.template.tags().compactMap { entry in
+        return context.tags(of: reply).compactMap { entry in
             guard entry.kind == .variable, Placeholders.isPersonal(entry.tag.name, in: reply, configuration: context.configuration) else { return nil }
             return Self.finding(
                 "{{\(entry.tag.name)}} would publish personal data in a public reply (\(publicChannels.joined(separator: ", "))); keep it to private channels, or split the reply into a public and a private one",

@@ -34,9 +34,10 @@ public struct FillInMarkerRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        let tagSpans = reply.template.tags().map { ($0.tag.start, $0.tag.end) }.sorted { $0.0 < $1.0 }
         let matches = FillInMarkers.find(in: reply.body)
         guard !matches.isEmpty else { return [] }
+        // The tags only once a marker is found: most replies have none.
+        let tagSpans = context.tags(of: reply).map { ($0.tag.start, $0.tag.end) }.sorted { $0.0 < $1.0 }
         let positions = TextPosition.of(offsets: matches.flatMap { [$0.range.lowerBound, $0.range.upperBound] }, in: reply.body)
         // Tags and matches are both in document order: walk them together.
         var tagIndex = 0

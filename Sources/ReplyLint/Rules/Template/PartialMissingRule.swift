@@ -20,7 +20,7 @@ public struct PartialMissingRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        reply.template.tags().compactMap { entry in
+        context.tags(of: reply).compactMap { entry in
             guard entry.kind == .partial else { return nil }
             return finding(for: entry.tag, in: context) { message, tag in
                 Self.finding(message, in: reply, at: reply.filePosition(ofBody: tag.start), end: reply.filePosition(ofBody: tag.end))

@@ -24,7 +24,7 @@ public struct PlaceholderUnknownRule: Rule {
     public init() {}
 
     public func check(reply: Reply, in context: LintContext) -> [Finding] {
-        Placeholders.uses(in: reply.template).compactMap { use in
+        Placeholders.uses(tags: context.tags(of: reply)).compactMap { use in
             guard !Placeholders.resolves(use.name, enclosing: use.enclosing, in: reply, configuration: context.configuration) else { return nil }
             // The names to suggest from, only for a reply that has an unknown one.
             let known = Placeholders.knownNames(in: reply, configuration: context.configuration)
