@@ -31,3 +31,32 @@ import Testing
         #expect(LibraryLoader.display("/elsewhere/a.md", base: "/srv/lib") == "/elsewhere/a.md")
     }
 }
+
+/// Configured folders that overlap read each file once; folders that do not are not compared path by path
+/// (issue 20), and must read the same files.
+@Suite struct ConfiguredFolderTests {
+    func load(_ paths: String, in library: ScratchLibrary) throws -> [String] {
+        try library.write("replylint.yml", "paths: \(paths)\n")
+        let configuration = try LibraryLoader.loadConfiguration(root: library.root.path, explicitFile: nil, displayBase: library.root.path, rules: RuleRegistry.descriptions)
+        let loaded = try LibraryLoader(root: library.root.path, displayBase: library.root.path, configuration: configuration, knownRules: RuleRegistry.ids).load()
+        return loaded.replies.map(\.file) + loaded.policies.map(\.file)
+    }
+
+    @Test func eachFileIsReadOnceHoweverTheFoldersNest() throws {
+        let library = try ScratchLibrary()
+        defer { library.delete() }
+        for file in ["replies/a.md", "replies/sub/b.md", "replies/sub/c.md", "more/d.md"] {
+            try library.write(file, "---\nchannels: [x-dm]\n---\nThanks for waiting, we have an update on your request.\n")
+        }
+        try library.write("policies/faq.md", "# FAQ\n\n## Hours\n\nWe are open from nine to five.\n")
+        let all = ["replies/a.md", "replies/sub/b.md", "replies/sub/c.md"]
+        for paths in ["{replies: [replies, replies/sub]}", "{replies: [replies/sub, replies]}", "{replies: [replies, ./replies, replies/]}"] {
+            let files = try load(paths, in: library)
+            #expect(files.sorted() == ["policies/faq.md"] + all, "\(paths)")
+        }
+        // Apart, nothing is dropped: every folder's files, each once.
+        #expect(try load("{replies: [replies/sub, more], policies: [policies]}", in: library).sorted() == ["more/d.md", "policies/faq.md", "replies/sub/b.md", "replies/sub/c.md"])
+        // A reply folder inside a policy folder: its files are replies, read once (the replies come first).
+        #expect(try load("{replies: [replies/sub], policies: [replies]}", in: library).filter { $0.hasPrefix("replies/sub/") }.sorted() == ["replies/sub/b.md", "replies/sub/c.md"])
+    }
+}

@@ -84,6 +84,12 @@ public struct LibraryLoader: Sendable {
     private enum Job: Sendable {
         case reply(file: String, root: String)
         case policy(file: String)
+
+        var file: String {
+            switch self {
+            case .reply(let file, _), .policy(let file): file
+            }
+        }
     }
 
     public func load(extraPaths: [String] = []) throws -> Library {
@@ -95,19 +101,32 @@ public struct LibraryLoader: Sendable {
         var namedFiles = Set<String>()
         /// Whether every path named is a reply file (see `checksOnlyNamedFiles`).
         var namesOnlyReplyFiles = !extraPaths.isEmpty
+        // Each file once: a file reached from two configured folders, one inside the other, or also named, is read once.
+        // Paths are compared only then: a set of every path was 2 ms of a 10,000-reply lint, on one thread.
         var seen = Set<String>()
+        var comparing = !extraPaths.isEmpty
+        var walked: [String] = []
+        func admitted(_ walk: LibraryWalk, from base: String) -> [String] {
+            let folder = URL(fileURLWithPath: base).standardizedFileURL.path
+            if !comparing, walked.contains(where: { LibraryWalk.isInside($0, folder) || LibraryWalk.isInside(folder, $0) }) {
+                comparing = true
+                seen = Set(jobs.map(\.file))
+            }
+            walked.append(folder)
+            return comparing ? walk.files.filter { seen.insert($0).inserted } : walk.files
+        }
         for folder in configuration.replyPaths {
             // Files named on the command line (run from outside the library, say) are linted even without it.
             guard let base = try configuredFolder(folder, key: "replies", realRoot: realRoot, required: extraPaths.isEmpty) else { continue }
             let walk = LibraryWalk.walk(base, inside: realRoot, limit: configuration.limits.files)
             walkProblems += walk.problems
-            for file in walk.files where seen.insert(file).inserted { jobs.append(.reply(file: file, root: base)) }
+            for file in admitted(walk, from: base) { jobs.append(.reply(file: file, root: base)) }
         }
         for folder in configuration.policyPaths {
             guard let base = try configuredFolder(folder, key: "policies", realRoot: realRoot) else { continue }
             let walk = LibraryWalk.walk(base, inside: realRoot, limit: configuration.limits.files)
             walkProblems += walk.problems
-            for file in walk.files where seen.insert(file).inserted { jobs.append(.policy(file: file)) }
+            for file in admitted(walk, from: base) { jobs.append(.policy(file: file)) }
         }
         let configPath = configuration.file.map { Self.absolute($0, base: displayBase) }
         for path in extraPaths {
