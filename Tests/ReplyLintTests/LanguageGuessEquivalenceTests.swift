@@ -1,6 +1,7 @@
-// LanguageGuess scores a text in one pass over its scalars (issue 20: it was a quarter of a whole
-// lint). The reading below is the one it replaced — PersonalDataText's words, each compared with every
-// profile — and both must give the same scores, word counts and languages on every text.
+// LanguageGuess scores each word of a text once against every profile, from the words the privacy and tone
+// rules read, and keeps a word's scores for the rest of a lint (issue 20: it was a quarter of a whole lint).
+// The reading below is the first one — PersonalDataText's words, each compared with every profile's lists — and
+// both must give the same scores, word counts and languages on every text, with word scores kept or not.
 
 import Foundation
 @testable import ReplyLint
@@ -90,6 +91,17 @@ import Testing
             #expect(analysis.scores == Reference.scores(text), "\(text.debugDescription)")
             #expect(analysis.wordsWithLetters == Reference.wordsWithLetters(text), "\(text.debugDescription)")
             #expect(LanguageGuess.language(of: text) == Reference.language(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// tone-readability and locale-mismatch skip a reply with fewer tokens than their minimum of words: that holds only
+    /// while neither counts more words than the tokens the privacy and tone rules read.
+    @Test func noCountOfWordsExceedsTheTokens() throws {
+        let texts = try Self.texts() + ["dogs' bowls", "’quoted’ isn't", "see https://example.com/a-b_c?d=e now", "www.example.com it", "U.S. 3.5 e.g. #1 ##"]
+        for text in texts {
+            let tokens = PersonalDataText(text).tokens.count
+            #expect(Readability.score(text).words <= tokens, "\(text.debugDescription)")
+            #expect(LanguageGuess.analyse(text).wordsWithLetters <= tokens, "\(text.debugDescription)")
         }
     }
 

@@ -215,6 +215,8 @@ public enum LanguageGuess {
 
     /// The same for a text already read.
     static func clearLanguage(of text: PersonalDataText, minimumWords: Int, scores: WordScores? = nil) -> String? {
+        // Its words are some of its tokens: too few tokens, too few words, and nothing to score.
+        guard text.tokens.count >= minimumWords else { return nil }
         let analysis = analyse(text, scores: scores)
         guard analysis.wordsWithLetters >= minimumWords else { return nil }
         guard let guessed = language(analysis: analysis), guessed != undetermined else { return nil }

@@ -60,6 +60,9 @@ public struct ToneReadabilityRule: Rule {
         let minWords = context.int("min-words", of: Self.description) ?? 25
         let language = context.language(of: reply)
         guard let formula = language.readability else { return [] }
+        // A reply with fewer words than `min-words` is never graded, and the grade counts no more words than the prose
+        // has tokens (each of its words holds at least one of them): a third of real replies were scored for nothing.
+        guard ToneText.tokens(reply, context).count >= minWords else { return [] }
         let prose = ToneText.prose(reply, context)
         let score = Readability.score(prose, formula: formula)
         guard score.words >= minWords, score.grade > maxGrade else { return [] }
