@@ -127,8 +127,8 @@ public struct Linter: Sendable {
         }
         // Library-wide findings about a reply honour that reply's suppressions too. Only the files with a reply that
         // suppresses anything (a `disable:` in front matter, a `replylint-disable` comment) have their replies looked
-        // up, by file and id, the first of each: keys made for the replies every finding named were 4 % of a
-        // 10,000-reply lint's time, on one thread, with no suppression anywhere.
+        // up, by file and id, the first of each: keys made for the replies every finding named took 17 ms of a 10,000-reply
+        // lint's 420, on one thread, with no suppression anywhere.
         var suppressing: [ReplyKey: Suppressions] = [:]
         if !libraryFindings.isEmpty {
             var files = Set<String>()
@@ -152,10 +152,9 @@ public struct Linter: Sendable {
         for index in findings.indices {
             if let severity = overrides[findings[index].ruleID] { findings[index].severity = severity }
         }
-        // By each file's place among the files, found once per finding, rather than by comparing the files' names
-        // in every comparison; the same order as sorting the findings themselves.
-        // Within a file, by the positions, taken out once: the comparison of two findings compared their files' names again
-        // and copied both findings; only findings at the same place are compared whole (rule id, then channel).
+        // The same order as sorting the findings themselves, by each file's place among the files and then the position,
+        // both taken out once per finding: comparing two findings compared their files' names and copied both. Only
+        // findings at the same place are compared whole (rule id, then channel).
         let fileRanks = Dictionary(uniqueKeysWithValues: Set(findings.map(\.file)).sorted().enumerated().map { ($1, $0) })
         let keys = findings.map { (rank: fileRanks[$0.file]!, start: $0.range?.start ?? TextPosition(line: 0, column: 0)) }
         var order = Array(findings.indices)

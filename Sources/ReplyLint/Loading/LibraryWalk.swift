@@ -67,7 +67,7 @@ struct LibraryWalk {
         /// Real paths of the files taken, built once the first link is met.
         private var realFiles: Set<String>?
         /// The real path of each of `files`, in order, until `realFiles` is built: as its real folder and its name,
-        /// joined only if a link is met (a path made for each of 10,000 files was a sixth of the walk).
+        /// joined only if a link is met, rather than for each file of a walk that meets none.
         private var reals: [(folder: String, name: String)] = []
         private var entries = 0
         /// The real path of the folder the walk started from.

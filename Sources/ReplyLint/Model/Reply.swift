@@ -144,7 +144,6 @@ public struct Reply: Sendable {
             self.position = position
             self.problems = problems
         }
-
     }
 
     private final class Box: Sendable {
@@ -155,9 +154,6 @@ public struct Reply: Sendable {
     private var box: Box
 
     init(fields: Fields) { box = Box(fields) }
-
-    /// The fields, for code that builds a changed copy.
-    var fields: Fields { box.fields }
 
     private mutating func update(_ change: (inout Fields) -> Void) {
         var fields = box.fields

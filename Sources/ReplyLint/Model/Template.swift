@@ -37,8 +37,11 @@ public struct ParsedTemplate: Sendable {
         self.problems = problems
     }
 
+    /// Tags in document order, each with the names of the sections around it (outermost first).
+    public typealias Tags = [(tag: TemplateTag, kind: TagKind, enclosingSections: [String])]
+
     /// Every tag in document order, each with the names of the sections around it (outermost first).
-    public func tags() -> [(tag: TemplateTag, kind: TagKind, enclosingSections: [String])] {
+    public func tags() -> Tags {
         var result: [(TemplateTag, TagKind, [String])] = []
         func walk(_ nodes: [TemplateNode], _ sections: [String]) {
             for node in nodes {

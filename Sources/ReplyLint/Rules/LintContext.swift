@@ -104,13 +104,13 @@ public final class LintContext: Sendable {
         return configuration.locale
     }
 
-    /// Each declared channel of `reply` that exists, with the reply's worst case on it: computed once per
-    /// reply for the length rules and limit-exceeded.
     /// The reply's tags in document order (see ParsedTemplate.tags), listed once for the rules that read them.
-    func tags(of reply: Reply) -> [(tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosingSections: [String])] {
+    func tags(of reply: Reply) -> ParsedTemplate.Tags {
         shared("template.tags", for: reply) { reply.template.tags() }
     }
 
+    /// Each declared channel of `reply` that exists, with the reply's worst case on it: computed once per
+    /// reply for the length rules and limit-exceeded.
     func worstCases(of reply: Reply) -> [(entry: Located<String>, channel: Channel, text: WorstCaseText)] {
         shared("worst-case.texts", for: reply) {
             guard reply.template.problems.isEmpty else { return [] }

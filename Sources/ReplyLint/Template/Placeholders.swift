@@ -65,7 +65,7 @@ public enum Placeholders {
     }
 
     /// The same from a template's tags, listed already.
-    static func uses(tags: [(tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosingSections: [String])]) -> [(name: String, tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosing: [String])] {
+    static func uses(tags: ParsedTemplate.Tags) -> [(name: String, tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosing: [String])] {
         tags.compactMap { entry in
             switch entry.kind {
             case .comment, .partial: return nil

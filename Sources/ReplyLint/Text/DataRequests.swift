@@ -63,7 +63,6 @@ final class RequestReader {
     /// An array: a dictionary cost a lookup per token of every reply read.
     private let firstTokens: [Int]
     private(set) var mentions: [Mention] = []
-    /// Token indices inside a mention.
     /// Whether each token is inside a mention, by token index.
     private(set) var mentionTokens: [Bool] = []
 

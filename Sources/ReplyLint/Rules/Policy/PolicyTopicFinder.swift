@@ -66,7 +66,7 @@ public struct PolicyTopicVocabulary: Sendable {
     public static var builtIn: [String: PolicyTopicVocabulary] { shipped.compactMapValues(\.vocabulary) }
 
     /// Each file is read the first time its language is asked for: reading and compiling every language's
-    /// expressions took 15 ms of CPU in a lint whose policies are all in one language.
+    /// expressions was 1.5 % of the CPU of a 10,000-reply lint whose one policy is in English.
     private static let shipped: [String: ShippedVocabulary] = [
         "en": ShippedVocabulary(PackageResources.policy_topics_en_yml),
         "es": ShippedVocabulary(PackageResources.policy_topics_es_yml),

@@ -49,7 +49,7 @@ public struct DMLinkMissingRule: Rule {
 
     func usesDMLink(_ reply: Reply, in context: LintContext) -> Bool {
         var seen = Set<String>()
-        func uses(_ tags: [(tag: TemplateTag, kind: ParsedTemplate.TagKind, enclosingSections: [String])]) -> Bool {
+        func uses(_ tags: ParsedTemplate.Tags) -> Bool {
             for entry in tags {
                 if entry.kind == .variable && entry.tag.name == "dm_link" { return true }
                 if entry.kind == .partial, seen.insert(entry.tag.name).inserted, let partial = context.library.partials[entry.tag.name],
