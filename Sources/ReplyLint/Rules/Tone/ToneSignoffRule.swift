@@ -38,8 +38,8 @@ public struct ToneSignoffRule: Rule {
     /// The range of a trailing initials sign-off: a sigil (^ - * ~ – — = /) and 1–4 letters that are
     /// all capitals (or 2–3 lower-case letters), at the end, before any "2/2" or link; or 2–4 capitals
     /// right after one of the language's closing words ("Atte. JLM").
-    static func initials(in text: [Unicode.Scalar], tone: TonePhrases) -> Range<Int>? {
-        var scalars = text
+    static func initials(in prose: [Unicode.Scalar], tone: TonePhrases) -> Range<Int>? {
+        var scalars = prose
         // Drop what may follow a sign-off: spaces, a thread counter "2/2", a link, trailing dots.
         func trimEnd() {
             while let last = scalars.last, last == " " || last == "\n" || last == "." || last == "\t" { scalars.removeLast() }
