@@ -54,7 +54,7 @@ public final class PostgresUsageLog: UsageStore {
 
     // MARK: - The table
 
-    /// Each step runs once per database, in order, in one transaction under an advisory lock, so replicas
+    /// Each step runs once per database, in order, in one statement under an advisory lock, so replicas
     /// starting together do not race. `uid` is the render's own id: a batch sent again after a write whose
     /// outcome was unknown inserts nothing twice (`ON CONFLICT (uid) DO NOTHING`).
     static let migrations: [(id: String, statements: [String])] = [
@@ -113,17 +113,34 @@ public final class PostgresUsageLog: UsageStore {
 
     private func migrateOnce(_ connection: PostgresConnection) async throws {
         guard !slot.state.withLock({ $0.migrated }) else { return }
-        try await run("BEGIN", on: connection)
-        try await run("SELECT pg_advisory_xact_lock(7246532090713354)", on: connection)
-        try await run("CREATE TABLE IF NOT EXISTS replylint_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", on: connection)
-        let applied = Set(try await run("SELECT id FROM replylint_migrations", on: connection).rows.map { try $0.decode(String.self) })
-        for migration in Self.migrations where !applied.contains(migration.id) {
-            for statement in migration.statements { try await run(PostgresQuery(unsafeSQL: statement), on: connection) }
-            try await run("INSERT INTO replylint_migrations (id) VALUES (\(migration.id))", on: connection)
-        }
-        try await run("COMMIT", on: connection)
+        try await run(PostgresQuery(unsafeSQL: Self.migration), on: connection)
         slot.state.withLock { $0.migrated = true }
     }
+
+    /// The migrations as one statement: a `DO` block takes the advisory lock, applies the steps not yet
+    /// recorded and commits, all in the server. The lock is never held across a round trip to this
+    /// process, so a replica that stalls while migrating (a busy machine, a paused container) cannot
+    /// keep the others waiting on the lock past their statement timeout. Nothing is created that
+    /// exists: a user with only SELECT and INSERT on tables an administrator made (docs/usage.md)
+    /// never needs the right to create, which PostgreSQL 15 no longer gives everyone in `public`.
+    static let migration: String = {
+        var block = """
+            DO $replylint_migrate$
+            BEGIN
+              PERFORM pg_advisory_xact_lock(7246532090713354);
+              IF to_regclass('replylint_migrations') IS NULL THEN
+                CREATE TABLE replylint_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+              END IF;
+
+            """
+        for migration in migrations {
+            precondition(migration.id.allSatisfy { $0.isLetter || $0.isNumber }, "a migration id is a plain word")
+            block += "  IF NOT EXISTS (SELECT 1 FROM replylint_migrations WHERE id = '\(migration.id)') THEN\n"
+            for statement in migration.statements { block += "    " + statement + ";\n" }
+            block += "    INSERT INTO replylint_migrations (id) VALUES ('\(migration.id)');\n  END IF;\n"
+        }
+        return block + "END\n$replylint_migrate$"
+    }()
 
     // MARK: - Reading
 

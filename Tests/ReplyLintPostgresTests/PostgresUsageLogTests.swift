@@ -3,8 +3,10 @@
 // a full buffer, SIGTERM, and a password that never shows. One test at a time: some stop the server.
 
 import Foundation
+import PostgresNIO
 import ReplyLint
 import ReplyLintPostgres
+import Synchronization
 import Testing
 
 @Suite(.serialized, .enabled(if: TestPostgres.enabled, TestPostgres.skipped))
@@ -45,6 +47,66 @@ struct PostgresUsageLogTests {
         for other in others { await other.close() }
         await log.close()
         await database.drop()
+    }
+
+    /// The migration lock must not wait on a replica's own process. Replicas are simulated in a child copy
+    /// of this test binary whose task threads are kept busy in turns (a loaded machine, a paused
+    /// container), so every step of a write there resumes seconds late. A lock held across those steps
+    /// made the others' lock wait run past their statement timeout: "no answer within 4 s".
+    @Test func replicasMigratingWhileTheirProcessStallsDoNotTimeOut() async throws {
+        let database = try await TestDatabase.make()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["--filter", "StalledReplicas", "--testing-library", "swift-testing"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["REPLYLINT_STALLED_REPLICAS_URL": database.urlText]) { $1 }
+        let output = Pipe()
+        (process.standardOutput, process.standardError, process.standardInput) = (output, output, FileHandle.nullDevice)
+        try process.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(said)")
+        #expect(said.contains("threeReplicasWriteWhileThePoolStalls() passed"), "the child ran the test: \(said)")
+        #expect(try await database.count() == (3, 3))
+        await database.drop()
+    }
+
+    /// docs/usage.md's statements, run by an administrator, leave a user with only SELECT and INSERT
+    /// able to write and read; before them, that user is told why not.
+    @Test func aUserWithOnlySelectAndInsertUsesTablesAnAdministratorMade() async throws {
+        let database = try await TestDatabase.make()
+        let user = "replylint_agent_" + UUID().uuidString.prefix(8).lowercased()
+        let password = UUID().uuidString
+        _ = try await TestPostgres.with(database.url) { connection in
+            try await connection.query("CREATE ROLE \(unescaped: user) LOGIN PASSWORD '\(unescaped: password)'", logger: TestPostgres.logger)
+        }
+        var restricted = database.url
+        restricted.user = user
+        restricted.password = password
+        let log = PostgresUsageLog(url: restricted)
+        do {
+            try await log.write([UsageEvent(reply: "a", channel: "sms")])
+            Issue.record("a user who may not create tables wrote before they were made")
+        } catch {
+            #expect(error.message.hasSuffix("cannot write to the usage log (permission denied for schema public [42501])"), "\(error.message)")
+        }
+
+        let usage = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/usage.md"), encoding: .utf8)
+        let blocks = usage.components(separatedBy: "```sql\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+        let sql = try #require(blocks.first { $0.contains("GENERATED ALWAYS AS IDENTITY") }, "docs/usage.md shows the PostgreSQL statements")
+        #expect(sql.contains("GRANT SELECT, INSERT ON render, replylint_migrations TO replylint;"))
+        _ = try await TestPostgres.with(database.url) { connection in
+            for statement in sql.replacingOccurrences(of: "TO replylint;", with: "TO \(user);").components(separatedBy: ";\n")
+            where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: TestPostgres.logger)
+            }
+        }
+        try await log.write([UsageEvent(reply: "a", channel: "sms"), UsageEvent(reply: "b", channel: "x-dm")])
+        #expect(try log.read()?.counts == ["a": 1, "b": 1])
+        await log.close()
+        await database.drop()
+        _ = try await TestPostgres.with(try TestPostgres.admin()) { connection in
+            try await connection.query("DROP ROLE \(unescaped: user)", logger: TestPostgres.logger)
+        }
     }
 
     @Test func tlsWhenTheURLAsksForIt() async throws {
@@ -291,4 +353,49 @@ struct PostgresUsageLogTests {
         process.waitUntilExit()
         return (process.terminationStatus, stderr)
     }
+}
+
+/// Run only as the child of `replicasMigratingWhileTheirProcessStallsDoNotTimeOut`: it stalls this
+/// whole process's task threads.
+@Suite(.enabled(if: TestPostgres.stalledReplicasURL != nil))
+struct StalledReplicas {
+
+    final class Stop: Sendable { let flag = Atomic<Bool>(false) }
+
+    @Test func threeReplicasWriteWhileThePoolStalls() async throws {
+        let url = try PostgresURL(parsing: try #require(TestPostgres.stalledReplicasURL))
+        // One busy task per thread of the pool: each blocks its thread for 3 s, lets the queue run, again.
+        let stop = Stop()
+        let hogs = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in
+            Task.detached {
+                while !stop.flag.load(ordering: .relaxed) {
+                    usleep(3_000_000)
+                    await Task.yield()
+                }
+            }
+        }
+        let replicas = (0..<3).map { _ in PostgresUsageLog(url: url, timeout: .seconds(4)) }
+        let failures = await withTaskGroup(of: String?.self) { group in
+            for replica in replicas {
+                group.addTask {
+                    do throws(UsageLogError) {
+                        try await replica.write([UsageEvent(reply: "c", channel: "sms")])
+                        return nil
+                    } catch {
+                        return error.message
+                    }
+                }
+            }
+            return await group.reduce(into: [String]()) { if let failure = $1 { $0.append(failure) } }
+        }
+        stop.flag.store(true, ordering: .relaxed)
+        for hog in hogs { await hog.value }
+        for replica in replicas { await replica.close() }
+        #expect(failures.isEmpty)
+    }
+}
+
+extension TestPostgres {
+    /// Set by `replicasMigratingWhileTheirProcessStallsDoNotTimeOut` for its child.
+    static let stalledReplicasURL = environment["REPLYLINT_STALLED_REPLICAS_URL"]
 }
