@@ -60,3 +60,64 @@ import Testing
         #expect(try load("{replies: [replies/sub], policies: [replies]}", in: library).filter { $0.hasPrefix("replies/sub/") }.sorted() == ["replies/sub/b.md", "replies/sub/c.md"])
     }
 }
+
+@Suite struct WalkByNameTests {
+    /// A walk listing only some names lists what the whole walk lists with those names, through links
+    /// too, and reports the same problems: `render` finds YAML collections with it.
+    @Test func aWalkByNameListsWhatTheWholeWalkListsWithThoseNames() throws {
+        let library = try ScratchLibrary()
+        defer { library.delete() }
+        for file in ["replies/a.md", "replies/b.yml", "replies/sub/c.yaml", "replies/sub/d.md", "replies/.hidden.yml"] {
+            try library.write(file, "replies: []\n")
+        }
+        let replies = library.url("replies").path
+        let links = [
+            ("replies/again.yml", "a.md"),           // a file read already, under a listed name
+            ("replies/sub/e.md", "../b.yml"),       // a listed file, under a name not listed
+            ("replies/f.yaml", "sub/d.md"),         // a file not listed, under a listed name, read already
+            ("replies/gone.yml", "missing.yml"),    // dangling
+            ("replies/out.yml", "/etc/hostname"),   // outside the library
+        ]
+        for (link, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: library.url(link).path, withDestinationPath: target)
+        }
+        let root = try #require(LibraryWalk.realPath(library.root.path))
+        let isCollection: (String) -> Bool = { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+        let whole = LibraryWalk.walk(replies, inside: root, limit: 100)
+        let named = LibraryWalk.walk(replies, inside: root, limit: 100, named: isCollection)
+        #expect(named.files == whole.files.filter { isCollection(($0 as NSString).lastPathComponent) })
+        #expect(named.files.map { String($0.dropFirst(replies.count + 1)) } == ["b.yml", "sub/c.yaml"])
+        #expect(named.problems.map(\.path) == whole.problems.map(\.path))
+        #expect(named.problems.map(\.message) == whole.problems.map(\.message))
+        #expect(named.problems.count == 5, "\(named.problems.map(\.path))")
+        // The limit counts every entry, listed or not.
+        #expect(LibraryWalk.walk(replies, inside: root, limit: 3, named: isCollection).problems.last?.kind == .limit)
+    }
+}
+
+@Suite struct RenderFindsCollectionsTests {
+    /// `render ID` reads only ID's file, unless a YAML collection anywhere below replies/ (in a subfolder,
+    /// or through a link inside the library) may hold a reply with that id too: then both are seen, and
+    /// the render is refused rather than made from either.
+    @Test func aCollectionRepeatingTheIDStopsTheRender() throws {
+        let library = try ScratchLibrary.sample()
+        defer { library.delete() }
+        let args = ["render", "general/hours", "--channel", "x-reply", "--var", "customer.first_name=Ana", "--var", "agent.full_name=Jo Reyes"]
+        let rendered = try library.run(args)
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        let collection = "replies:\n  - id: general/hours\n    faq: missed-collection\n    channels: [x-reply]\n    body: Thanks, {{customer.first_name}}!\n"
+        // In a folder of its own, deeper down.
+        try library.write("replies/waste/deep/more.yml", collection)
+        var refused = try library.run(args)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("2 replies have the id 'general/hours' (replies/general/hours.md, replies/waste/deep/more.yml)"), "\(refused.stderr)")
+        try library.remove("replies/waste/deep/more.yml")
+        #expect(try library.run(args).status == 0)
+        // Through a link to a folder elsewhere in the library.
+        try library.write("shared/more.yaml", collection)
+        try FileManager.default.createSymbolicLink(atPath: library.url("replies/general/linked").path, withDestinationPath: "../../shared")
+        refused = try library.run(args)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("2 replies have the id 'general/hours' (replies/general/hours.md, replies/general/linked/more.yaml)"), "\(refused.stderr)")
+    }
+}

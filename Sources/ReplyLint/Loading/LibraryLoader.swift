@@ -286,7 +286,8 @@ public struct LibraryLoader: Sendable {
                 // that cannot be read within the limits is left to the whole load, which reports it.
                 for folder in configuration.replyPaths {
                     guard let replies = try configuredFolder(folder, key: "replies", realRoot: realRoot) else { continue }
-                    for file in LibraryWalk.walk(replies, inside: realRoot, limit: configuration.limits.files).files where file.hasSuffix(".yml") || file.hasSuffix(".yaml") {
+                    let collections = LibraryWalk.walk(replies, inside: realRoot, limit: configuration.limits.files) { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+                    for file in collections.files {
                         guard case .data(let data) = BoundedRead.read(file, limit: configuration.limits.fileSize) else { return try load() }
                         if String(decoding: data, as: UTF8.self).containsBytes(id) { return try load() }
                     }
