@@ -20,6 +20,24 @@ import Testing
         #expect(mcp.stdout.contains("Model Context Protocol"), "\(mcp.stdout)")
     }
 
+    /// A command named first is parsed by that command alone (start-up, issue 20); its help and mistakes
+    /// are still the root's: `replylint render`, not `render`, and the same messages and exit codes.
+    @Test(arguments: [
+        (["render", "--help"], 0, "USAGE: replylint render <ID>"),
+        (["lint", "-h"], 0, "USAGE: replylint lint [<PATH> ...]"),
+        (["help", "count"], 0, "USAGE: replylint count --channel <channel>"),
+        (["render"], 2, "Error: Missing expected argument '<ID>'"),
+        (["render", "general/hours", "--var", "oops"], 2, "--var takes NAME=VALUE"),
+        (["list", "--colour"], 2, "Error: Unknown option '--colour'"),
+        (["render", "general/hours", "--version"], 0, "0.1.0"),
+    ])
+    func aCommandsHelpAndMistakesAreTheRootsAsBefore(arguments: [String], status: Int32, says: String) throws {
+        let result = try CLI.run(arguments, in: Self.sample)
+        #expect(result.status == status, "\(result.stdout)\(result.stderr)")
+        #expect((result.stdout + result.stderr).contains(says), "\(result.stdout)\(result.stderr)")
+        if says.hasPrefix("USAGE") { #expect(!result.stdout.contains("USAGE: \(arguments.first == "help" ? arguments[1] : arguments[0]) ")) }
+    }
+
     @Test func anArgumentMistakeInServeIsReportedAsBefore() throws {
         let result = try CLI.run(["serve", "--port", "70000"], in: Self.sample)
         #expect(result.status == 2)
