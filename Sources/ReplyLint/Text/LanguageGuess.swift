@@ -61,11 +61,15 @@ public enum LanguageGuess {
             Dictionary(uniqueKeysWithValues: zip(LanguageGuess.profiles.map(\.code), points))
         }
 
-        /// The profiles' codes and points, best first; ties keep the profiles' order.
-        var ranked: [(key: String, value: Double)] {
-            zip(LanguageGuess.profiles.map(\.code), points).map { (key: $0, value: $1) }
-                .enumerated().sorted { $0.element.value != $1.element.value ? $0.element.value > $1.element.value : $0.offset < $1.offset }
-                .map(\.element)
+        /// The best profile's code and points (the first of a tie, in the profiles' order), and the next best's
+        /// points (0 with one profile): the first two of the profiles ranked by points. One pass, no arrays: it
+        /// was sorted in full twice a reply.
+        var leaders: (best: String, points: Double, second: Double)? {
+            guard var best = points.indices.first else { return nil }
+            for index in points.indices.dropFirst() where points[index] > points[best] { best = index }
+            var second = 0.0
+            for index in points.indices where index != best { second = Swift.max(second, points[index]) }
+            return (LanguageGuess.profiles[best].code, points[best], second)
         }
     }
 
@@ -200,10 +204,8 @@ public enum LanguageGuess {
     static func language(analysis: Analysis) -> String? {
         // Mostly letters of another script (Japanese, Arabic, Cyrillic…): not any language profiled here, and not English.
         if analysis.otherLetters > analysis.latinLetters { return undetermined }
-        let ranked = analysis.ranked
-        guard let best = ranked.first, best.value >= 2 else { return nil }
-        let second = ranked.count > 1 ? ranked[1].value : 0
-        return best.value >= second * 1.5 ? best.key : nil
+        guard let leaders = analysis.leaders, leaders.points >= 2 else { return nil }
+        return leaders.points >= leaders.second * 1.5 ? leaders.best : nil
     }
 
     /// The language `text` is clearly written in, or nil: at least `minimumWords` words, and a score at least
@@ -219,10 +221,8 @@ public enum LanguageGuess {
         guard text.tokens.count >= minimumWords else { return nil }
         let analysis = analyse(text, scores: scores)
         guard analysis.wordsWithLetters >= minimumWords else { return nil }
-        guard let guessed = language(analysis: analysis), guessed != undetermined else { return nil }
-        let ranked = analysis.ranked
-        let second = ranked.count > 1 ? ranked[1].value : 0
-        return ranked[0].key == guessed && ranked[0].value >= 2 * second && ranked[0].value >= Double(minimumWords) / 2 ? guessed : nil
+        guard let guessed = language(analysis: analysis), guessed != undetermined, let leaders = analysis.leaders else { return nil }
+        return leaders.best == guessed && leaders.points >= 2 * leaders.second && leaders.points >= Double(minimumWords) / 2 ? guessed : nil
     }
 
     /// For each language, one point per word that is one of its function words, one per word with
