@@ -267,3 +267,14 @@ import Testing
         #expect(accepted > total / 10, "fast path read \(accepted) of \(total) mutations")
     }
 }
+
+@Suite struct YAMLNumberTests {
+    /// A plain scalar is a whole number as `Int` reads it once any `_` separators are taken out.
+    @Test func wholeNumbersWithAndWithoutSeparators() throws {
+        let yaml = "a: 30\nb: 1_000\nc: -2\nd: '5'\ne: 3.5\nf: x_1\ng: +7\nh: 1__0\n"
+        for parse in [{ try YAMLDocument.parse(yaml, lineOffset: 0) }, { try YAMLDocument.parseWithYams(yaml, lineOffset: 0) }] {
+            let values = try #require(try parse()?.mapping)
+            #expect(values.map(\.value.int) == [30, 1000, -2, nil, nil, nil, 7, 10])
+        }
+    }
+}

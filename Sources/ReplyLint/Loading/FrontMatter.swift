@@ -1,5 +1,7 @@
 // Splitting a file into YAML front matter and body, keeping the line each part starts on.
 
+import Foundation
+
 struct FrontMatterSplit {
     /// The YAML between the `---` fences; nil when the file has no front matter.
     var yaml: String?
@@ -21,8 +23,20 @@ struct FrontMatterSplit {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { cursor = bytes.index(cursor, offsetBy: 3) }
         // By UTF-8 index: a line feed and a carriage return are always characters of their own (but for the
         // pair, which this splits), and stepping by Character was half of the split's time.
+        // The line feed is found with memchr in the contiguous bytes (`firstIndex(of:)` stepped an index a byte at a time).
+        let contiguous = text.utf8.withContiguousStorageIfAvailable { _ in true } ?? false
+        func nextLineFeed(from start: String.Index) -> String.Index? {
+            guard contiguous else { return bytes[start...].firstIndex(of: UInt8(ascii: "\n")) }
+            let offset = bytes.distance(from: bytes.startIndex, to: start)
+            let found = text.utf8.withContiguousStorageIfAvailable { buffer -> Int? in
+                guard offset < buffer.count, let base = buffer.baseAddress,
+                      let hit = memchr(base + offset, 0x0A, buffer.count - offset) else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } ?? nil
+            return found.map { bytes.index(bytes.startIndex, offsetBy: $0) }
+        }
         func line(from start: String.Index) -> (content: Substring, next: String.Index) {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let end = nextLineFeed(from: start) ?? text.endIndex
             var contentEnd = end
             if contentEnd > start, bytes[bytes.index(before: contentEnd)] == UInt8(ascii: "\r") { contentEnd = bytes.index(before: contentEnd) }
             return (text[start..<contentEnd], end < text.endIndex ? bytes.index(after: end) : end)
