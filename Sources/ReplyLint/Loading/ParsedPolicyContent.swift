@@ -95,7 +95,7 @@ struct PolicyContentBuilder {
 
 extension Unicode.Scalar {
     /// Whitespace as a reader sees it, including no-break spaces.
-    var isPolicyWhitespace: Bool { properties.isWhitespace }
+    var isPolicyWhitespace: Bool { isWhitespaceLike }
 }
 
 extension StringProtocol {

@@ -21,6 +21,13 @@ extension Unicode.Scalar {
 
     @inline(__always) var isLetterOrDigit: Bool { isLetterLike || isDigitLike }
 
+    /// Unicode whitespace (tab to carriage return, space, no-break spaces, line separators…), by table for ASCII:
+    /// the property lookup was 2 % of a 10,000-reply lint's CPU, nearly all of it for ASCII.
+    @inline(__always) var isWhitespaceLike: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+
     @inline(__always) var isUppercaseLetter: Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         return properties.isUppercase

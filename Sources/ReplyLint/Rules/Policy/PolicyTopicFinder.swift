@@ -160,7 +160,7 @@ public struct PolicyTopicVocabulary: Sendable {
             case "\u{00AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}": continue
             default: break
             }
-            if plain.properties.isWhitespace {
+            if plain.isWhitespaceLike {
                 pendingSpace = true
                 continue
             }
