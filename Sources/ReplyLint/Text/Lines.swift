@@ -51,7 +51,7 @@ public enum Lines {
     /// `text` with every `\r\n` and lone `\r` made `\n`: what the parsers read. Lines and columns
     /// are the same in both, so positions found in the result point into the file as written.
     public static func normalizingEndings(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard text.containsBytes("\r") else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var previousWasCR = false

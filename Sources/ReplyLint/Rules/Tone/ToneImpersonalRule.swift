@@ -42,7 +42,7 @@ public struct ToneImpersonalRule: Rule {
         var start = 0
         while start < prose.count && (prose[start] == " " || prose[start] == "\n") { start += 1 }
         var end = start
-        while end < prose.count && !".!?\n".unicodeScalars.contains(prose[end]) { end += 1 }
+        while end < prose.count, prose[end] != ".", prose[end] != "!", prose[end] != "?", prose[end] != "\n" { end += 1 }
         // The same stretch of the body: the prose keeps the body's offsets, scalar for scalar.
         let scalars = reply.body.unicodeScalars
         let from = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex) ?? scalars.endIndex
