@@ -62,6 +62,7 @@ import Testing
         #expect(LanguageWords.expand("(order|booking) (number|#)") == ["order number", "order #", "booking number", "booking #"])
         #expect(LanguageWords.expand("como ya (le|te) (dijimos|indicamos)") == ["como ya le dijimos", "como ya le indicamos", "como ya te dijimos", "como ya te indicamos"])
         #expect(LanguageWords.expand("plain  entry") == ["plain  entry"])
+        #expect(LanguageWords.expand(" (a |b)  c ") == ["a c", "b c"])
     }
 
     @Test func itemsExpandAlternatives() throws {

@@ -151,14 +151,22 @@ public struct LanguageWords: Sendable {
         }
         if results == [[]] { return [entry] }
         return results.map { result in
-            // One space between words, none at the ends.
-            let words = (result + rest).split(separator: 0x20)
+            // One space between words, none at the ends: in one pass over the bytes (splitting each phrasing into
+            // words and joining them again was a seventh of building the English words, which `render` waits for).
             var tidy: [UInt8] = []
             tidy.reserveCapacity(result.count + rest.count)
-            for (index, word) in words.enumerated() {
-                if index > 0 { tidy.append(0x20) }
-                tidy.append(contentsOf: word)
+            var space = false
+            func add(_ byte: UInt8) {
+                if byte == 0x20 {
+                    space = !tidy.isEmpty
+                } else {
+                    if space { tidy.append(0x20) }
+                    space = false
+                    tidy.append(byte)
+                }
             }
+            for byte in result { add(byte) }
+            for byte in rest { add(byte) }
             return String(decoding: tidy, as: UTF8.self)
         }
     }
