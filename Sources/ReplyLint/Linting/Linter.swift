@@ -132,7 +132,7 @@ public struct Linter: Sendable {
         var suppressing: [ReplyKey: Suppressions] = [:]
         if !libraryFindings.isEmpty {
             var files = Set<String>()
-            for index in replies.indices where !replies[index].disabledRules.isEmpty || replies[index].body.containsBytes("replylint-disable") {
+            for index in replies.indices where Suppressions.switchesAnythingOff(replies[index]) {
                 files.insert(replies[index].file)
             }
             if !files.isEmpty {
