@@ -55,19 +55,57 @@ struct PostgresUsageLogTests {
     /// made the others' lock wait run past their statement timeout: "no answer within 4 s".
     @Test func replicasMigratingWhileTheirProcessStallsDoNotTimeOut() async throws {
         let database = try await TestDatabase.make()
+        // What the child prints goes to a file, and the child has a deadline: a hang there fails this
+        // test with what it said, instead of holding up the whole run.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("stalled-replicas-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        defer { try? handle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = ["--filter", "StalledReplicas", "--testing-library", "swift-testing"]
         process.environment = ProcessInfo.processInfo.environment.merging(["REPLYLINT_STALLED_REPLICAS_URL": database.urlText]) { $1 }
-        let output = Pipe()
-        (process.standardOutput, process.standardError, process.standardInput) = (output, output, FileHandle.nullDevice)
+        (process.standardOutput, process.standardError, process.standardInput) = (handle, handle, FileHandle.nullDevice)
         try process.run()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let deadline = ContinuousClock.now + .seconds(120)
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        let finished = !process.isRunning
+        if !finished {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let said = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        #expect(finished, "the child did not finish within 120 s: \(said)")
         #expect(process.terminationStatus == 0, "\(said)")
         #expect(said.contains("threeReplicasWriteWhileThePoolStalls() passed"), "the child ran the test: \(said)")
         #expect(try await database.count() == (3, 3))
         await database.drop()
+    }
+
+    /// A server the tests start outlives each test, so it must hold none of their files: a pipe open in
+    /// this process while the server restarts reaches its end once this process closes it. CI once hung
+    /// until its limit on a pipe the restarted server kept open.
+    @Test(.enabled(if: TestPostgres.controllable, TestPostgres.uncontrolled))
+    func aServerStartedByTheTestsHoldsNoneOfTheirFiles() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        do {
+            try TestPostgres.pgctl("stop")
+            try TestPostgres.pgctl("start")
+        } catch {
+            close(ends[1])
+            try? TestPostgres.pgctl("start")
+            throw error
+        }
+        close(ends[1])
+        var reader = pollfd(fd: ends[0], events: Int16(POLLIN), revents: 0)
+        let ended = poll(&reader, 1, 5_000) == 1
+        #expect(ended, "no end of file within 5 s: the restarted server holds the pipe open")
+        var byte: UInt8 = 0
+        // Read only once poll says it will not block.
+        if ended { #expect(read(ends[0], &byte, 1) == 0) }
     }
 
     /// docs/usage.md's statements, run by an administrator, leave a user with only SELECT and INSERT
@@ -365,10 +403,12 @@ struct StalledReplicas {
     @Test func threeReplicasWriteWhileThePoolStalls() async throws {
         let url = try PostgresURL(parsing: try #require(TestPostgres.stalledReplicasURL))
         // One busy task per thread of the pool: each blocks its thread for 3 s, lets the queue run, again.
+        // They give up after a minute whatever happens, so the child always ends.
         let stop = Stop()
+        let giveUp = ContinuousClock.now + .seconds(60)
         let hogs = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in
             Task.detached {
-                while !stop.flag.load(ordering: .relaxed) {
+                while !stop.flag.load(ordering: .relaxed) && ContinuousClock.now < giveUp {
                     usleep(3_000_000)
                     await Task.yield()
                 }

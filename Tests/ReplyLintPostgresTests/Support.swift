@@ -30,16 +30,31 @@ enum TestPostgres {
         return try PostgresURL(parsing: text)
     }
 
-    /// pg_ctl `action` (stop, start) on the test server, waiting until it is done. Through system(3):
-    /// pg_ctl start leaves a daemon behind, which Foundation's Process does not always wait out.
+    /// pg_ctl `action` (stop, start) on the test server, waiting until it is done. A server started here
+    /// outlives the test, so it must hold none of this process's files: a pipe another test reads to its
+    /// end never gets there while the server holds it open (CI hung on that until its 90-minute limit).
+    /// The script (.ci/with-postgres) closes everything but standard input, output and error before
+    /// pg_ctl runs, Foundation's own notice of the script's exit among them, which is how this wait
+    /// ends; `aServerStartedByTheTestsHoldsNoneOfTheirFiles` holds both.
     static func pgctl(_ action: String) throws {
         let script = try #require(control, "REPLYLINT_REQUIRE_POSTGRES=1 but REPLYLINT_TEST_POSTGRES_CTL is not set")
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgctl-\(UUID().uuidString).txt").path
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        let arguments = action == "stop" ? "stop -m fast" : action
-        let status = system("'\(script)' \(arguments) </dev/null >'\(output)' 2>&1")
-        let said = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        try #require(status == 0, "pg_ctl \(action) failed (\(status)): \(said)")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgctl-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: output) }
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let said = try FileHandle(forWritingTo: output)
+        defer { try? said.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = action == "stop" ? ["stop", "-m", "fast"] : [action]
+        (process.standardInput, process.standardOutput, process.standardError) = (FileHandle.nullDevice, said, said)
+        try process.run()
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let finished = !process.isRunning
+        if !finished { kill(process.processIdentifier, SIGKILL) }
+        try #require(finished, "pg_ctl \(action) did not finish within 60 s, or the script kept Foundation's notice of its exit open")
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        try #require(process.terminationStatus == 0, "pg_ctl \(action) failed (\(process.terminationStatus)): \(text)")
     }
 
     static let logger = Logger(label: "tests", factory: { _ in SwiftLogNoOpLogHandler() })
