@@ -47,6 +47,7 @@ public struct LanguageWords: Sendable {
         var entries: [String: [String]] = [:]
         var written: [String: [String]] = [:]
         var order: [String] = []
+        var named = Set<String>()
         var items: [PersonalDataItem] = []
         var section = ""
         // The section being read, gathered here and stored when the next one starts: one dictionary write a
@@ -69,31 +70,43 @@ public struct LanguageWords: Sendable {
             itemPhrases = []
         }
         let bytes = Array(text.utf8)
-        for line in Self.trimmedLines(bytes) {
-            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+        // Each entry is handed on as it is found: no array of lines, of a line's pieces or of an entry's
+        // phrasings (an entry without alternatives is most of them), which were most of the allocations here.
+        func add(_ entry: String) {
+            if itemHeader != nil {
+                Self.forEachPhrasing(of: entry) { phrasing in
+                    let words = PersonalDataText.words(phrasing)
+                    if !words.isEmpty { itemPhrases.append(words) }
+                }
+            } else {
+                Self.forEachPhrasing(of: entry) { sectionEntries.append($0) }
+                sectionWritten.append(entry)
+            }
+        }
+        Self.forEachTrimmedLine(bytes) { line in
+            guard let first = line.first, first != UInt8(ascii: "#") else { return }
             if first == UInt8(ascii: "[") && line.last == UInt8(ascii: "]") {
                 closeItem()
                 closeSection()
                 let header = String(decoding: line.dropFirst().dropLast(), as: UTF8.self).split(separator: " ").map(String.init)
                 section = header.first ?? ""
-                if section != "item" && !order.contains(section) { order.append(section) }
+                if section != "item" && named.insert(section).inserted { order.append(section) }
                 if section == "item", header.count >= 4 {
                     itemHeader = (header[1], header[2] == "secret" ? .secret : .personal, header[3...].joined(separator: " "))
                 }
-                continue
+                return
             }
-            if let only, !only.contains(section) { continue }
-            let lineEntries: [String] = Self.containsArrow(line)
-                ? [String(decoding: line, as: UTF8.self)]
-                : line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-                    .map { Self.trimmed($0) }.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
-            for entry in lineEntries {
-                if itemHeader != nil {
-                    itemPhrases += Self.expand(entry).map(PersonalDataText.words).filter { !$0.isEmpty }
-                } else {
-                    sectionEntries.append(contentsOf: Self.expand(entry))
-                    sectionWritten.append(entry)
-                }
+            if let only, !only.contains(section) { return }
+            if Self.containsArrow(line) {
+                add(String(decoding: line, as: UTF8.self))
+                return
+            }
+            var start = line.startIndex
+            while start <= line.endIndex {
+                let end = line[start...].firstIndex(of: UInt8(ascii: ",")) ?? line.endIndex
+                let entry = Self.trimmed(line[start..<end])
+                if !entry.isEmpty { add(String(decoding: entry, as: UTF8.self)) }
+                start = end + 1
             }
         }
         closeItem()
@@ -121,9 +134,24 @@ public struct LanguageWords: Sendable {
         return bytes[start..<end]
     }
 
-    /// The file's lines, trimmed, empty ones left out.
-    private static func trimmedLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        bytes.split(separator: UInt8(ascii: "\n")).map(trimmed).filter { !$0.isEmpty }
+    /// Calls `body` with each of the file's lines, trimmed, empty ones left out.
+    private static func forEachTrimmedLine(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = trimmed(bytes[start..<end])
+            if !line.isEmpty { body(line) }
+            start = end + 1
+        }
+    }
+
+    /// Calls `body` with each phrasing `expand` gives, without an array for an entry that has no alternatives.
+    private static func forEachPhrasing(of entry: String, _ body: (String) -> Void) {
+        if entry.utf8.contains(UInt8(ascii: "(")) {
+            for phrasing in expand(entry) { body(phrasing) }
+        } else {
+            body(entry)
+        }
     }
 
     private static func containsArrow(_ line: ArraySlice<UInt8>) -> Bool {
