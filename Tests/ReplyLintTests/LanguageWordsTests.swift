@@ -182,4 +182,25 @@ import Testing
             #expect(phrases == reference, "\(code): item phrases")
         }
     }
+
+    /// The words of a phrase, split byte by byte, are what the scalar check and the tokenizer give: for every
+    /// entry of every shipped file, and the edges (capitals, `#`, apostrophes, other scripts, spaces at the ends).
+    @Test func phrasesSplitByBytesAsByScalars() throws {
+        func reference(_ text: String) -> [String] {
+            if text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.changesWhenLowercased) }) {
+                return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            }
+            return PersonalDataText(text).tokens.map(\.text)
+        }
+        var phrases = ["", " ", "order #", "O'Brien", "don't", "Order Number", "e-mail", " a  b ", "número de pedido",
+                       "Número", "ñandú cédula", "straße", "ΑΒΓ", "abc\u{2019}s", "a1 b2", "tel.", "x"]
+        for code in LanguageWords.codes {
+            let words = try #require(LanguageWords.embedded(code))
+            for section in words.sectionNames { phrases += words.strings(section) }
+        }
+        #expect(phrases.count > 9_000)
+        for phrase in phrases {
+            #expect(PersonalDataText.words(phrase) == reference(phrase), "\(phrase)")
+        }
+    }
 }

@@ -165,13 +165,36 @@ struct PersonalDataText {
 
     /// Just the words of `text`, lower-cased.
     static func words(_ text: String) -> [String] {
-        // Phrases from the language files are mostly plain lower-case words and spaces: split them directly
-        // (thousands are read at start-up); anything else goes through the tokenizer.
-        if text.utf8.allSatisfy({ $0 == 0x20 || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
-            || text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.changesWhenLowercased) }) {
+        // Phrases from the language files are mostly plain lower-case words and spaces: split them directly, in
+        // one pass over the bytes (thousands are read at start-up, and `render` waits for them). Any other ASCII
+        // byte (`#`, `'`, a capital) fails the check for other scripts too, so it goes to the tokenizer at once.
+        enum Reading { case words([String]), otherScript, tokenizer }
+        let reading = text.utf8.withContiguousStorageIfAvailable { bytes -> Reading in
+            var words: [String] = []
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if index > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    start = index + 1
+                } else if byte >= 0x80 {
+                    return .otherScript
+                } else if !((0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)) {
+                    return .tokenizer
+                }
+            }
+            if start == 0 { return .words(text.isEmpty ? [] : [text]) }
+            if bytes.count > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return .words(words)
+        } ?? .otherScript
+        switch reading {
+        case .words(let words):
+            return words
+        case .otherScript where text.unicodeScalars.allSatisfy({ $0 == " " || ($0.isLetterOrDigit && !$0.properties.changesWhenLowercased) }):
             if !text.utf8.contains(0x20) { return text.isEmpty ? [] : [text] }
             return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        case .otherScript, .tokenizer:
+            return PersonalDataText(text).tokens.map(\.text)
         }
-        return PersonalDataText(text).tokens.map(\.text)
     }
 }
