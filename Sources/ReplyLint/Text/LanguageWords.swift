@@ -167,24 +167,26 @@ public struct LanguageWords: Sendable {
     static func expand(_ entry: String) -> [String] {
         guard entry.utf8.contains(UInt8(ascii: "(")) else { return [entry] }
         let bytes = Array(entry.utf8)
-        // Choices are made group by group, the first group outermost; spaces are tidied once at the end
-        // (a Spanish stock phrase may stand for a thousand phrasings).
-        var results: [[UInt8]] = [[]]
+        // The groups, each with the text before it; the first group's choice changes slowest.
+        var groups: [(head: ArraySlice<UInt8>, alternatives: [ArraySlice<UInt8>])] = []
         var rest = bytes[...]
         while let open = rest.firstIndex(of: UInt8(ascii: "(")), let close = rest[open...].firstIndex(of: UInt8(ascii: ")")) {
-            let head = rest[..<open]
-            let alternatives = bytes[(open + 1)..<close].split(separator: UInt8(ascii: "|"))
-            results = results.flatMap { prefix in alternatives.map { prefix + head + $0 } }
+            groups.append((rest[..<open], bytes[(open + 1)..<close].split(separator: UInt8(ascii: "|"))))
             rest = bytes[(close + 1)...]
         }
-        if results == [[]] { return [entry] }
-        return results.map { result in
-            // One space between words, none at the ends: in one pass over the bytes (splitting each phrasing into
-            // words and joining them again was a seventh of building the English words, which `render` waits for).
-            var tidy: [UInt8] = []
-            tidy.reserveCapacity(result.count + rest.count)
-            var space = false
-            func add(_ byte: UInt8) {
+        if groups.isEmpty { return [entry] }
+        if groups.contains(where: { $0.alternatives.isEmpty }) { return [] }
+        // Each phrasing is written once into one buffer, with one space between words and none at the ends
+        // (a Spanish stock phrase may stand for a thousand phrasings; building each from the one before, and
+        // splitting and joining its words, were most of reading the English words, which `render` waits for).
+        var results: [String] = []
+        results.reserveCapacity(groups.reduce(1) { $0 * $1.alternatives.count })
+        var choice = [Int](repeating: 0, count: groups.count)
+        var tidy: [UInt8] = []
+        tidy.reserveCapacity(bytes.count)
+        var space = false
+        func add(_ part: ArraySlice<UInt8>) {
+            for byte in part {
                 if byte == 0x20 {
                     space = !tidy.isEmpty
                 } else {
@@ -193,9 +195,24 @@ public struct LanguageWords: Sendable {
                     tidy.append(byte)
                 }
             }
-            for byte in result { add(byte) }
-            for byte in rest { add(byte) }
-            return String(decoding: tidy, as: UTF8.self)
+        }
+        while true {
+            tidy.removeAll(keepingCapacity: true)
+            space = false
+            for (index, group) in groups.enumerated() {
+                add(group.head)
+                add(group.alternatives[choice[index]])
+            }
+            add(rest)
+            results.append(String(decoding: tidy, as: UTF8.self))
+            var index = groups.count - 1
+            while index >= 0 {
+                choice[index] += 1
+                if choice[index] < groups[index].alternatives.count { break }
+                choice[index] = 0
+                index -= 1
+            }
+            if index < 0 { return results }
         }
     }
 

@@ -171,6 +171,8 @@ struct PersonalDataText {
         enum Reading { case words([String]), otherScript, tokenizer }
         let reading = text.utf8.withContiguousStorageIfAvailable { bytes -> Reading in
             var words: [String] = []
+            let spaces = bytes.reduce(0) { $1 == 0x20 ? $0 + 1 : $0 }
+            if spaces > 0 { words.reserveCapacity(spaces + 1) }
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
