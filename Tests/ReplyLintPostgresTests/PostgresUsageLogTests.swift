@@ -55,30 +55,13 @@ struct PostgresUsageLogTests {
     /// made the others' lock wait run past their statement timeout: "no answer within 4 s".
     @Test func replicasMigratingWhileTheirProcessStallsDoNotTimeOut() async throws {
         let database = try await TestDatabase.make()
-        // What the child prints goes to a file, and the child has a deadline: a hang there fails this
-        // test with what it said, instead of holding up the whole run.
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("stalled-replicas-\(UUID().uuidString).txt")
-        defer { try? FileManager.default.removeItem(at: output) }
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["--filter", "StalledReplicas", "--testing-library", "swift-testing"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["REPLYLINT_STALLED_REPLICAS_URL": database.urlText]) { $1 }
-        (process.standardOutput, process.standardError, process.standardInput) = (handle, handle, FileHandle.nullDevice)
-        try process.run()
-        let deadline = ContinuousClock.now + .seconds(120)
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
-        let finished = !process.isRunning
-        if !finished {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        let said = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        #expect(finished, "the child did not finish within 120 s: \(said)")
-        #expect(process.terminationStatus == 0, "\(said)")
-        #expect(said.contains("threeReplicasWriteWhileThePoolStalls() passed"), "the child ran the test: \(said)")
+        // The child has a deadline: a hang there fails this test with what it said, instead of holding up the run.
+        let environment = ProcessInfo.processInfo.environment.merging(["REPLYLINT_STALLED_REPLICAS_URL": database.urlText]) { $1 }
+        let child = try TestPostgres.run(CommandLine.arguments[0], ["--filter", "StalledReplicas", "--testing-library", "swift-testing"],
+                                         environment: environment, within: 120)
+        #expect(child.finished, "the child did not finish within 120 s: \(child.output)")
+        #expect(child.status == 0, "\(child.output)")
+        #expect(child.output.contains("threeReplicasWriteWhileThePoolStalls() passed"), "the child ran the test: \(child.output)")
         #expect(try await database.count() == (3, 3))
         await database.drop()
     }

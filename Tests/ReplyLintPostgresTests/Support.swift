@@ -38,23 +38,32 @@ enum TestPostgres {
     /// ends; `aServerStartedByTheTestsHoldsNoneOfTheirFiles` holds both.
     static func pgctl(_ action: String) throws {
         let script = try #require(control, "REPLYLINT_REQUIRE_POSTGRES=1 but REPLYLINT_TEST_POSTGRES_CTL is not set")
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pgctl-\(UUID().uuidString).txt")
-        defer { try? FileManager.default.removeItem(at: output) }
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let said = try FileHandle(forWritingTo: output)
-        defer { try? said.close() }
+        let run = try run(script, action == "stop" ? ["stop", "-m", "fast"] : [action], within: 60)
+        try #require(run.finished, "pg_ctl \(action) did not finish within 60 s, or the script kept Foundation's notice of its exit open: \(run.output)")
+        try #require(run.status == 0, "pg_ctl \(action) failed (\(run.status)): \(run.output)")
+    }
+
+    /// Runs `executable` with its output in a file rather than a pipe (nothing but the process itself can keep
+    /// that from ending), for at most `limit` seconds: one that hangs is killed, and the test fails with what it
+    /// printed instead of holding up the whole run.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, within limit: TimeInterval) throws -> (finished: Bool, status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("run-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        process.arguments = action == "stop" ? ["stop", "-m", "fast"] : [action]
-        (process.standardInput, process.standardOutput, process.standardError) = (FileHandle.nullDevice, said, said)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        (process.standardInput, process.standardOutput, process.standardError) = (FileHandle.nullDevice, handle, handle)
         try process.run()
-        let deadline = Date(timeIntervalSinceNow: 60)
+        let deadline = Date(timeIntervalSinceNow: limit)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         let finished = !process.isRunning
         if !finished { kill(process.processIdentifier, SIGKILL) }
-        try #require(finished, "pg_ctl \(action) did not finish within 60 s, or the script kept Foundation's notice of its exit open")
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        try #require(process.terminationStatus == 0, "pg_ctl \(action) failed (\(process.terminationStatus)): \(text)")
+        let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        return (finished, finished ? process.terminationStatus : -1, output)
     }
 
     static let logger = Logger(label: "tests", factory: { _ in SwiftLogNoOpLogHandler() })
