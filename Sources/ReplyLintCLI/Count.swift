@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "count",
+            _superCommandName: "replylint",
             abstract: "Measure text on a channel (X weighted length, characters, bytes or SMS segments).",
             discussion: """
                 Reads FILE, or standard input when FILE is - or left out. Text is measured as it is — no \

@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "export",
+            _superCommandName: "replylint",
             abstract: "Write the library's replies for Zendesk, Help Scout, GitHub, or as JSON, CSV or Markdown.",
             discussion: """
                 Placeholders are written in the tool's own dialect, fallbacks included. What the tool cannot \

@@ -12,6 +12,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "import",
+            _superCommandName: "replylint",
             abstract: "Bring in saved replies from Zendesk, Help Scout, Freshdesk, Front, Intercom, Chatwoot, GitHub or a JSON/CSV/Markdown file.",
             discussion: """
                 Writes one reply file per record under replies/imported/FORMAT/, placeholders converted to \

@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "init",
+            _superCommandName: "replylint",
             abstract: "Create a small library to start from: replylint.yml, one reply, an FAQ and a moderation policy.",
             discussion: "Writes into DIR (the current folder when left out) and never overwrites a file that is already there.")
 

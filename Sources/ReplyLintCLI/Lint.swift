@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "lint",
+            _superCommandName: "replylint",
             abstract: "Check saved replies and policy documents.",
             discussion: """
                 With no PATH, lints the library's replies/ and policies/ (or the folders named in replylint.yml). \

@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "list",
+            _superCommandName: "replylint",
             abstract: "List the saved replies (id, channels, title), or those matching a search.",
             discussion: "QUERY matches words in a reply's id, title, FAQ id, tags or text, as the agents' page searches. Use an id with `replylint render`.")
 

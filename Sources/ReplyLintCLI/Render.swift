@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "render",
+            _superCommandName: "replylint",
             abstract: "Render a saved reply for one customer and one channel.",
             discussion: """
                 Prints the reply as it would be sent; in text format, its length and any findings go to \

@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "rules",
+            _superCommandName: "replylint",
             abstract: "List the rules with their descriptions, options and examples.",
             discussion: "RULE may be a rule id, the start of one (tone, personal-data) or a category (privacy, length, tone, faq, template, media, policy, library).")
 

@@ -10,6 +10,7 @@ extension ReplyLintCommand {
 
         package static let configuration = CommandConfiguration(
             commandName: "usage",
+            _superCommandName: "replylint",
             abstract: "Show the most and least used replies from the usage log.",
             discussion: """
                 Reads the usage log (.replylint/usage.sqlite, usage.log in replylint.yml, or REPLYLINT_USAGE_LOG: \
