@@ -30,6 +30,10 @@ import Testing
         (["render", "general/hours", "--var", "oops"], 2, "--var takes NAME=VALUE"),
         (["list", "--colour"], 2, "Error: Unknown option '--colour'"),
         (["render", "general/hours", "--version"], 0, "0.1.0"),
+        // A completion script is the root's, asked for after a command name too (the commands parsed alone skip
+        // ArgumentParser's own check for it).
+        (["render", "--generate-completion-script", "bash"], 0, "_replylint()"),
+        (["lint", "--generate-completion-script"], 0, "_replylint"),
     ])
     func aCommandsHelpAndMistakesAreTheRootsAsBefore(arguments: [String], status: Int32, says: String) throws {
         let result = try CLI.run(arguments, in: Self.sample)
