@@ -145,15 +145,6 @@ public struct LanguageWords: Sendable {
         }
     }
 
-    /// Calls `body` with each phrasing `expand` gives, without an array for an entry that has no alternatives.
-    private static func forEachPhrasing(of entry: String, _ body: (String) -> Void) {
-        if entry.utf8.contains(UInt8(ascii: "(")) {
-            for phrasing in expand(entry) { body(phrasing) }
-        } else {
-            body(entry)
-        }
-    }
-
     private static func containsArrow(_ line: ArraySlice<UInt8>) -> Bool {
         var index = line.startIndex
         while index + 1 < line.endIndex {
@@ -165,7 +156,15 @@ public struct LanguageWords: Sendable {
 
     /// "(order|booking) (number|#)" → "order number", "order #", "booking number", "booking #".
     static func expand(_ entry: String) -> [String] {
-        guard entry.utf8.contains(UInt8(ascii: "(")) else { return [entry] }
+        var results: [String] = []
+        forEachPhrasing(of: entry) { results.append($0) }
+        return results
+    }
+
+    /// Calls `body` with each phrasing of `entry`, in `expand`'s order, without an array of them: the reader hands
+    /// each one on as it comes (an entry without alternatives is most of them, and is handed on as it is).
+    static func forEachPhrasing(of entry: String, _ body: (String) -> Void) {
+        guard entry.utf8.contains(UInt8(ascii: "(")) else { return body(entry) }
         let bytes = Array(entry.utf8)
         // The groups, each with the text before it; the first group's choice changes slowest.
         var groups: [(head: ArraySlice<UInt8>, alternatives: [ArraySlice<UInt8>])] = []
@@ -174,13 +173,11 @@ public struct LanguageWords: Sendable {
             groups.append((rest[..<open], bytes[(open + 1)..<close].split(separator: UInt8(ascii: "|"))))
             rest = bytes[(close + 1)...]
         }
-        if groups.isEmpty { return [entry] }
-        if groups.contains(where: { $0.alternatives.isEmpty }) { return [] }
+        if groups.isEmpty { return body(entry) }
+        if groups.contains(where: { $0.alternatives.isEmpty }) { return }
         // Each phrasing is written once into one buffer, with one space between words and none at the ends
         // (a Spanish stock phrase may stand for a thousand phrasings; building each from the one before, and
         // splitting and joining its words, were most of reading the English words, which `render` waits for).
-        var results: [String] = []
-        results.reserveCapacity(groups.reduce(1) { $0 * $1.alternatives.count })
         var choice = [Int](repeating: 0, count: groups.count)
         var tidy: [UInt8] = []
         tidy.reserveCapacity(bytes.count)
@@ -204,7 +201,7 @@ public struct LanguageWords: Sendable {
                 add(group.alternatives[choice[index]])
             }
             add(rest)
-            results.append(String(decoding: tidy, as: UTF8.self))
+            body(String(decoding: tidy, as: UTF8.self))
             var index = groups.count - 1
             while index >= 0 {
                 choice[index] += 1
@@ -212,7 +209,7 @@ public struct LanguageWords: Sendable {
                 choice[index] = 0
                 index -= 1
             }
-            if index < 0 { return results }
+            if index < 0 { return }
         }
     }
 
