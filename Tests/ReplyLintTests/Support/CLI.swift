@@ -29,12 +29,15 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/replylint")
     }
 
-    static func run(_ arguments: [String], in directory: URL, stdin: String? = nil) throws -> CLIResult {
+    static func run(
+        _ arguments: [String], in directory: URL, stdin: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
+        var environment = environment
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let out = Pipe()
