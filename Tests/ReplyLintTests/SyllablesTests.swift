@@ -105,4 +105,21 @@ import Testing
         #expect(Syllables.count("business's") == Reference.referenceCount(scalars: "business's".unicodeScalars))
         #expect(Syllables.count("wanted") == 2 && Syllables.count("booked") == 1 && Syllables.count("boxes") == 2 && Syllables.count("radio") == 3)
     }
+
+    /// policy-readability passes over a section that `mayHaveWords` says is too short to grade without reading it:
+    /// that must never be a section `Readability.score` would count enough words in, alone or joined to another.
+    @Test func aSectionPassedOverAsShortHasFewerWordsThanScoreCounts() throws {
+        let texts = try LanguageGuessEquivalenceTests.texts()
+        for (index, text) in texts.enumerated() {
+            let words = Readability.score(text).words
+            #expect(Readability.mayHaveWords([text], atLeast: words), "\(text.debugDescription)")
+            let next = texts[(index + 1) % texts.count]
+            let joined = Readability.score(PolicyReadabilityRule.asSentence(text) + " " + next).words
+            #expect(Readability.mayHaveWords([text, next], atLeast: joined), "\(text.debugDescription) + \(next.debugDescription)")
+        }
+        // A number is no word: four.
+        #expect(!Readability.mayHaveWords(["The answer to question 12."], atLeast: 5))
+        #expect(Readability.mayHaveWords(["The answer to question 12."], atLeast: 4))
+        #expect(!Readability.mayHaveWords(["", "4 5 6 ... !!"], atLeast: 1) && Readability.mayHaveWords([], atLeast: 0))
+    }
 }

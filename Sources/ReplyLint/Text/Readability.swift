@@ -109,6 +109,26 @@ public enum Readability {
         return language == nil || language == code
     }
 
+    /// Whether `texts` together may hold `count` words as `score` counts them: false only when they cannot. Each
+    /// word `score` counts holds a run of letters of its own, and the runs are what is counted, so text too short
+    /// to grade is passed over without reading it further.
+    static func mayHaveWords<Texts: Sequence>(_ texts: Texts, atLeast count: Int) -> Bool where Texts.Element == String {
+        guard count > 0 else { return true }
+        var runs = 0
+        for text in texts {
+            var inRun = false
+            for scalar in text.unicodeScalars {
+                let letter = scalar.isLetterLike
+                if letter && !inRun {
+                    runs += 1
+                    if runs >= count { return true }
+                }
+                inRun = letter
+            }
+        }
+        return false
+    }
+
     public static func score(_ text: String, formula: ReadabilityFormula = .fleschKincaid) -> ReadabilityScore {
         var words = 0
         var syllables = 0

@@ -118,6 +118,9 @@ public struct PolicyReadabilityRule: Rule {
                 legalLevel = section.level
                 continue
             }
+            // Leaving out legal paragraphs only takes words away: a section too short to grade as it stands is
+            // passed over before its paragraphs are matched and graded (a FAQ of short answers has thousands).
+            guard Readability.mayHaveWords((section.paragraphs + section.listItems).lazy.map(\.text), atLeast: minWords) else { continue }
             let blocks = (section.paragraphs + section.listItems)
                 .sorted { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
                 .filter { !vocabulary.isLegalText($0.text) }
