@@ -24,4 +24,24 @@ import Testing
             #expect(numbers == items.map(\.key).sorted())
         }
     }
+
+    /// The linter ranks findings' files from the first finding of each run of one file; the ranks must be the files'
+    /// places among all the names, in order, as ranking every finding's file gave (files in runs, repeated, non-ASCII, and
+    /// two spellings of "é", which are one name to Swift).
+    @Test func fileRanksFromRunsAreThePlacesOfTheNames() {
+        var generator = SeededGenerator(seed: 20261206)
+        let names = ["replies/b.md", "replies/a.md", "policies/z.md", "replylint.yml", "replies/é.md", "replies/e\u{301}.md", "replies/a.md.bak", "replies/A.md"]
+        for size in [0, 1, 2, 7, 300, 3_000] {
+            var findings: [Finding] = []
+            while findings.count < size {
+                let file = names[Int(generator.next() % UInt64(names.count))]
+                for _ in 0...(generator.next() % 4) {
+                    findings.append(Finding(ruleID: "r", severity: .warning, message: "m", file: String(decoding: Array(file.utf8), as: UTF8.self)))
+                }
+            }
+            let sortedNames = Set(findings.map(\.file)).sorted()
+            let expected = findings.map { finding in sortedNames.firstIndex(of: finding.file)! }
+            #expect(Linter.fileRanks(of: findings) == expected)
+        }
+    }
 }

@@ -43,15 +43,12 @@ struct Suppressions {
     /// Whether `reply` switches anything off (a `disable:` in front matter, a `replylint-disable` comment): when it
     /// does not, its suppressions need not be read.
     static func switchesAnythingOff(_ reply: Reply) -> Bool {
-        !reply.disabledRules.isEmpty || mayHoldDirectives(reply.body)
+        !reply.disabledRules.isEmpty || reply.bodyMayHoldDirectives
     }
-
-    /// Whether `body` may hold a suppression comment: both keywords start with this.
-    private static func mayHoldDirectives(_ body: String) -> Bool { body.containsBytes("replylint-disable") }
 
     /// Scans `body` for suppression comments; positions are body positions.
     static func directives(in body: String) -> [Directive] {
-        guard mayHoldDirectives(body) else { return [] }
+        guard Reply.mayHoldDirectives(body) else { return [] }
         var result: [Directive] = []
         var line = 1
         for text in Lines.split(body) {
