@@ -38,6 +38,7 @@ package enum ReplyLintCommand {
     /// could not be done. Synchronous, for `replylint`: no command there is async, and not starting
     /// the concurrency runtime saves start-up.
     package static func main<Root: ParsableCommand>(_ root: Root.Type) -> Never {
+        Memory.growInLargeSteps()
         if let command = CommandLine.arguments.dropFirst().first, wordReadingCommands.contains(command) {
             Language.prepareInBackground()
         }

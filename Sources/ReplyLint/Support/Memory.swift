@@ -4,14 +4,30 @@
 import Glibc
 #endif
 
-enum Memory {
+public enum Memory {
     #if canImport(Glibc)
     /// glibc's `malloc_trim`, which its Swift module map leaves out (it is declared in malloc.h).
     private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
     }()
+
+    /// glibc's `mallopt`, also declared only in malloc.h.
+    private static let mallopt: (@convention(c) (Int32, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+    }()
     #endif
+
+    /// Has the allocator take memory from the system 16 MB beyond what it needs at a time (`M_TOP_PAD`), for a
+    /// process that runs one command and exits. By default each thread's arena grew a few pages at a time, each
+    /// step a system call: a 10,000-reply lint made 4,445 `mprotect` and 116 `brk` calls, and took 12,160 page
+    /// faults; with this, 21, 3 and 11,633. The pad is address space: pages are only resident once written.
+    public static func growInLargeSteps() {
+        #if canImport(Glibc)
+        _ = mallopt?(-2 /* M_TOP_PAD */, 16 << 20)
+        #endif
+    }
 
     /// Returns the pages of freed memory to the system. The library is loaded and checked on several threads,
     /// each allocating from an arena of its own, and glibc keeps what they free for them: without this the report
