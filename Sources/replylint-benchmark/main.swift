@@ -90,17 +90,25 @@ func onPath(_ name: String) -> String? {
 /// Four replies per FAQ entry, one per channel: as a team keeps them (no reply-duplicate noise).
 let channelsPerEntry = ["x-reply", "x-dm", "facebook-comment", "sms"]
 
+/// FAQ entries per policy file: libraries of up to 10,000 replies have one FAQ file, as before.
+let faqEntriesPerFile = 2_500
+
 /// Writes a library of `size` replies in 30 topic folders, with one FAQ entry per four replies.
 @MainActor func makeLibrary(size: Int, texts: [String], in folder: URL) throws -> URL {
-    let library = folder.appendingPathComponent("library-v2-\(size)")
+    let library = folder.appendingPathComponent("library-v3-\(size)")
     if FileManager.default.fileExists(atPath: library.appendingPathComponent("done").path) { return library }
     try? FileManager.default.removeItem(at: library)
     let fm = FileManager.default
     try fm.createDirectory(at: library.appendingPathComponent("policies"), withIntermediateDirectories: true)
     let entries = (size + channelsPerEntry.count - 1) / channelsPerEntry.count
-    var faq = "---\nkind: faq\n---\n# FAQ\n\n"
-    for entry in 0..<entries { faq += "## Question \(entry) {#q\(entry)}\nThe answer to question \(entry).\n\n" }
-    try faq.write(to: library.appendingPathComponent("policies/faq.md"), atomically: true, encoding: .utf8)
+    // At most 2,500 entries a file, as a team splits a long FAQ: one file of 25,000 (100,000 replies) was larger than
+    // limits.file-size, so it was not read and every reply was reported faq-unknown — another workload than 10,000's.
+    for first in stride(from: 0, to: entries, by: faqEntriesPerFile) {
+        var faq = "---\nkind: faq\n---\n# FAQ\n\n"
+        for entry in first..<min(entries, first + faqEntriesPerFile) { faq += "## Question \(entry) {#q\(entry)}\nThe answer to question \(entry).\n\n" }
+        let name = first == 0 ? "faq.md" : "faq-\(first / faqEntriesPerFile + 1).md"
+        try faq.write(to: library.appendingPathComponent("policies/\(name)"), atomically: true, encoding: .utf8)
+    }
     try "team:\n  name: Benchmark Support\naccounts:\n  x: \"12345\"\n  facebook: benchmark\n  instagram: benchmark\n  whatsapp: \"15550100\"\nusage: {log: off}\n".write(
         to: library.appendingPathComponent("replylint.yml"), atomically: true, encoding: .utf8)
     for index in 0..<size {
