@@ -186,16 +186,14 @@ public struct Linter: Sendable {
         var runs: [Int] = []
         for index in findings.indices where index == 0 || findings[index].file != findings[index - 1].file { runs.append(index) }
         runs.sort { findings[$0].file < findings[$1].file }
-        var rankOfRun = [Int](repeating: 0, count: findings.count)
+        var ranks = [Int](repeating: -1, count: findings.count)
         var rank = 0
         for (place, start) in runs.enumerated() {
             if place > 0 && findings[start].file != findings[runs[place - 1]].file { rank += 1 }
-            rankOfRun[start] = rank
+            ranks[start] = rank
         }
-        var ranks = [Int](repeating: 0, count: findings.count)
-        for index in findings.indices {
-            ranks[index] = index > 0 && findings[index].file == findings[index - 1].file ? ranks[index - 1] : rankOfRun[index]
-        }
+        // The rest of each run takes its first finding's rank (the first finding of all starts a run).
+        for index in ranks.indices where ranks[index] < 0 { ranks[index] = ranks[index - 1] }
         return ranks
     }
 }
